@@ -1,0 +1,68 @@
+// The one place that reads process.env: validated with zod, so a bad value stops the start with its name.
+import { z } from 'zod';
+
+const boolFlag = z.enum(['0', '1']).optional();
+
+export const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  APP_URL: z.string().url().optional(),
+  DEMO: boolFlag,
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  // 32 bytes, base64: encrypts provider credentials (AES-256-GCM)
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
+    .optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ORG_TIMEZONE: z.string().min(1).default('Europe/Paris'),
+  DISPLAY_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
+  LOCALE: z.string().min(2).default('fr-FR'),
+  WORKER: boolFlag,
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ZEnv.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+// Used by the launcher to hand resolved values (embedded database URL, generated keys) to children.
+export function setEnv(values: Partial<Record<keyof TEnv, string>>) {
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) process.env[k] = v;
+  cached = undefined;
+}
+
+export function requireEnv<K extends keyof TEnv>(key: K): NonNullable<TEnv[K]> {
+  const value = env()[key];
+  if (value === undefined || value === null) throw new EnvError(`${String(key)} is not set`);
+  return value as NonNullable<TEnv[K]>;
+}
+
+export function processEnv(): Record<string, string | undefined> {
+  return process.env;
+}
