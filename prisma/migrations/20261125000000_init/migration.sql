@@ -335,3 +335,19 @@ BEGIN
   RETURN made;
 END;
 $$;
+
+-- CreateTable
+CREATE TABLE "provider_insight" (
+    "connection_id" UUID NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "period_start" TIMESTAMPTZ(3),
+    "period_end" TIMESTAMPTZ(3),
+    "payload" JSONB NOT NULL,
+    "fetched_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "provider_insight_pkey" PRIMARY KEY ("connection_id","kind","key")
+);
+
+-- AddForeignKey
+ALTER TABLE "provider_insight" ADD CONSTRAINT "provider_insight_connection_id_fkey" FOREIGN KEY ("connection_id") REFERENCES "connection"("id") ON DELETE CASCADE ON UPDATE CASCADE;

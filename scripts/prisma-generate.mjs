@@ -1,0 +1,12 @@
+// Generates the Prisma client. Prisma 6.19 reads env("DATABASE_URL") even to generate, and tries to
+// download an engine when it is unset, so a placeholder stands in (generate never connects).
+import { spawnSync } from 'node:child_process';
+
+const env = {
+  ...process.env,
+  CHECKPOINT_DISABLE: '1',
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  DATABASE_URL: process.env.DATABASE_URL || 'postgresql://127.0.0.1:5432/unused_by_prisma_generate',
+};
+const result = spawnSync('prisma', ['generate'], { stdio: 'inherit', env, shell: process.platform === 'win32' });
+process.exit(result.status ?? 1);
