@@ -9,6 +9,15 @@ export const logger: pino.Logger =
   pino({
     level: env().LOG_LEVEL,
     base: { app: 'tourmalet' },
+    // errors from pg carry their whole client: keep what helps, never connection internals
+    serializers: {
+      err: (e: { name?: string; message?: string; code?: string; stack?: string }) => ({
+        type: e?.name,
+        message: e?.message,
+        code: e?.code,
+        stack: e?.stack,
+      }),
+    },
     redact: {
       paths: [
         'password',

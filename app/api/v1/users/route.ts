@@ -1,0 +1,16 @@
+import { apiRoute, parseBody } from '@/lib/api/handler';
+import { ZCreateUser } from '@/lib/api/schemas/access';
+import { audit } from '@/lib/audit';
+import { createUser } from '@/lib/auth/users';
+import { listUsers } from '@/lib/queries/list-access';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute({ route: '/api/v1/users', role: 'admin' }, async () => ({ users: await listUsers() }));
+
+export const POST = apiRoute({ route: '/api/v1/users', role: 'admin' }, async ({ req, actor }) => {
+  const input = await parseBody(ZCreateUser, req);
+  const user = await createUser(input);
+  await audit(actor, 'user.create', { type: 'user', id: user.id }, { email: user.email, role: user.role });
+  return Response.json({ id: user.id, email: user.email, role: user.role }, { status: 201 });
+});

@@ -1,0 +1,49 @@
+'use client';
+
+import { useState } from 'react';
+
+export function SignInForm() {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const response = await fetch('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
+    }).catch(() => null);
+    setPending(false);
+    if (response?.ok) {
+      window.location.assign('/');
+      return;
+    }
+    // One message for unknown e-mail and wrong password: never say which.
+    if (response?.status === 429) setError('Too many attempts. Wait a minute, then try again.');
+    else if (!response) setError('The server cannot be reached.');
+    else setError('Wrong e-mail or password.');
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
+      <label className="block">
+        <span className="text-sm font-medium text-slate-700">E-mail</span>
+        <input name="email" type="email" required autoComplete="username"
+          className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100" />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium text-slate-700">Password</span>
+        <input name="password" type="password" required autoComplete="current-password"
+          className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100" />
+      </label>
+      {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
+      <button type="submit" disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+// The OpenAPI document, generated from the same zod schemas that validate requests.
+import { z } from 'zod';
+import { ZApiToken, ZCreateToken, ZCreateUser, ZUpdateUser, ZUser } from './schemas/access';
+import { ZCostQuery } from '../queries/get-costs';
+
+type TOperation = {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  role: 'viewer' | 'editor' | 'admin' | 'public';
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  responseContentType?: string;
+  tag: string;
+};
+
+const ZErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ field: z.string().optional(), row: z.number().optional(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+
+const ZCostResult = z.object({
+  currency: z.string(),
+  granularity: z.enum(['day', 'month']),
+  groupBy: z.string(),
+  rows: z.array(
+    z.object({
+      period: z.string().describe('start of the period, YYYY-MM-DD'),
+      key: z.string(),
+      label: z.string(),
+      billedCost: z.string().describe('decimal string'),
+      effectiveCost: z.string().describe('decimal string'),
+    }),
+  ),
+});
+
+const operations: TOperation[] = [];
+
+export function registerOperations(...ops: TOperation[]) {
+  operations.push(...ops);
+}
+
+registerOperations(
+  { method: 'get', path: '/api/health', summary: 'Database reachable and migrations current', role: 'public', tag: 'operations' },
+  { method: 'get', path: '/api/metrics', summary: 'Prometheus metrics', role: 'viewer', responseContentType: 'text/plain', tag: 'operations' },
+  {
+    method: 'get',
+    path: '/api/v1/costs',
+    summary: 'Costs by period and dimension (to is exclusive), converted with the stored FX rates',
+    role: 'viewer',
+    query: ZCostQuery,
+    response: ZCostResult,
+    tag: 'costs',
+  },
+  { method: 'get', path: '/api/v1/users', summary: 'List people', role: 'admin', response: z.object({ users: z.array(ZUser) }), tag: 'access' },
+  { method: 'post', path: '/api/v1/users', summary: 'Create a person', role: 'admin', body: ZCreateUser, tag: 'access' },
+  { method: 'patch', path: '/api/v1/users/{id}', summary: 'Change a role, disable, or reset a password', role: 'admin', body: ZUpdateUser, tag: 'access' },
+  { method: 'get', path: '/api/v1/tokens', summary: 'List API tokens (never the token itself)', role: 'admin', response: z.object({ tokens: z.array(ZApiToken) }), tag: 'access' },
+  {
+    method: 'post',
+    path: '/api/v1/tokens',
+    summary: 'Create an API token; the response is the only place it is shown',
+    role: 'admin',
+    body: ZCreateToken,
+    response: z.object({ id: z.string(), token: z.string(), prefix: z.string() }),
+    tag: 'access',
+  },
+  { method: 'delete', path: '/api/v1/tokens/{id}', summary: 'Revoke an API token', role: 'admin', tag: 'access' },
+);
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+}
+
+function queryParameters(schema: z.ZodType) {
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: (json.required ?? []).includes(name),
+    schema: s,
+  }));
+}
+
+export function buildOpenApi(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const responses: Record<string, unknown> = {
+      '200': {
+        description: 'OK',
+        content: op.response
+          ? { 'application/json': { schema: jsonSchema(op.response, 'output') } }
+          : { [op.responseContentType ?? 'application/json']: { schema: { type: op.responseContentType ? 'string' : 'object' } } },
+      },
+      '400': { description: 'Bad input: the field is named', content: { 'application/json': { schema: jsonSchema(ZErrorBody, 'output') } } },
+    };
+    if (op.role !== 'public') {
+      responses['401'] = { description: 'No valid session or token' };
+      responses['403'] = { description: `Needs the ${op.role} role` };
+    }
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      description: op.role === 'public' ? 'Public.' : `Needs the ${op.role} role or higher.`,
+      security: op.role === 'public' ? [] : [{ bearer: [] }, { session: [] }],
+      parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Tourmalet API',
+      version: '1',
+      description: 'Costs, utilisation, scenarios and recommendations. Amounts are decimal strings; periods are half-open.',
+    },
+    servers: serverUrl ? [{ url: serverUrl }] : [],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from Settings or `npm run cli -- token:create`' },
+        session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+      },
+    },
+    paths,
+  };
+}

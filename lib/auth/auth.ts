@@ -1,0 +1,58 @@
+// better-auth: e-mail and password sign-in (scrypt hashes), database sessions, rate-limited sign-in.
+// Accounts are created by admins (or at first start), never by self sign-up.
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { nextCookies } from 'better-auth/next-js';
+import { prisma } from '../db';
+import { env, requireEnv } from '../env';
+
+function createAuth() {
+  const config = env();
+  return betterAuth({
+    appName: 'Tourmalet',
+    baseURL: config.APP_URL ?? `http://localhost:${config.PORT}`,
+    secret: requireEnv('AUTH_SECRET'),
+    database: prismaAdapter(prisma, { provider: 'postgresql' }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false, defaultValue: 'viewer' },
+        disabled: { type: 'boolean', input: false, defaultValue: false },
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'rateLimit',
+      window: 60,
+      max: 300,
+      customRules: { '/sign-in/email': { window: 60, max: 5 } },
+    },
+    advanced: {
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
+      useSecureCookies: (config.APP_URL ?? '').startsWith('https://'),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // a disabled account cannot start a session, whatever its password
+          before: async (session) => {
+            const user = await prisma.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
+            return user && !user.disabled ? { data: session } : false;
+          },
+        },
+      },
+    },
+    trustedOrigins: config.APP_URL ? [config.APP_URL] : [],
+    plugins: [nextCookies()],
+  });
+}
+
+type TAuth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { tourmaletAuth?: TAuth };
+
+export function auth(): TAuth {
+  globalForAuth.tourmaletAuth ??= createAuth();
+  return globalForAuth.tourmaletAuth;
+}

@@ -1,0 +1,297 @@
+// The HTTP plumbing the API connectors share: base URL, timeouts, retries with capped exponential
+// backoff and jitter (HTTP 429 Retry-After honoured), request counting, and failures turned into
+// ConnectorError with the contract's status so the user knows what to fix.
+import type { z } from 'zod';
+import { ConnectorError, type TConnectionStatusCode } from './types';
+
+export type TSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const realSleep: TSleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+export type TQueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
+
+export type THttpRequest = {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  // relative to the base URL ('/groups'), or an absolute URL
+  path: string;
+  query?: Record<string, TQueryValue>;
+  headers?: Record<string, string>;
+  // sent as JSON with content-type application/json
+  json?: unknown;
+  // sent as is (set the content-type header yourself)
+  body?: string;
+  signal?: AbortSignal;
+  // for the token endpoint of an OAuth scheme, which must not itself be authorised
+  skipAuth?: boolean;
+};
+
+export type THttpResponse = { status: number; headers: Headers; text: string; url: string };
+
+// What an auth scheme sees of one attempt; `state` lives as long as the request (all its attempts).
+export type TAuthAttempt = { method: string; url: URL; headers: Headers; state: Record<string, unknown> };
+
+export interface THttpAuth {
+  apply(attempt: TAuthAttempt, signal?: AbortSignal): Promise<void>;
+  // Called on HTTP 401: true when another attempt may succeed (a fresh digest challenge, an expired token).
+  onUnauthorized?(response: THttpResponse, attempt: TAuthAttempt): Promise<boolean>;
+}
+
+export type THttpClientOptions = {
+  provider: string; // 'MongoDB Atlas', used in messages
+  baseUrl: string;
+  headers?: Record<string, string>;
+  auth?: THttpAuth;
+  timeoutMs?: number; // per attempt, default 30 s
+  maxRetries?: number; // for 429 and 5xx, default 5
+  maxNetworkRetries?: number; // for refused/reset/timed-out connections, default 2
+  baseDelayMs?: number; // default 500 ms
+  maxDelayMs?: number; // cap of the exponential backoff, default 30 s
+  maxRetryAfterMs?: number; // a Retry-After longer than this fails the request instead, default 5 min
+  sleep?: TSleep;
+  random?: () => number;
+};
+
+// The status a provider's HTTP error means for the user.
+export function statusForHttp(status: number): Exclude<TConnectionStatusCode, 'ok' | 'no_data_yet'> {
+  if (status === 401 || status === 403) return 'authentication_failed';
+  if (status === 404) return 'invalid_configuration';
+  if (status === 408 || status === 429 || status >= 500) return 'unreachable';
+  return 'unexpected_response';
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
+
+function networkReason(error: unknown): string {
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && e; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+// Parses Retry-After (delta-seconds or an HTTP date) into milliseconds.
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+// Summarises zod issues as 'path.to.field: message' so a malformed payload names its field.
+export function describeIssues(error: z.ZodError, limit = 3): string {
+  const parts = error.issues.slice(0, limit).map((issue) => {
+    const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
+    return `${path}: ${issue.message}`;
+  });
+  const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more)` : '';
+  return parts.join('; ') + more;
+}
+
+function excerpt(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+export class HttpClient {
+  // provider API calls sent, retries and auth challenges included
+  requests = 0;
+  readonly provider: string;
+  readonly baseUrl: string;
+  private readonly opts: Required<Omit<THttpClientOptions, 'auth' | 'headers'>> &
+    Pick<THttpClientOptions, 'auth' | 'headers'>;
+
+  constructor(options: THttpClientOptions) {
+    this.provider = options.provider;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.opts = {
+      timeoutMs: 30_000,
+      maxRetries: 5,
+      maxNetworkRetries: 2,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      maxRetryAfterMs: 5 * 60_000,
+      sleep: realSleep,
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  url(path: string, query?: Record<string, TQueryValue>): URL {
+    const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(this.baseUrl + (path.startsWith('/') ? path : `/${path}`));
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) for (const v of value) url.searchParams.append(key, String(v));
+      else url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  // Equal-jitter exponential backoff: half the capped delay is fixed, the other half random.
+  backoffMs(attempt: number): number {
+    const capped = Math.min(this.opts.maxDelayMs, this.opts.baseDelayMs * 2 ** attempt);
+    return Math.round(capped / 2 + (capped / 2) * this.opts.random());
+  }
+
+  describe(method: string, url: URL): string {
+    return `${method} ${url.pathname}`;
+  }
+
+  async request(req: THttpRequest): Promise<THttpResponse> {
+    const method = req.method ?? 'GET';
+    const url = this.url(req.path, req.query);
+    const what = `${this.provider} ${this.describe(method, url)}`;
+    let retries = 0;
+    let networkRetries = 0;
+    let authRetries = 0;
+    const state: Record<string, unknown> = {};
+    const auth = req.skipAuth ? undefined : this.opts.auth;
+
+    for (;;) {
+      const headers = new Headers({ accept: 'application/json', ...this.opts.headers, ...req.headers });
+      let body: string | undefined = req.body;
+      if (req.json !== undefined) {
+        body = JSON.stringify(req.json);
+        if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      }
+      const attempt: TAuthAttempt = { method, url, headers, state };
+      if (auth) await auth.apply(attempt, req.signal);
+
+      const timeout = AbortSignal.timeout(this.opts.timeoutMs);
+      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      let response: THttpResponse;
+      this.requests += 1;
+      try {
+        const res = await fetch(url, { method, headers, body, signal, redirect: 'follow' });
+        response = { status: res.status, headers: res.headers, text: await res.text(), url: res.url };
+      } catch (error) {
+        if (req.signal?.aborted) throw req.signal.reason ?? error;
+        const reason = timeout.aborted ? `no answer within ${Math.round(this.opts.timeoutMs / 1000)} s` : networkReason(error);
+        if (networkRetries < this.opts.maxNetworkRetries) {
+          await this.opts.sleep(this.backoffMs(networkRetries++), req.signal);
+          continue;
+        }
+        throw new ConnectorError('unreachable', `${this.provider} is unreachable at ${url.origin} (${reason})`, {
+          cause: error,
+        });
+      }
+
+      if (response.status >= 200 && response.status < 300) return response;
+
+      if (response.status === 401 && auth?.onUnauthorized && authRetries < 2) {
+        if (await auth.onUnauthorized(response, attempt)) {
+          authRetries += 1;
+          continue;
+        }
+      }
+
+      if (response.status === 429 || response.status === 503 || response.status >= 500) {
+        if (retries < this.opts.maxRetries) {
+          const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+          const wait = retryAfter ?? this.backoffMs(retries);
+          if (wait <= this.opts.maxRetryAfterMs) {
+            retries += 1;
+            await this.opts.sleep(wait, req.signal);
+            continue;
+          }
+        }
+        const why = response.status === 429 ? 'rate limited' : `HTTP ${response.status}`;
+        throw new ConnectorError(
+          'unreachable',
+          `${what}: ${why} after ${retries + 1} attempts${response.text ? `: ${excerpt(response.text)}` : ''}`,
+        );
+      }
+
+      const status = statusForHttp(response.status);
+      const hint =
+        status === 'authentication_failed'
+          ? 'credentials rejected'
+          : status === 'invalid_configuration'
+            ? 'not found (check the ids and base URL)'
+            : 'request refused';
+      throw new ConnectorError(
+        status,
+        `${what}: HTTP ${response.status}, ${hint}${response.text ? `: ${excerpt(response.text)}` : ''}`,
+      );
+    }
+  }
+
+  parseJson(response: THttpResponse, label: string): unknown {
+    try {
+      return JSON.parse(response.text);
+    } catch (error) {
+      throw new ConnectorError(
+        'unexpected_response',
+        `${this.provider} ${label}: the response is not JSON: ${excerpt(response.text, 120)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  // Sends the request and validates the JSON answer against the provider's schema.
+  async json<T extends z.ZodType>(schema: T, req: THttpRequest): Promise<z.infer<T>> {
+    const response = await this.request(req);
+    const label = this.describe(req.method ?? 'GET', this.url(req.path));
+    return parsePayload(schema, this.parseJson(response, label), `${this.provider} ${label}`);
+  }
+}
+
+export function parsePayload<T extends z.ZodType>(schema: T, value: unknown, label: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ConnectorError('unexpected_response', `${label}: unexpected response: ${describeIssues(result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+// Turns any failure of a test() into the status it reports.
+export function statusFromError(error: unknown): { status: Exclude<TConnectionStatusCode, 'ok'>; message: string } {
+  if (error instanceof ConnectorError) return { status: error.status, message: error.message };
+  return { status: 'unexpected_response', message: error instanceof Error ? error.message : String(error) };
+}
+
+// Validates a connection's settings and credentials; a failure names the field (never its value).
+export function parseConnectionConfig<S, C>(
+  schemas: { settingsSchema: z.ZodType<S>; credentialsSchema: z.ZodType<C> },
+  config: { settings: unknown; credentials: unknown },
+): { settings: S; credentials: C } {
+  const settings = schemas.settingsSchema.safeParse(config.settings ?? {});
+  if (!settings.success) {
+    throw new ConnectorError('invalid_configuration', `settings: ${describeIssues(settings.error)}`);
+  }
+  const credentials = schemas.credentialsSchema.safeParse(config.credentials ?? {});
+  if (!credentials.success) {
+    throw new ConnectorError('invalid_configuration', `credentials: ${describeIssues(credentials.error)}`);
+  }
+  return { settings: settings.data, credentials: credentials.data };
+}

@@ -1,0 +1,85 @@
+// Streams rows into PostgreSQL with COPY … FROM STDIN (CSV), with backpressure, and turns a
+// rejected row into an error that names the row and the field.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { AppError } from '../errors';
+
+export type TRows<T> = Iterable<T> | AsyncIterable<T>;
+
+// CSV field: NULL is the unquoted empty field, every value is quoted (so '' stays '', and commas,
+// quotes, newlines and a lone "\." survive).
+export function csvField(v: string | null): string {
+  if (v === null) return '';
+  return `"${v.replaceAll('"', '""')}"`;
+}
+
+export function csvLine(values: readonly (string | null)[]): string {
+  return `${values.map(csvField).join(',')}\n`;
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+async function* chunks<T>(rows: TRows<T>, encode: (row: T, index: number) => string): AsyncGenerator<string> {
+  let buffer = '';
+  let index = 0;
+  for await (const row of rows as AsyncIterable<T>) {
+    index += 1;
+    buffer += encode(row, index);
+    if (buffer.length >= CHUNK_BYTES) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+// "COPY cost_staging, line 3, column billed_cost: "abc"" → { row: 3, column: 'billed_cost' }
+function copyLocation(e: unknown): { row?: number; column?: string } {
+  const where = (e as { where?: string }).where ?? '';
+  const m = /line (\d+)(?:, column (\w+))?/.exec(where);
+  return m ? { row: Number(m[1]), column: m[2] ?? (e as { column?: string }).column } : {};
+}
+
+export async function copyCsv<T>(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  columns: readonly string[],
+  rows: TRows<T>,
+  encode: (row: T, index: number) => (string | null)[],
+  fieldName: (column: string) => string = (c) => c,
+): Promise<number> {
+  const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+  const stream = client.query(copyFrom(sql));
+  try {
+    await pipeline(
+      Readable.from(chunks(rows, (row, index) => csvLine(encode(row, index)))),
+      stream,
+    );
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const pgError = e as { code?: string; message?: string };
+    if (pgError.code && /^(22|23)/.test(pgError.code)) {
+      // data exception or integrity violation: the input is wrong, say where
+      const { row, column } = copyLocation(e);
+      const field = column ? fieldName(column) : undefined;
+      const at = [row ? `row ${row}` : null, field].filter(Boolean).join(', ');
+      throw new AppError('UNPROCESSABLE', `Invalid record${at ? ` (${at})` : ''}: ${pgError.message}`, [
+        { row, field, message: pgError.message ?? 'invalid value' },
+      ], { cause: e });
+    }
+    throw e;
+  }
+  return stream.rowCount;
+}
+
+// Wraps an encoder so that a value it cannot encode (bad Date, non-finite number) is reported
+// with its row, like the errors PostgreSQL raises during COPY.
+export function rowError(index: number, e: unknown): AppError {
+  const message = e instanceof Error ? e.message : String(e);
+  const field = /^(\w+) /.exec(message)?.[1];
+  return new AppError('UNPROCESSABLE', `Invalid record (row ${index}): ${message}`, [{ row: index, field, message }], {
+    cause: e,
+  });
+}

@@ -1,0 +1,72 @@
+// Merges cost_staging into cost_record in a few set-based statements: partitions first, then one
+// upsert that only touches rows whose values changed, then the cost_daily rollup of what changed.
+import type pg from 'pg';
+import { logger } from '../logger';
+import { MUTABLE_COLUMNS, STAGED_COLUMNS } from './cost-columns';
+import { COST_STAGING } from './cost-staging';
+import { refreshCostDaily } from './refresh-cost-daily';
+import { createTempTable } from './temp-table';
+
+export type TMergeResult = { inserted: number; updated: number; unchanged: number };
+
+const cols = STAGED_COLUMNS.join(', ');
+const setList = MUTABLE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+const oldRow = MUTABLE_COLUMNS.map((c) => `t.${c}`).join(', ');
+const newRow = MUTABLE_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ');
+
+// `existing` is read from the statement's snapshot, i.e. before the upsert: a returned key that
+// was not there is an insert, one that was is an update; unchanged rows are not returned at all.
+const UPSERT_SQL = `
+  WITH src AS (
+    SELECT DISTINCT ON (natural_key) ${cols}
+      FROM ${COST_STAGING}
+     ORDER BY natural_key, staging_seq DESC
+  ),
+  existing AS (
+    SELECT t.natural_key FROM cost_record t JOIN src USING (natural_key, charge_period_start)
+  ),
+  up AS (
+    INSERT INTO cost_record AS t (${cols})
+    SELECT ${cols} FROM src
+    ON CONFLICT (natural_key, charge_period_start) DO UPDATE SET ${setList}, updated_at = now()
+     WHERE (${oldRow}) IS DISTINCT FROM (${newRow})
+    RETURNING t.natural_key, t.charge_period_start, t.provider_name
+  )
+  INSERT INTO cost_merge_affected (day, provider_name, inserted)
+  SELECT (up.charge_period_start AT TIME ZONE 'UTC')::date, up.provider_name,
+         NOT EXISTS (SELECT 1 FROM existing e WHERE e.natural_key = up.natural_key)
+    FROM up`;
+
+// Runs in the caller's transaction, after createCostStaging + copyIntoStaging. Duplicate natural
+// keys in staging: the last staged wins. Staging is emptied afterwards, so a caller may stage and
+// merge several batches in one transaction.
+export async function mergeStaging(
+  client: pg.PoolClient | pg.Client,
+  options: { source?: string } = {},
+): Promise<TMergeResult> {
+  const bounds = await client.query<{ lo: Date | null; hi: Date | null; n: string }>(
+    `SELECT min(charge_period_start) AS lo, max(charge_period_start) AS hi, count(DISTINCT natural_key) AS n
+       FROM ${COST_STAGING}`,
+  );
+  const { lo, hi } = bounds.rows[0];
+  const distinct = Number(bounds.rows[0].n);
+  if (!lo || !hi || distinct === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+
+  await client.query('SELECT ensure_cost_partitions($1, $2)', [lo, hi]);
+
+  await createTempTable(client, 'cost_merge_affected', 'day date NOT NULL, provider_name text NOT NULL, inserted boolean NOT NULL');
+  await client.query(UPSERT_SQL);
+
+  const counts = await client.query<{ inserted: string; updated: string }>(
+    `SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
+       FROM cost_merge_affected`,
+  );
+  const inserted = Number(counts.rows[0].inserted);
+  const updated = Number(counts.rows[0].updated);
+
+  if (inserted + updated > 0) await refreshCostDaily(client, 'SELECT day, provider_name FROM cost_merge_affected');
+  await client.query(`TRUNCATE ${COST_STAGING}`);
+  const result = { inserted, updated, unchanged: distinct - inserted - updated };
+  logger.debug({ source: options.source, ...result }, 'cost records merged');
+  return result;
+}

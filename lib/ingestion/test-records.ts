@@ -1,0 +1,40 @@
+// A realistic FOCUS record for ingestion tests, overridable field by field.
+import type { TFocusRecord } from '../focus/types';
+
+export function focusRecord(overrides: Partial<TFocusRecord> = {}): TFocusRecord {
+  return {
+    billedCost: '12.5',
+    effectiveCost: '12.5',
+    listCost: '13',
+    billingCurrency: 'USD',
+    billingAccountId: '123456789012',
+    billingAccountName: 'europe-cyclisme',
+    subAccountId: '210987654321',
+    subAccountName: 'ec-prod',
+    billingPeriodStart: new Date('2026-03-01T00:00:00Z'),
+    billingPeriodEnd: new Date('2026-04-01T00:00:00Z'),
+    chargePeriodStart: new Date('2026-03-14T00:00:00Z'),
+    chargePeriodEnd: new Date('2026-03-15T00:00:00Z'),
+    chargeCategory: 'Usage',
+    chargeDescription: '$0.224 per On Demand Linux m6i.xlarge Instance Hour',
+    chargeFrequency: 'Usage-Based',
+    providerName: 'AWS',
+    publisherName: 'Amazon Web Services, Inc.',
+    invoiceIssuerName: 'Amazon Web Services EMEA SARL',
+    serviceName: 'Amazon Elastic Compute Cloud',
+    serviceCategory: 'Compute',
+    regionId: 'eu-west-3',
+    regionName: 'Europe (Paris)',
+    resourceId: 'i-0abc',
+    skuId: 'SKU1',
+    skuPriceId: 'SKU1.JRTCKXETXF.6YS6EN2CT7',
+    pricingCategory: 'Standard',
+    pricingQuantity: '24',
+    pricingUnit: 'Hours',
+    listUnitPrice: '0.224',
+    consumedQuantity: '24',
+    consumedUnit: 'Hours',
+    tags: { env: 'prod', team: 'platform' },
+    ...overrides,
+  };
+}

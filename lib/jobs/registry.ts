@@ -1,0 +1,7 @@
+// Every job the worker runs, registered in one place.
+import { ensurePartitionsJob } from './definitions/ensure-partitions';
+import type { TJobDefinition } from './types';
+
+// Handlers are typed per job; the registry only needs them as opaque definitions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob];

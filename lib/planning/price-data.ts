@@ -1,0 +1,153 @@
+// Default price catalogue (list prices, USD unless stated). Items not confirmed against a
+// published price are marked `estimate: true`; the source note says how each was derived.
+import type { TPriceItem } from './price-catalogue';
+
+const DATE = '2025-06-01';
+
+type TSeed = Omit<TPriceItem, 'id' | 'effectiveDate' | 'currency'> & { currency?: string; effectiveDate?: string; idSuffix?: string };
+
+function item({ idSuffix, ...s }: TSeed): TPriceItem {
+  return {
+    ...s,
+    id: (s.region ? `${s.sku}@${s.region}` : s.sku) + (idSuffix ?? ''),
+    currency: s.currency ?? 'USD',
+    effectiveDate: s.effectiveDate ?? DATE,
+  };
+}
+
+const round = (x: number, digits: number) => x.toFixed(digits).replace(/\.?0+$/, '') || '0';
+
+// EC2 on-demand Linux, per instance-hour. us-east-1 list prices (m6i.large $0.096, m7i.large
+// $0.1008, c7i.large $0.08925) are widely published; the EU figures apply the usual regional uplift.
+const EC2_LARGE: Record<string, Record<string, number>> = {
+  'eu-west-3': { m6i: 0.112, m7i: 0.1176, c7i: 0.1041 },
+  'eu-central-1': { m6i: 0.115, m7i: 0.1208, c7i: 0.1071 },
+};
+const SIZES: [string, number][] = [['large', 1], ['xlarge', 2], ['2xlarge', 4], ['4xlarge', 8]];
+
+const ec2: TPriceItem[] = Object.entries(EC2_LARGE).flatMap(([region, fam]) =>
+  Object.entries(fam).flatMap(([family, large]) =>
+    SIZES.map(([size, mult]) =>
+      item({
+        sku: `aws:ec2:${family}.${size}`, provider: 'aws', kind: 'compute-instance', name: `EC2 ${family}.${size} (Linux, on-demand)`,
+        region, unit: 'hour', unitPrice: round(large * mult, 5),
+        source: `AWS EC2 on-demand pricing; ${family}.large in ${region} estimated from the us-east-1 list price with the regional uplift, larger sizes scale linearly.`,
+        estimate: true,
+      }),
+    ),
+  ),
+);
+
+// Atlas on AWS: the hourly price Atlas shows is for a 3-node replica set; invoices bill per node-hour.
+// M30 at $0.54/h (us-east-1, default storage) is from the Atlas billing documentation; the other tiers
+// are the published us-east-1 ladder as remembered, and EU regions are ~15% above us-east-1.
+const ATLAS_US_CLUSTER_HOUR: [string, number][] = [
+  ['M10', 0.08], ['M20', 0.2], ['M30', 0.54], ['M40', 1.04], ['M50', 2.0], ['M60', 3.95], ['M80', 7.3],
+];
+const atlas: TPriceItem[] = [
+  ...ATLAS_US_CLUSTER_HOUR.map(([tier, price]) =>
+    item({
+      sku: `atlas:${tier}`, provider: 'mongodb-atlas', kind: 'database-node', name: `Atlas ${tier} node (AWS)`,
+      region: 'us-east-1', unit: 'node-hour', unitPrice: round(price / 3, 5),
+      source: `Atlas pricing: ${tier} 3-node cluster $${price}/h in us-east-1 ÷ 3 nodes${tier === 'M30' ? ' (M30 $0.54/h quoted in the Atlas invoice documentation)' : ''}.`,
+      estimate: tier !== 'M30',
+    }),
+  ),
+  ...['eu-west-3', 'eu-central-1'].flatMap((region) =>
+    ATLAS_US_CLUSTER_HOUR.map(([tier, price]) =>
+      item({
+        sku: `atlas:${tier}`, provider: 'mongodb-atlas', kind: 'database-node', name: `Atlas ${tier} node (AWS)`,
+        region, unit: 'node-hour', unitPrice: round((price * 1.15) / 3, 5),
+        source: `Estimate: us-east-1 cluster price $${price}/h × 1.15 EU uplift ÷ 3 nodes. Replace with the price shown in the Atlas UI or paid on invoices (calibration).`,
+        estimate: true,
+      }),
+    ),
+  ),
+  ...['eu-west-3', 'eu-central-1'].flatMap((region) => [
+    item({
+      sku: 'atlas:storage', provider: 'mongodb-atlas', kind: 'database-storage', name: 'Atlas custom storage (AWS)', region,
+      unit: 'GB-month', unitPrice: '0.115',
+      source: 'Estimate of Atlas standard storage per node; Atlas bills the whole custom size once it exceeds the tier default.', estimate: true,
+    }),
+    item({
+      sku: 'atlas:backup', provider: 'mongodb-atlas', kind: 'database-backup', name: 'Atlas cloud backup storage (AWS)', region,
+      unit: 'GB-month', unitPrice: '0.14', source: 'Estimate of Atlas snapshot storage on AWS.', estimate: true,
+    }),
+  ]),
+];
+
+const aws: TPriceItem[] = [
+  ...['eu-west-3', 'eu-central-1'].flatMap((region) => [
+    item({ sku: 'aws:eks:cluster', provider: 'aws', kind: 'cluster-fee', name: 'EKS cluster (standard support)', region, unit: 'cluster-hour', unitPrice: '0.1', source: 'EKS pricing: $0.10 per cluster-hour in every region.', estimate: true }),
+    item({ sku: 'aws:fargate:vcpu', provider: 'aws', kind: 'fargate', name: 'Fargate vCPU (Linux/x86)', region, unit: 'vCPU-hour', unitPrice: '0.04656', source: 'Estimate: us-east-1 $0.04048 per vCPU-hour × EU uplift.', estimate: true }),
+    item({ sku: 'aws:fargate:gb', provider: 'aws', kind: 'fargate', name: 'Fargate memory (Linux/x86)', region, unit: 'GB-hour', unitPrice: '0.00511', source: 'Estimate: us-east-1 $0.004445 per GB-hour × EU uplift.', estimate: true }),
+    item({ sku: 'aws:alb:hour', provider: 'aws', kind: 'load-balancer', name: 'Application Load Balancer', region, unit: 'ALB-hour', unitPrice: region === 'eu-west-3' ? '0.0252' : '0.027', source: 'Estimate: us-east-1 $0.0225 per ALB-hour × EU uplift.', estimate: true }),
+    item({ sku: 'aws:alb:lcu', provider: 'aws', kind: 'load-balancer', name: 'ALB capacity unit', region, unit: 'LCU-hour', unitPrice: '0.008', source: 'Estimate: $0.008 per LCU-hour as in us-east-1.', estimate: true }),
+    item({ sku: 'aws:ebs:gp3', provider: 'aws', kind: 'block-storage', name: 'EBS gp3', region, unit: 'GB-month', unitPrice: region === 'eu-west-3' ? '0.0928' : '0.0952', source: 'Estimate: us-east-1 $0.08 per GB-month × EU uplift.', estimate: true }),
+    item({ sku: 'aws:data-transfer:internet', provider: 'aws', kind: 'data-transfer', name: 'Data transfer out to the internet (first 10 TB)', region, unit: 'GB', unitPrice: '0.09', source: 'AWS data transfer out, first 10 TB/month tier ($0.09/GB in the main EU regions); 100 GB/month free account-wide is ignored.', estimate: true }),
+    item({ sku: 'aws:data-transfer:inter-region', provider: 'aws', kind: 'data-transfer', name: 'Data transfer between AWS regions', region, unit: 'GB', unitPrice: '0.02', source: 'AWS inter-region transfer within Europe, $0.02/GB (S3 replication is billed at this rate).', estimate: true }),
+    // ElastiCache: us-east-1 cache.r7g.large $0.219/h; EU ~10% higher.
+    ...([['large', 1], ['xlarge', 2], ['2xlarge', 4], ['4xlarge', 8]] as [string, number][]).map(([size, mult]) =>
+      item({ sku: `aws:elasticache:cache.r7g.${size}`, provider: 'aws', kind: 'cache-node', name: `ElastiCache cache.r7g.${size}`, region, unit: 'node-hour', unitPrice: round((region === 'eu-west-3' ? 0.241 : 0.248) * mult, 4), source: 'Estimate: us-east-1 cache.r7g.large $0.219 per node-hour × EU uplift; sizes scale linearly.', estimate: true }),
+    ),
+    item({ sku: 'aws:s3:standard', provider: 'aws', kind: 'object-storage', name: 'S3 Standard (first 50 TB)', region, unit: 'GB-month', unitPrice: region === 'eu-west-3' ? '0.024' : '0.0245', source: 'AWS Price List API (AmazonS3), first 50 TB/month tier.', estimate: false }),
+    item({ sku: 'aws:s3:standard-ia', provider: 'aws', kind: 'object-storage', name: 'S3 Standard-Infrequent Access', region, unit: 'GB-month', unitPrice: region === 'eu-west-3' ? '0.0131' : '0.0135', source: 'Estimate from the S3 pricing page (EU regions).', estimate: true }),
+    item({ sku: 'aws:s3:glacier-ir', provider: 'aws', kind: 'object-storage', name: 'S3 Glacier Instant Retrieval', region, unit: 'GB-month', unitPrice: '0.005', source: 'Estimate from the S3 pricing page (EU regions).', estimate: true }),
+    item({ sku: 'aws:s3:get', provider: 'aws', kind: 'object-requests', name: 'S3 GET requests', region, unit: '1k requests', unitPrice: region === 'eu-west-3' ? '0.00042' : '0.00043', source: 'Estimate from the S3 pricing page (EU regions).', estimate: true }),
+    item({ sku: 'aws:s3:put', provider: 'aws', kind: 'object-requests', name: 'S3 PUT/COPY/POST requests', region, unit: '1k requests', unitPrice: region === 'eu-west-3' ? '0.0053' : '0.0054', source: 'Estimate from the S3 pricing page (EU regions).', estimate: true }),
+  ]),
+  // CloudFront, Europe, per GB delivered; from the CloudFront pricing page (TB taken as 1,000 GB here).
+  ...([
+    [0, 10e3, '0.085'], [10e3, 50e3, '0.08'], [50e3, 150e3, '0.06'], [150e3, 500e3, '0.04'],
+    [500e3, 1024e3, '0.03'], [1024e3, 5120e3, '0.025'], [5120e3, null, '0.02'],
+  ] as [number, number | null, string][]).map(([from, to, price]) =>
+    item({
+      sku: 'aws:cloudfront:egress-europe', provider: 'aws', kind: 'cdn-egress',
+      name: `CloudFront data transfer out, Europe (${from / 1e3}–${to === null ? '∞' : to / 1e3} TB)`, region: null, idSuffix: `#${from / 1e3}tb`,
+      unit: 'GB', unitPrice: price, tier: { from, to }, source: 'CloudFront pricing page, Europe column (First 10TB $0.085 … Over 5PB $0.020).', estimate: false,
+    }),
+  ),
+  item({ sku: 'aws:cloudfront:free-egress', provider: 'aws', kind: 'free-allowance', name: 'CloudFront always-free data transfer', region: null, unit: 'GB', unitPrice: '0', includedQuantity: 1000, source: 'CloudFront always free tier: 1 TB of data transfer out per month.', estimate: false }),
+  item({ sku: 'aws:cloudfront:https-requests-europe', provider: 'aws', kind: 'cdn-requests', name: 'CloudFront HTTPS requests, Europe', region: null, unit: '10k requests', unitPrice: '0.012', includedQuantity: 1000, source: 'Estimate from the CloudFront pricing page; always free tier covers 10M requests (1,000 × 10k) a month.', estimate: true }),
+  // Commitments: multipliers on the on-demand price.
+  ...([
+    ['aws:commitment:compute-sp', '1y', '0.72', 'Compute Savings Plan, 1 year, no upfront: ~28% off EC2 on-demand.'],
+    ['aws:commitment:compute-sp', '3y', '0.5', 'Compute Savings Plan, 3 years, no upfront: ~50% off EC2 on-demand.'],
+    ['aws:commitment:fargate-sp', '1y', '0.8', 'Compute Savings Plan on Fargate, 1 year: ~20% off.'],
+    ['aws:commitment:fargate-sp', '3y', '0.55', 'Compute Savings Plan on Fargate, 3 years: ~45% off.'],
+    ['aws:commitment:elasticache-ri', '1y', '0.69', 'ElastiCache reserved nodes, 1 year, no upfront: ~31% off.'],
+    ['aws:commitment:elasticache-ri', '3y', '0.55', 'ElastiCache reserved nodes, 3 years: ~45% off.'],
+  ] as [string, string, string, string][]).map(([sku, term, mult, source]) =>
+    item({ sku: `${sku}:${term}`, provider: 'aws', kind: 'commitment', name: source.split(':')[0], region: null, unit: 'multiplier', unitPrice: mult, source: `Estimate. ${source}`, estimate: true }),
+  ),
+];
+
+const others: TPriceItem[] = [
+  item({ sku: 'atlas:commitment:1y', provider: 'mongodb-atlas', kind: 'commitment', name: 'Atlas annual commitment', region: null, unit: 'multiplier', unitPrice: '0.9', source: 'Estimate: Atlas annual subscriptions are negotiated, ~10% off at this size.', estimate: true }),
+  item({ sku: 'atlas:commitment:3y', provider: 'mongodb-atlas', kind: 'commitment', name: 'Atlas 3-year commitment', region: null, unit: 'multiplier', unitPrice: '0.8', source: 'Estimate: multi-year Atlas commitments, ~20% off.', estimate: true }),
+  ...['eu-west-3', 'eu-central-1'].map((region) =>
+    item({ sku: 'redis-cloud:pro:memory', provider: 'redis', kind: 'cache-memory', name: 'Redis Cloud Pro (Redis Enterprise) provisioned memory', region, unit: 'GB-hour', unitPrice: '0.029', source: 'Estimate: Redis publishes no per-GB list price; ~1.6× ElastiCache r7g per GB for the managed Enterprise features. Replace with a quote or invoice.', estimate: true }),
+  ),
+  item({ sku: 'redis-cloud:pro:minimum', provider: 'redis', kind: 'minimum-charge', name: 'Redis Cloud Pro monthly minimum', region: null, unit: 'month', unitPrice: '200', source: 'Redis Cloud Pro: $200/month account minimum.', estimate: true }),
+  item({ sku: 'redis-cloud:commitment:1y', provider: 'redis', kind: 'commitment', name: 'Redis Cloud annual commitment', region: null, unit: 'multiplier', unitPrice: '0.8', source: 'Estimate: annual Redis Cloud commitments quoted at 20–30% off pay-as-you-go.', estimate: true }),
+  item({ sku: 'redis-cloud:commitment:3y', provider: 'redis', kind: 'commitment', name: 'Redis Cloud 3-year commitment', region: null, unit: 'multiplier', unitPrice: '0.7', source: 'Estimate.', estimate: true }),
+  item({ sku: 'cloudflare:pro', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Pro (monthly billing)', region: null, unit: 'month', unitPrice: '25', source: 'Cloudflare plans page: Pro $25/month billed monthly, $20/month billed yearly.', estimate: true }),
+  item({ sku: 'cloudflare:pro:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Pro (annual billing)', region: null, unit: 'month', unitPrice: '20', source: 'Cloudflare plans page.', estimate: true }),
+  item({ sku: 'cloudflare:business', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Business (monthly billing)', region: null, unit: 'month', unitPrice: '250', source: 'Cloudflare plans page: Business $250/month billed monthly, $200/month billed yearly.', estimate: true }),
+  item({ sku: 'cloudflare:business:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Business (annual billing)', region: null, unit: 'month', unitPrice: '200', source: 'Cloudflare plans page.', estimate: true }),
+  item({ sku: 'cloudflare:enterprise:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Enterprise (annual contract)', region: null, unit: 'month', unitPrice: '3000', source: 'Estimate: Enterprise is quote-only; contracts at this traffic are commonly reported from ~$2,000–5,000/month.', estimate: true }),
+  ...['europe-west9', 'europe-west3'].flatMap((region) => [
+    item({ sku: 'gcp:gcs:standard', provider: 'gcp', kind: 'object-storage', name: 'Cloud Storage Standard (regional)', region, unit: 'GB-month', unitPrice: '0.023', source: 'Estimate from the Cloud Storage pricing page (European regions).', estimate: true }),
+    item({ sku: 'gcp:gcs:nearline', provider: 'gcp', kind: 'object-storage', name: 'Cloud Storage Nearline (regional)', region, unit: 'GB-month', unitPrice: '0.013', source: 'Estimate from the Cloud Storage pricing page.', estimate: true }),
+    item({ sku: 'gcp:gcs:coldline', provider: 'gcp', kind: 'object-storage', name: 'Cloud Storage Coldline (regional)', region, unit: 'GB-month', unitPrice: '0.006', source: 'Estimate from the Cloud Storage pricing page.', estimate: true }),
+    item({ sku: 'gcp:gcs:class-a', provider: 'gcp', kind: 'object-requests', name: 'Cloud Storage Class A operations', region, unit: '1k requests', unitPrice: '0.005', source: 'Estimate: $0.05 per 10,000 Class A operations (Standard).', estimate: true }),
+    item({ sku: 'gcp:gcs:class-b', provider: 'gcp', kind: 'object-requests', name: 'Cloud Storage Class B operations', region, unit: '1k requests', unitPrice: '0.0004', source: 'Estimate: $0.004 per 10,000 Class B operations (Standard).', estimate: true }),
+    item({ sku: 'gcp:network:inter-region', provider: 'gcp', kind: 'data-transfer', name: 'Cloud Storage replication between European regions', region, unit: 'GB', unitPrice: '0.02', source: 'Estimate: inter-region transfer within Europe.', estimate: true }),
+  ]),
+  item({ sku: 'grafana:metrics', provider: 'grafana', kind: 'metrics', name: 'Grafana Cloud Pro metrics', region: null, unit: '1k series-month', unitPrice: '6.5', includedQuantity: 10, source: 'Estimate: Grafana Cloud Pro $6.50 per 1,000 active series beyond the 10,000 included.', estimate: true }),
+  item({ sku: 'grafana:logs', provider: 'grafana', kind: 'logs', name: 'Grafana Cloud Pro logs', region: null, unit: 'GB', unitPrice: '0.45', includedQuantity: 50, source: 'Grafana Cloud logs invoice docs: $0.05/GB processed + $0.40/GB written after the 50 GB allotment, 30-day retention.', estimate: false }),
+  item({ sku: 'grafana:platform', provider: 'grafana', kind: 'platform-fee', name: 'Grafana Cloud Pro platform fee', region: null, unit: 'month', unitPrice: '19', source: 'Estimate: Grafana Cloud Pro platform fee.', estimate: true }),
+  item({ sku: 'pagerduty:business', provider: 'pagerduty', kind: 'alerting-user', name: 'PagerDuty Business', region: null, unit: 'user-month', unitPrice: '41', source: 'Estimate: PagerDuty Business per user per month, billed annually.', estimate: true }),
+];
+
+export const DEFAULT_PRICE_ITEMS: TPriceItem[] = [...ec2, ...atlas, ...aws, ...others];

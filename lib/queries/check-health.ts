@@ -1,0 +1,26 @@
+// Database reachable, and the applied migrations equal the checked-in ones.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pool } from '../db';
+
+export async function checkHealth() {
+  const expected = fs
+    .readdirSync(path.join(process.cwd(), 'prisma', 'migrations'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  try {
+    const applied = await pool().query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const names = new Set(applied.rows.map((r) => r.migration_name));
+    const pending = expected.filter((m) => !names.has(m));
+    return {
+      status: pending.length ? ('degraded' as const) : ('ok' as const),
+      database: 'reachable' as const,
+      migrations: { expected: expected.length, applied: names.size, pending },
+    };
+  } catch (error) {
+    return { status: 'down' as const, database: 'unreachable' as const, error: (error as Error).message.split('\n')[0] };
+  }
+}

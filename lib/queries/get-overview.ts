@@ -1,0 +1,86 @@
+// Everything the overview shows, read in parallel from the same cost reader the API uses.
+import { pool } from '../db';
+import { getCosts, type TCostRow } from './get-costs';
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+const monthStart = (d: Date, offset = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+
+export type TOverview = {
+  currency: string;
+  today: string;
+  hasData: boolean;
+  isDemo: boolean;
+  monthToDate: { current: number; previous: number; from: string; to: string; previousFrom: string; previousTo: string };
+  byProviderMonthly: { months: string[]; providers: string[]; rows: Record<string, number | string>[] };
+  byServiceLast30: { key: string; label: string; amount: number }[];
+  last30Total: number;
+};
+
+function sum(rows: TCostRow[]) {
+  return rows.reduce((acc, r) => acc + Number(r.effectiveCost), 0);
+}
+
+export async function getOverview(options: { now: Date; currency: string; topServices?: number }): Promise<TOverview> {
+  const today = new Date(Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate()));
+  const tomorrow = addDays(today, 1);
+  const thisMonth = monthStart(today);
+  const lastMonth = monthStart(today, -1);
+  // the same point last month: as many days in, capped at that month's length
+  const daysIn = Math.round((tomorrow.getTime() - thisMonth.getTime()) / 86_400_000);
+  const lastMonthEnd = thisMonth;
+  const previousTo = new Date(Math.min(addDays(lastMonth, daysIn).getTime(), lastMonthEnd.getTime()));
+  const thirteenAgo = monthStart(today, -12);
+  const thirtyAgo = addDays(tomorrow, -30);
+  const currency = options.currency;
+
+  const [mtd, prev, monthly, services, demo] = await Promise.all([
+    getCosts({ from: iso(thisMonth), to: iso(tomorrow), granularity: 'month', groupBy: 'none', currency }),
+    getCosts({ from: iso(lastMonth), to: iso(previousTo), granularity: 'month', groupBy: 'none', currency }),
+    getCosts({ from: iso(thirteenAgo), to: iso(tomorrow), granularity: 'month', groupBy: 'provider', currency }),
+    getCosts({ from: iso(thirtyAgo), to: iso(tomorrow), granularity: 'month', groupBy: 'service', currency }),
+    pool().query<{ demo: boolean }>("SELECT EXISTS (SELECT 1 FROM sync_run WHERE kind = 'demo' AND status = 'succeeded') AS demo"),
+  ]);
+
+  const months: string[] = [];
+  for (let m = thirteenAgo; m <= thisMonth; m = monthStart(m, 1)) months.push(iso(m));
+  const providerTotals = new Map<string, number>();
+  for (const r of monthly.rows) providerTotals.set(r.key, (providerTotals.get(r.key) ?? 0) + Number(r.effectiveCost));
+  const providers = [...providerTotals.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  const rows = months.map((month) => {
+    const row: Record<string, number | string> = { month };
+    for (const p of providers) row[p] = 0;
+    for (const r of monthly.rows) if (r.period === month) row[r.key] = Number(r.effectiveCost);
+    return row;
+  });
+
+  const serviceTotals = new Map<string, { key: string; label: string; amount: number }>();
+  for (const r of services.rows) {
+    const entry = serviceTotals.get(r.key) ?? { key: r.key, label: r.label, amount: 0 };
+    entry.amount += Number(r.effectiveCost);
+    serviceTotals.set(r.key, entry);
+  }
+  const sorted = [...serviceTotals.values()].sort((a, b) => b.amount - a.amount);
+  const top = options.topServices ?? 10;
+  const byService = sorted.slice(0, top);
+  const rest = sorted.slice(top);
+  if (rest.length) byService.push({ key: '__other', label: `Other (${rest.length} services)`, amount: rest.reduce((a, s) => a + s.amount, 0) });
+
+  return {
+    currency,
+    today: iso(today),
+    hasData: monthly.rows.length > 0 || services.rows.length > 0,
+    isDemo: demo.rows[0]?.demo ?? false,
+    monthToDate: {
+      current: sum(mtd.rows),
+      previous: sum(prev.rows),
+      from: iso(thisMonth),
+      to: iso(tomorrow),
+      previousFrom: iso(lastMonth),
+      previousTo: iso(previousTo),
+    },
+    byProviderMonthly: { months, providers, rows },
+    byServiceLast30: byService,
+    last30Total: sorted.reduce((a, s) => a + s.amount, 0),
+  };
+}

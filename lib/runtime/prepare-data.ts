@@ -1,0 +1,21 @@
+// First-start data: the first admin, and the demo dataset in an empty database when asked for
+// (by default only on the embedded database; DEMO=1 or DEMO=0 decides otherwise).
+import { ensureFirstAdmin } from '../auth/users';
+import { env } from '../env';
+
+export async function prepareData(options: { embedded: boolean; now: Date; log: (line: string) => void }) {
+  const config = env();
+  const admin = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+  const wantDemo = config.DEMO === '1' || (config.DEMO === undefined && options.embedded);
+  let demoLoaded = false;
+  if (wantDemo) {
+    const { hasAnyCostData, loadDemo } = await import('../demo/load-demo');
+    if (!(await hasAnyCostData())) {
+      options.log('loading the Europe Cyclisme demo dataset…');
+      const summary = await loadDemo({ now: options.now });
+      options.log(`demo dataset loaded (${summary.costRecords} cost records, ${summary.samples} utilisation samples)`);
+      demoLoaded = true;
+    }
+  }
+  return { admin, demoLoaded };
+}

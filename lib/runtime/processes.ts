@@ -1,0 +1,40 @@
+// Child processes for the launcher: run to completion, or keep running until told to stop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export function bin(name: string, root = process.cwd()) {
+  return path.join(root, 'node_modules', '.bin', name);
+}
+
+export function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {}) {
+  return new Promise<void>((resolve, reject) => {
+    let output = '';
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? `exit ${code}`})\n${output.slice(-4000)}`)),
+    );
+  });
+}
+
+export function startLongRunning(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, args, { env, stdio: 'inherit' });
+}
+
+export function stopChild(child: ChildProcess | undefined, timeoutMs = 10_000) {
+  return new Promise<void>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
