@@ -14,7 +14,7 @@ const say = (line: string) => process.stdout.write(`[tourmalet] ${line}\n`);
 async function main() {
   const root = process.cwd();
   const runtime = await bootstrap();
-  let web: ChildProcess | undefined;
+  const children: { web?: ChildProcess } = {};
   let stopWorker: (() => Promise<void>) | undefined;
   let stopping = false;
 
@@ -22,7 +22,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await Promise.all([stopWorker?.().catch(() => undefined), stopChild(web)]);
+    await Promise.all([stopWorker?.().catch(() => undefined), stopChild(children.web)]);
     const { disconnect } = await import('../lib/db');
     await disconnect().catch(() => undefined);
     await runtime.stop();
@@ -51,11 +51,12 @@ async function main() {
     say('job worker running');
   }
 
-  web = startLongRunning(bin('next', root), ['start', '-p', String(config.PORT), '-H', config.HOST], {
+  const web = startLongRunning(bin('next', root), ['start', '-p', String(config.PORT), '-H', config.HOST], {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
   });
+  children.web = web;
   web.on('exit', (code) => {
     if (!stopping) {
       say(`the web server stopped (exit ${code})`);

@@ -1,8 +1,10 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 export function SignInForm() {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -18,7 +20,8 @@ export function SignInForm() {
     }).catch(() => null);
     setPending(false);
     if (response?.ok) {
-      window.location.assign('/');
+      router.replace('/');
+      router.refresh();
       return;
     }
     // One message for unknown e-mail and wrong password: never say which.

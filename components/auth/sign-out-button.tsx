@@ -1,9 +1,13 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
+
 export function SignOutButton() {
+  const router = useRouter();
   async function signOut() {
     await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    window.location.assign('/sign-in');
+    router.replace('/sign-in');
+    router.refresh();
   }
   return (
     <button type="button" onClick={signOut} className="text-xs font-medium text-slate-300 hover:text-white">

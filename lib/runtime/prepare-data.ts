@@ -13,7 +13,9 @@ export async function prepareData(options: { embedded: boolean; now: Date; log: 
     if (!(await hasAnyCostData())) {
       options.log('loading the Europe Cyclisme demo dataset…');
       const summary = await loadDemo({ now: options.now });
-      options.log(`demo dataset loaded (${summary.costRecords} cost records, ${summary.samples} utilisation samples)`);
+      options.log(
+        `demo dataset loaded in ${(summary.durationMs / 1000).toFixed(1)} s: ${summary.costs.inserted} cost records, ${summary.samples.inserted} utilisation samples`,
+      );
       demoLoaded = true;
     }
   }

@@ -15,11 +15,10 @@ export function resolveSecrets(dataDir: string, given: Partial<TSecrets>): TSecr
     ENCRYPTION_KEY: given.ENCRYPTION_KEY ?? stored.ENCRYPTION_KEY ?? crypto.randomBytes(32).toString('base64'),
     AUTH_SECRET: given.AUTH_SECRET ?? stored.AUTH_SECRET ?? crypto.randomBytes(32).toString('base64url'),
   };
-  const toStore = { ENCRYPTION_KEY: stored.ENCRYPTION_KEY, AUTH_SECRET: stored.AUTH_SECRET };
-  let changed = false;
-  if (!given.ENCRYPTION_KEY && !stored.ENCRYPTION_KEY) (toStore.ENCRYPTION_KEY = secrets.ENCRYPTION_KEY), (changed = true);
-  if (!given.AUTH_SECRET && !stored.AUTH_SECRET) (toStore.AUTH_SECRET = secrets.AUTH_SECRET), (changed = true);
-  if (changed) {
+  const missing = (['ENCRYPTION_KEY', 'AUTH_SECRET'] as const).filter((k) => !given[k] && !stored[k]);
+  if (missing.length) {
+    const toStore = { ...stored };
+    for (const k of missing) toStore[k] = secrets[k];
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(toStore, null, 2), { mode: 0o600 });
   }
