@@ -18,7 +18,7 @@ test('an admin signs in, sees the overview charts with the demo data, and signs 
   await expect(page.getByTestId('mtd-current')).toContainText('€');
   const chart = page.getByTestId('chart-monthly-by-provider');
   await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await expect(chart.getByText('Amazon Web Services').first()).toBeVisible();
+  await expect(chart.getByText('AWS', { exact: true }).first()).toBeVisible();
   const services = page.getByTestId('chart-services-last-30');
   await expect(services.locator('li')).toHaveCount(11);
   await expect(services.getByText(/^Other \(/)).toBeVisible();

@@ -141,7 +141,8 @@ export class HttpClient {
       maxRetryAfterMs: 5 * 60_000,
       sleep: realSleep,
       random: Math.random,
-      ...options,
+      // an option given as undefined keeps its default
+      ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as THttpClientOptions),
     };
   }
 

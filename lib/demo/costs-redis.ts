@@ -14,7 +14,7 @@ export const REDIS_PROVIDER: TDemoProvider = {
 };
 export const REDIS_SUBSCRIPTION = { id: '2187634', name: 'ec-cache' };
 export const REDIS_DATABASE_ID = `${REDIS_SUBSCRIPTION.id}/13084512`;
-const SHARD_HOUR = '0.124';
+const SHARD_HOUR = '0.082';
 const SHARD_GB = 2.5;
 
 // Replicated: every primary shard has a replica.

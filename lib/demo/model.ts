@@ -25,6 +25,7 @@ export type TDemoDay = {
   replicaGb: number; // topographic data replicated to Frankfurt
   mongoDataGb: number;
   logsGb: number;
+  natGb: number; // processed by the NAT gateways (weather and map data feeds)
   redisLimitGb: number;
   redisUsedGb: number;
   nodeHours: number; // prod EKS worker node-hours (m6i.xlarge)
@@ -118,7 +119,7 @@ export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
     const rolloutProgress = smoothstep(daysBetween(phases.rolloutStart, date) / 28);
     const afterRollout = Math.max(0, daysBetween(phases.rolloutEnd, date));
     const organic = 1.018 ** monthsIn;
-    const trafficMultiplier = (1 + 10 * rolloutProgress) * (1 + 0.012 * afterRollout);
+    const trafficMultiplier = (1 + 14 * rolloutProgress) * (1 + 0.015 * afterRollout);
     const requests =
       200_000 * organic * seasonality(date) * WEEKDAY[date.getUTCDay()] * trafficMultiplier * noise.jitter(0.06);
     const cacheHitRatio = clamp(0.86 + 0.06 * rolloutProgress + 0.008 * noise.normal(), 0.8, 0.97);
@@ -142,10 +143,11 @@ export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
       replicaGb: 1200 * smoothstep(daysBetween(phases.rolloutStart, date) / 7),
       mongoDataGb: 40 + 1.2 * monthsIn + 85 * dataProgress + 0.55 * sinceRolloutStart * rolloutProgress,
       logsGb: (2 + (requests / 1e6) * 4) * noise.jitter(0.05),
+      natGb: (4 + 55 * rolloutProgress) * noise.jitter(0.1),
       redisLimitGb,
       redisUsedGb:
         date < phases.redisUpgrade
-          ? Math.min(4.9, 3.3 * organic * (0.94 + 0.06 * seasonality(date)))
+          ? Math.min(4.95, 3.2 + 0.16 * monthsIn + 0.35 * (seasonality(date) - 1))
           : 4.2 + 9.5 * rolloutProgress + 0.05 * afterRollout,
       nodeHours: 0,
       avgNodes: 0,
@@ -178,9 +180,11 @@ export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
       const local = (h + parisOffset(ts)) % 24;
       const rps = ((day.requests / 86_400) * DIURNAL[local] * hourNoise.jitter(0.08)) / DIURNAL_MEAN;
       // HPA: 4 requests/s per 2-vCPU pod with 30 % headroom; cluster autoscaler packs pods on
-      // m6i.xlarge nodes (3.6 allocatable vCPU) next to 2.6 vCPU of auxiliary and system pods.
+      // m6i.xlarge nodes (3.6 allocatable vCPU) next to the auxiliary and system pods, which grow
+      // with the roll-out (weather ingestion for ~50 countries, route pre-computation workers).
       const replicas = clamp(Math.ceil((rps * 1.3) / 4), 3, 30);
-      const nodes = Math.max(3, Math.ceil((replicas * 2 + 2.6) / 3.6));
+      const auxiliaryVcpu = 2.6 + 7 * day.rolloutProgress;
+      const nodes = Math.max(3, Math.ceil((replicas * 2 + auxiliaryVcpu) / 3.6));
       hours.push({ ts, day, rps, replicas, nodes });
       replicaSum += replicas;
       nodeSum += nodes;

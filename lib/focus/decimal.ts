@@ -39,8 +39,21 @@ export function isDecimal(value: string): boolean {
   return parse(value) !== null;
 }
 
+const PLAIN = /^(-?)0*(\d*?)(?:\.(\d*?)0*)?$/;
+
 // '1.50E-3' → '0.0015', '+2.00' → '2', '-0.0' → '0'; null when the text is not a number.
 export function normalizeDecimal(value: string): string | null {
+  // fast path for what files mostly hold (imports parse millions of these): plain digits
+  if (value.length > 0 && value.length < 60 && value !== '-' && value !== '.' && value !== '-.') {
+    const m = PLAIN.exec(value);
+    if (m) {
+      const int = m[2] || '0';
+      const frac = m[3] ?? '';
+      if (!(m[2] || frac || /\d/.test(value))) return null;
+      const text = frac ? `${int}.${frac}` : int;
+      return m[1] && text !== '0' ? `-${text}` : text;
+    }
+  }
   const parsed = parse(value);
   return parsed ? format(parsed) : null;
 }

@@ -26,7 +26,20 @@ export function parseDecimalCell(raw: string): TCell<string> {
 const DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
 
+// Files repeat the same few period bounds on every row: remember recent answers.
+const recentDates = new Map<string, TCell<number>>();
+
 export function parseDateTimeCell(raw: string): TCell<Date> {
+  let cell = recentDates.get(raw);
+  if (!cell) {
+    cell = parseTimestamp(raw);
+    if (recentDates.size >= 10_000) recentDates.clear();
+    recentDates.set(raw, cell);
+  }
+  return cell.ok ? ok(new Date(cell.value)) : cell;
+}
+
+function parseTimestamp(raw: string): TCell<number> {
   const m = DATETIME.exec(raw.trim());
   if (!m) return no(`not a date-time: ${quote(raw)}`);
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
@@ -41,8 +54,7 @@ export function parseDateTimeCell(raw: string): TCell<Date> {
     const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
     offsetMinutes = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3]));
   }
-  const t = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
-  return ok(new Date(t));
+  return ok(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000);
 }
 
 const CATEGORY_BY_KEY = new Map(CHARGE_CATEGORIES.map((c) => [c.toLowerCase(), c]));

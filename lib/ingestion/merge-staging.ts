@@ -33,9 +33,8 @@ const UPSERT_SQL = `
     RETURNING t.natural_key, t.charge_period_start, t.provider_name
   )
   INSERT INTO cost_merge_affected (day, provider_name, inserted)
-  SELECT (up.charge_period_start AT TIME ZONE 'UTC')::date, up.provider_name,
-         NOT EXISTS (SELECT 1 FROM existing e WHERE e.natural_key = up.natural_key)
-    FROM up`;
+  SELECT (up.charge_period_start AT TIME ZONE 'UTC')::date, up.provider_name, e.natural_key IS NULL
+    FROM up LEFT JOIN existing e ON e.natural_key = up.natural_key`;
 
 // Runs in the caller's transaction, after createCostStaging + copyIntoStaging. Duplicate natural
 // keys in staging: the last staged wins. Staging is emptied afterwards, so a caller may stage and
@@ -53,6 +52,9 @@ export async function mergeStaging(
   if (!lo || !hi || distinct === 0) return { inserted: 0, updated: 0, unchanged: 0 };
 
   await client.query('SELECT ensure_cost_partitions($1, $2)', [lo, hi]);
+  // autovacuum never analyses temporary tables: without statistics the planner would guess the
+  // staging size and may pick nested loops for a file of millions of rows
+  await client.query(`ANALYZE ${COST_STAGING}`);
 
   await createTempTable(client, 'cost_merge_affected', 'day date NOT NULL, provider_name text NOT NULL, inserted boolean NOT NULL');
   await client.query(UPSERT_SQL);

@@ -4,6 +4,7 @@ import { disconnect, pool, withTransaction } from '../db';
 import type { TFocusRecord } from '../focus/types';
 import { copyIntoStaging, createCostStaging } from './cost-staging';
 import { mergeStaging } from './merge-staging';
+import { rebuildCostDaily } from './refresh-cost-daily';
 import { focusRecord } from './test-records';
 import { upsertCostRecords } from './upsert-cost-records';
 
@@ -144,7 +145,12 @@ describe('upsertCostRecords', () => {
 
     // re-importing everything changes nothing
     expect(await upsert(batch.slice(1))).toMatchObject({ inserted: 0, updated: 0, unchanged: 14 });
-    await expectRollupConsistent();
+    const settled = await expectRollupConsistent();
+
+    // the repair tool rebuilds the same rollup from scratch
+    await pool().query(`UPDATE cost_daily SET billed_cost = 0`);
+    await withTransaction((c) => rebuildCostDaily(c));
+    expect(await expectRollupConsistent()).toEqual(settled);
   });
 
   it('writes nothing, rollup included, when a record in the middle is invalid', async () => {

@@ -56,10 +56,8 @@ export async function upsertResources(
                EXCLUDED.source, coalesce(EXCLUDED.connection_id, t.connection_id))
        RETURNING t.id, t.provider, t.external_id
      )
-     SELECT up.id, up.provider, up.external_id,
-            EXISTS (SELECT 1 FROM existing e WHERE e.provider = up.provider AND e.external_id = up.external_id) AS existed,
-            true AS changed
-       FROM up
+     SELECT up.id, up.provider, up.external_id, e.provider IS NOT NULL AS existed, true AS changed
+       FROM up LEFT JOIN existing e USING (provider, external_id)
      UNION ALL
      -- unchanged rows are not returned by the upsert: read their ids (same snapshot, so only old rows)
      SELECT r.id, r.provider, r.external_id, true, false

@@ -34,6 +34,7 @@ export async function upsertSamples(
   );
   const staged = await copyCsv(client, 'pg_temp.sample_staging', COLUMNS, samples, encodeSample);
   if (staged === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  await client.query('ANALYZE pg_temp.sample_staging'); // temp tables are never auto-analysed
 
   const unknown = await client.query<{ provider: string; external_id: string }>(
     `SELECT DISTINCT s.provider, s.external_id FROM pg_temp.sample_staging s

@@ -23,7 +23,7 @@ export type TAtlasFakeState = {
   diskMeasurements: Record<string, TFakeSeries[]>; // by process id (partition "data")
 };
 
-export type TAtlasFake = TFakeServer & { state: TAtlasFakeState; digestFailures: number };
+export type TAtlasFake = TFakeServer & { state: TAtlasFakeState; readonly digestFailures: number };
 
 const REALM = 'MMS Public API';
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
@@ -42,7 +42,7 @@ const atlasError = (status: number, errorCode: string, detail: string): TFakeRep
 export async function startAtlasFake(state: TAtlasFakeState): Promise<TAtlasFake> {
   const nonces = new Set<string>();
   const tokens = new Set<string>();
-  let fake: TAtlasFake;
+  let digestFailures = 0;
 
   const challenge = (): TFakeReply => {
     const nonce = randomBytes(12).toString('base64url');
@@ -69,7 +69,7 @@ export async function startAtlasFake(state: TAtlasFakeState): Promise<TAtlasFake
     const ha2 = md5(`${req.method}:${uri}`);
     const expected = md5(`${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:auth:${ha2}`);
     if (p.response !== expected) {
-      fake.digestFailures += 1;
+      digestFailures += 1;
       return false;
     }
     return true;
@@ -159,6 +159,7 @@ export async function startAtlasFake(state: TAtlasFakeState): Promise<TAtlasFake
     }
     return route(req);
   });
-  fake = Object.assign(server, { state, digestFailures: 0 });
+  const fake = Object.assign(server, { state }) as TAtlasFake;
+  Object.defineProperty(fake, 'digestFailures', { get: () => digestFailures });
   return fake;
 }

@@ -124,6 +124,18 @@ describe('atlas connector against a fake Admin API v2', () => {
     expect(result.costs.every((c) => c.isEstimated)).toBe(true);
   });
 
+  it('keeps the other nodes when one disappears between the process list and its measurements', async () => {
+    fake.fault((r) => r.path.includes('shard-00-01') && r.path.endsWith('/measurements'), {
+      status: 404,
+      json: { detail: 'No host with ID exists', error: 404, errorCode: 'HOST_NOT_FOUND', reason: 'Not Found' },
+    });
+    const result = await connector.fetch(digestConfig(), ctx());
+    const cpu9 = result.samples.find((s) => s.metric === 'cpu_percent' && s.ts.toISOString() === '2026-11-03T09:00:00.000Z');
+    expect(cpu9?.value).toBe(25);
+    const ops9 = result.samples.find((s) => s.metric === 'ops_per_sec' && s.ts.toISOString() === '2026-11-03T09:00:00.000Z');
+    expect(ops9?.value).toBe(110); // the lost secondary's 30 queries/s are missing
+  });
+
   it('waits out a 429 for as long as Retry-After says, then succeeds', async () => {
     fake.fault((r) => r.path === '/api/atlas/v2/groups', {
       status: 429,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { TFocusRecord, TResourceInput, TSampleInput } from '../../focus/types';
 import { addUtcDays, isoDay, utcDaysOverlapping } from '../dates';
 import { parseConnectionConfig, statusFromError, type TSleep } from '../http';
-import { emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
+import { ConnectorError, emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
 import type { TAtlasCluster, TAtlasInvoiceMetadata, TAtlasMeasurements, TAtlasProject } from './api-types';
 import { ATLAS_DEFAULT_BASE_URL, AtlasClient } from './client';
 import {
@@ -102,17 +102,23 @@ export function createAtlasConnector(options: TAtlasConnectorOptions = {}): TCon
       const mine = processes.filter((p) => processBelongsTo(p, cluster));
       const nodes: TAtlasMeasurements[][] = [];
       for (const process of mine) {
-        const answers = [
-          await client.processMeasurements(project.id, process.id, ATLAS_PROCESS_MEASUREMENTS, range, ctx.signal),
-        ];
-        const disks = await client.listDisks(project.id, process.id, ctx.signal);
-        const data = disks.find((d) => d.partitionName === 'data') ?? disks[0];
-        if (data) {
-          answers.push(
-            await client.diskMeasurements(project.id, process.id, data.partitionName, ATLAS_DISK_MEASUREMENTS, range, ctx.signal),
-          );
+        try {
+          const answers = [
+            await client.processMeasurements(project.id, process.id, ATLAS_PROCESS_MEASUREMENTS, range, ctx.signal),
+          ];
+          const disks = await client.listDisks(project.id, process.id, ctx.signal);
+          const data = disks.find((d) => d.partitionName === 'data') ?? disks[0];
+          if (data) {
+            answers.push(
+              await client.diskMeasurements(project.id, process.id, data.partitionName, ATLAS_DISK_MEASUREMENTS, range, ctx.signal),
+            );
+          }
+          nodes.push(answers);
+        } catch (error) {
+          // a node replaced since the process list was read answers 404: the others still count
+          if (!(error instanceof ConnectorError && error.status === 'invalid_configuration')) throw error;
+          ctx.log('atlas: process gone while reading its measurements', { process: process.id });
         }
-        nodes.push(answers);
       }
       samples.push(...mapMeasurements(clusterExternalId(project.id, cluster.name), nodes));
     }

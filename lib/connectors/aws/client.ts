@@ -35,7 +35,6 @@ import { DEFAULT_RETRY, withRetry, type TRetryPolicy } from './retry';
 import type { TAwsCredentials, TAwsSettings } from './settings';
 
 export const COST_METRICS = ['UnblendedCost', 'AmortizedCost', 'UsageQuantity'];
-export const PRICE_PER_REQUEST = '0.01'; // USD, Cost Explorer API pricing
 
 export type TCostExplorerApiOptions = {
   settings: TAwsSettings;

@@ -30,6 +30,7 @@ export function daysToFetch(
   finalDays: ReadonlySet<string>,
   now: Date,
 ): TDayRange[] {
+  if (window.to.getTime() <= window.from.getTime()) return [];
   const oldest = startOfMonth(now, -13).getTime();
   const first = Math.max(startOfDay(window.from).getTime(), oldest);
   const end = Math.min(window.to.getTime(), startOfDay(now).getTime() + DAY_MS);

@@ -82,11 +82,6 @@ export function resultsByDay(pages: TGetCostAndUsageResponse[]): TDayResults[] {
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
 }
 
-// A day's estimated flag as Cost Explorer gave it, for every day the pages cover.
-export function estimatedDays(pages: TGetCostAndUsageResponse[]): Map<string, boolean> {
-  return new Map(resultsByDay(pages).map((d) => [d.day, d.estimated]));
-}
-
 export type TMapContext = {
   // the two dimensions the query grouped by, in GroupBy order
   groupBy: [TDimension, TDimension];

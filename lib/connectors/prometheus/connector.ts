@@ -1,19 +1,114 @@
-// Placeholder until the Prometheus connector is written: it declares the provider so the registry stays
-// exhaustive, and tells the user it is not implemented yet.
+// Prometheus: range queries for the application fleet (CPU and memory per deployment against
+// requests and limits, replicas, HTTP request rate) → samples per deployment.
 import { z } from 'zod';
-import { emptyFetchResult, type TConnector } from '../types';
+import type { TSampleInput } from '../../focus/types';
+import { parseConnectionConfig, statusFromError, type TSleep } from '../http';
+import { emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
+import { PrometheusClient } from './client';
+import { mapDeployments, mapSeries } from './mapper';
+import { DEFAULT_PROM_QUERIES, promQueries } from './queries';
 
-export const prometheusConnector: TConnector<Record<string, unknown>, Record<string, unknown>> = {
-  provider: 'prometheus',
-  label: 'Prometheus',
-  settingsSchema: z.looseObject({}),
-  credentialsSchema: z.looseObject({}),
-  defaultSchedule: '0 */6 * * *',
-  defaultBackfillDays: 30,
-  async test() {
-    return { status: 'invalid_configuration', message: 'not implemented yet' };
-  },
-  async fetch() {
-    return emptyFetchResult();
-  },
+const queryOverride = z.string().trim().min(1).optional();
+
+export const ZPrometheusSettings = z.object({
+  url: z.url(),
+  stepSeconds: z.coerce.number().int().min(15).max(86_400).default(300),
+  cpuQuery: queryOverride,
+  cpuRequestsQuery: queryOverride,
+  cpuLimitsQuery: queryOverride,
+  memoryQuery: queryOverride,
+  memoryRequestsQuery: queryOverride,
+  memoryLimitsQuery: queryOverride,
+  replicasQuery: queryOverride,
+  httpRequestsQuery: queryOverride,
+});
+export type TPrometheusSettings = z.infer<typeof ZPrometheusSettings>;
+
+export const ZPrometheusCredentials = z.object({ token: z.string().min(1).optional() });
+export type TPrometheusCredentials = z.infer<typeof ZPrometheusCredentials>;
+
+export type TPrometheusConnectorOptions = {
+  sleep?: TSleep;
+  timeoutMs?: number;
+  random?: () => number;
+  // Prometheus refuses more than 11,000 points per series in one range query
+  maxPointsPerQuery?: number;
 };
+
+// Aligned evaluation times within [from, min(to, now)), cut into runs of at most maxPoints.
+export function rangeChunks(ctx: Pick<TFetchContext, 'window' | 'now'>, step: number, maxPoints: number) {
+  const first = Math.ceil(ctx.window.from.getTime() / 1000 / step) * step;
+  const endMs = Math.min(ctx.window.to.getTime(), ctx.now.getTime() + 1);
+  const last = Math.ceil(endMs / 1000 / step) * step - step; // the last aligned time before the end
+  const chunks: Array<{ start: number; end: number; step: number }> = [];
+  for (let start = first; start <= last; start += maxPoints * step) {
+    chunks.push({ start, end: Math.min(start + (maxPoints - 1) * step, last), step });
+  }
+  return chunks;
+}
+
+export function createPrometheusConnector(
+  options: TPrometheusConnectorOptions = {},
+): TConnector<TPrometheusSettings, TPrometheusCredentials> {
+  const schemas = { settingsSchema: ZPrometheusSettings, credentialsSchema: ZPrometheusCredentials };
+  const clientFor = (settings: TPrometheusSettings, credentials: TPrometheusCredentials, timeoutMs?: number) =>
+    new PrometheusClient({ ...options, url: settings.url, token: credentials.token, timeoutMs: timeoutMs ?? options.timeoutMs });
+
+  return {
+    provider: 'prometheus',
+    label: 'Prometheus',
+    ...schemas,
+    defaultSchedule: '*/15 * * * *',
+    defaultBackfillDays: 7,
+
+    // Runs every query once, at now: a query that does not parse is named; no series at all means
+    // nothing is scraped yet.
+    async test(config, testOptions) {
+      try {
+        const { settings, credentials } = parseConnectionConfig(schemas, config);
+        const client = clientFor(settings, credentials, options.timeoutMs ?? 15_000);
+        const time = Math.floor(Date.now() / 1000);
+        const found: string[] = [];
+        for (const q of promQueries(settings)) {
+          const answer = await client.query(q.query, time, q.setting, testOptions?.signal);
+          const series = answer.data.resultType === 'vector' ? answer.data.result : [];
+          if (series.some((s) => s.metric.namespace && s.metric.deployment)) found.push(q.metric);
+        }
+        if (!found.length) {
+          return { status: 'no_data_yet', message: 'Prometheus answers, but no query returns a series per namespace and deployment yet' };
+        }
+        const missing = DEFAULT_PROM_QUERIES.map((q) => q.metric).filter((m) => !found.includes(m));
+        return {
+          status: 'ok',
+          message: `Connected to Prometheus: ${found.length} of ${DEFAULT_PROM_QUERIES.length} metrics have data${missing.length ? ` (none yet for ${missing.join(', ')})` : ''}`,
+        };
+      } catch (error) {
+        return statusFromError(error);
+      }
+    },
+
+    async fetch(config, ctx): Promise<TFetchResult> {
+      const { settings, credentials } = parseConnectionConfig(schemas, config);
+      const client = clientFor(settings, credentials);
+      const result = emptyFetchResult();
+      const chunks = rangeChunks(ctx, settings.stepSeconds, options.maxPointsPerQuery ?? 11_000);
+      const samples: TSampleInput[] = [];
+      for (const q of promQueries(settings)) {
+        let unlabelled = 0;
+        for (const chunk of chunks) {
+          const answer = await client.queryRange(q.query, chunk, q.setting, ctx.signal);
+          const mapped = mapSeries(answer, q);
+          samples.push(...mapped.samples);
+          unlabelled += mapped.unlabelled;
+        }
+        if (unlabelled) ctx.log('prometheus: series without namespace/deployment labels skipped', { metric: q.metric, unlabelled });
+      }
+      result.samples = samples;
+      result.resources = mapDeployments(samples);
+      result.apiRequests = client.requests;
+      return result;
+    },
+  };
+}
+
+export const prometheusConnector = createPrometheusConnector();

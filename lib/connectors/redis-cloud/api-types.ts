@@ -93,7 +93,7 @@ const ZSubscriptionDatabases = z.object({
 // Pro answers `subscription` as a list of one; Essentials as the object itself.
 export const ZRedisCloudDatabases = z.object({
   accountId: z.number().int().nullish(),
-  subscription: z.union([z.array(ZSubscriptionDatabases), ZSubscriptionDatabases]),
+  subscription: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(ZSubscriptionDatabases)),
 });
 
 export const ZRedisCloudTask = z.object({
@@ -104,8 +104,8 @@ export const ZRedisCloudTask = z.object({
   response: z
     .object({
       resourceId: z.number().nullish(),
-      resource: z.object({ costReportId: z.string().nullish() }).passthrough().nullish(),
-      error: z.object({ type: z.string().nullish(), description: z.string().nullish() }).passthrough().nullish(),
+      resource: z.looseObject({ costReportId: z.string().nullish() }).nullish(),
+      error: z.looseObject({ type: z.string().nullish(), description: z.string().nullish() }).nullish(),
     })
     .nullish(),
 });

@@ -1,0 +1,10 @@
+// Further benchmarks, each printing its figures as JSON lines through emit().
+export type TBenchContext = {
+  emit: (figure: { name: string; value: number; unit: string; baseline?: number; ratio?: number; [k: string]: unknown }) => void;
+  note: (line: string) => void;
+  serverUrl: string;
+};
+
+export type TBench = { name: string; run: (ctx: TBenchContext) => Promise<void> };
+
+export const BENCHES: TBench[] = [];

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
+import { connectors, credentialHint, getConnector, parseConnectionConfig, schemaKeys, splitSettings } from './registry';
+import { PROVIDERS } from './types';
+
+describe('connector registry', () => {
+  it('has a connector for every provider, declaring that provider', () => {
+    for (const p of PROVIDERS) expect(connectors[p].provider).toBe(p);
+    expect(getConnector('aws').label).toBe('AWS Cost Explorer');
+    expect(() => getConnector('gcp')).toThrow(AppError);
+  });
+
+  it('sorts --set values into settings and credentials by schema', () => {
+    expect(schemaKeys(connectors.aws.credentialsSchema)).toEqual(['accessKeyId', 'secretAccessKey', 'sessionToken']);
+    expect(
+      splitSettings('aws', {
+        accessKeyId: 'AKIAFAKE0000000001',
+        secretAccessKey: 'shh',
+        region: 'eu-west-3',
+        roleArn: 'arn:aws:iam::123456789012:role/x',
+        endpoint: 'http://127.0.0.1:4566',
+      }),
+    ).toEqual({
+      settings: { region: 'eu-west-3', roleArn: 'arn:aws:iam::123456789012:role/x', endpoint: 'http://127.0.0.1:4566' },
+      credentials: { accessKeyId: 'AKIAFAKE0000000001', secretAccessKey: 'shh' },
+    });
+    expect(() => splitSettings('aws', { regoin: 'eu-west-3' })).toThrow(/Unknown setting for aws: regoin \(known: region/);
+  });
+
+  it('validates a configuration with the connector schemas, naming the field', () => {
+    const parsed = parseConnectionConfig('aws', { settings: { insights: 'false' }, credentials: { accessKeyId: 'AKIAFAKE0000000001', secretAccessKey: 's' } });
+    expect(parsed.settings).toMatchObject({ region: 'us-east-1', insights: false, recommendationTerm: 'ONE_YEAR' });
+    expect(() => parseConnectionConfig('aws', { settings: { endpoint: 'not a url' }, credentials: {} })).toThrow(/endpoint/);
+  });
+
+  it('shows at most the last 4 characters of a secret', () => {
+    expect(credentialHint({ secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', short: 'abc123', n: 5 })).toEqual({
+      secretAccessKey: 'EKEY',
+      short: '',
+    });
+  });
+});

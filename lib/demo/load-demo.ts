@@ -1,0 +1,80 @@
+// Loads the demo dataset through the same ingestion path as real sources, in one transaction,
+// and records it as a sync_run of kind 'demo'. Loading it again with the same (seed, now) changes
+// nothing.
+import { pool, withTransaction } from '../db';
+import { upsertCostRecords } from '../ingestion/upsert-cost-records';
+import { upsertFxRates } from '../ingestion/upsert-fx-rates';
+import { upsertResources } from '../ingestion/upsert-resources';
+import { upsertSamples } from '../ingestion/upsert-samples';
+import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemo } from './generate-demo';
+
+export type TCounts = { inserted: number; updated: number; unchanged: number };
+export type TLoadDemoResult = {
+  syncRunId: string;
+  costs: TCounts;
+  fxRates: TCounts;
+  resources: TCounts;
+  samples: TCounts;
+  durationMs: number;
+};
+
+export async function loadDemo(options: { now?: Date; seed?: number } = {}): Promise<TLoadDemoResult> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const data = generateDemo({ now, seed });
+  const {
+    rows: [{ id: syncRunId }],
+  } = await pool().query<{ id: string }>(
+    `INSERT INTO sync_run (id, kind, source, window_start, window_end, status, details)
+     VALUES (gen_random_uuid(), 'demo', $1, $2, $3, 'running', $4) RETURNING id`,
+    [DEMO_SOURCE, data.window.start, data.window.end, JSON.stringify({ seed, now: now.toISOString() })],
+  );
+  try {
+    const result = await withTransaction(async (client) => {
+      const fxRates = await upsertFxRates(client, data.fxRates, DEMO_SOURCE);
+      const { staged: _staged, ...costs } = await upsertCostRecords(client, data.costs, DEMO_SOURCE);
+      const { ids: _ids, ...resources } = await upsertResources(client, data.resources, { source: DEMO_SOURCE });
+      const samples = await upsertSamples(client, data.samples);
+      return { costs, fxRates, resources, samples };
+    });
+    const durationMs = Math.round(performance.now() - started);
+    await pool().query(
+      `UPDATE sync_run SET status = 'succeeded', finished_at = now(),
+              rows_inserted = $2, rows_updated = $3, rows_unchanged = $4, details = details || $5::jsonb
+        WHERE id = $1`,
+      [
+        syncRunId,
+        result.costs.inserted,
+        result.costs.updated,
+        result.costs.unchanged,
+        JSON.stringify({ fxRates: result.fxRates, resources: result.resources, samples: result.samples, durationMs }),
+      ],
+    );
+    return { syncRunId, ...result, durationMs };
+  } catch (e) {
+    await pool()
+      .query(`UPDATE sync_run SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [
+        syncRunId,
+        e instanceof Error ? e.message : String(e),
+      ])
+      .catch(() => undefined);
+    throw e;
+  }
+}
+
+// For the launcher: the demo goes only into an empty database.
+export async function hasAnyCostData(): Promise<boolean> {
+  const { rows } = await pool().query<{ any: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM cost_daily) OR EXISTS (SELECT 1 FROM cost_record) AS any',
+  );
+  return rows[0].any;
+}
+
+export async function isDemoLoaded(): Promise<boolean> {
+  const { rows } = await pool().query<{ loaded: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM sync_run
+                     WHERE kind = 'demo' AND status = 'succeeded' AND NOT details ? 'removed') AS loaded`,
+  );
+  return rows[0].loaded;
+}

@@ -1,0 +1,132 @@
+// Imports a FOCUS CSV stream in one transaction: parse → COPY into staging → merge by natural key.
+// By default one bad row refuses the whole file (nothing written); `partial` takes the valid rows.
+// The file is never held in memory: rows flow from the parser into COPY as they are read.
+import type { Readable } from 'node:stream';
+import { withTransaction } from '../db';
+import { copyIntoStaging, createCostStaging } from '../ingestion/cost-staging';
+import { mergeStaging } from '../ingestion/merge-staging';
+import { FocusFileError, parseFocusCsv, type TFocusInput, type TFocusRowError } from './parse-focus-csv';
+import { finishImportRun, startImportRun } from './import-run';
+import type { TFocusRecord } from './types';
+
+export type TImportFocusOptions = {
+  // the file name (or any label); rows and the run log get source 'import:<source>'
+  source: string;
+  partial?: boolean;
+  onProgress?: (rowsRead: number) => void;
+  // how many row errors to keep in the result (all are counted)
+  maxErrors?: number;
+};
+
+export type TImportFocusResult = {
+  status: 'succeeded' | 'failed';
+  syncRunId: string;
+  source: string;
+  rowsRead: number;
+  imported: number;
+  refused: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  errors: TFocusRowError[];
+  errorCount: number;
+  message: string;
+};
+
+const PROGRESS_EVERY = 5000;
+
+// Thrown inside the transaction to roll it back when the file is refused.
+class RefusedFile extends Error {}
+
+export function importSource(source: string) {
+  return source.startsWith('import:') ? source : `import:${source}`;
+}
+
+export async function importFocusStream(
+  input: Readable | TFocusInput,
+  options: TImportFocusOptions,
+): Promise<TImportFocusResult> {
+  const source = importSource(options.source);
+  const maxErrors = options.maxErrors ?? 100;
+  const runId = await startImportRun(source);
+  const errors: TFocusRowError[] = [];
+  let errorCount = 0;
+  let rowsRead = 0;
+  let valid = 0;
+  let refused = 0;
+  let earliest: Date | null = null;
+  let latest: Date | null = null;
+
+  const note = (rowErrors: TFocusRowError[]) => {
+    errorCount += rowErrors.length;
+    for (const e of rowErrors) if (errors.length < maxErrors) errors.push(e);
+  };
+
+  // Valid records for COPY; once a row is refused in all-or-nothing mode there is no point staging
+  // more, but reading on finds every other bad row for the report.
+  async function* records(): AsyncGenerator<TFocusRecord> {
+    for await (const parsed of parseFocusCsv(input)) {
+      rowsRead += 1;
+      if (rowsRead % PROGRESS_EVERY === 0) options.onProgress?.(rowsRead);
+      if (parsed.errors) {
+        refused += 1;
+        note(parsed.errors);
+        continue;
+      }
+      valid += 1;
+      const r = parsed.record;
+      if (!earliest || r.chargePeriodStart < earliest) earliest = r.chargePeriodStart;
+      if (!latest || r.chargePeriodEnd > latest) latest = r.chargePeriodEnd;
+      if (refused === 0 || options.partial) yield r;
+    }
+  }
+
+  let result: Omit<TImportFocusResult, 'syncRunId' | 'source' | 'errors' | 'errorCount' | 'rowsRead' | 'refused'>;
+  let failure: string | null = null;
+  try {
+    const merged = await withTransaction(async (client) => {
+      await createCostStaging(client);
+      await copyIntoStaging(client, records(), source);
+      if (refused > 0 && !options.partial) throw new RefusedFile();
+      return mergeStaging(client, { source });
+    });
+    result = {
+      status: 'succeeded',
+      imported: valid,
+      ...merged,
+      message:
+        `${rowsRead} rows read, ${valid} imported (${merged.inserted} new, ${merged.updated} updated, ${merged.unchanged} unchanged)` +
+        (refused ? `, ${refused} refused` : ''),
+    };
+  } catch (e) {
+    if (e instanceof FocusFileError) note(e.errors.length ? e.errors : [{ row: 0, column: '*', reason: e.message }]);
+    else if (!(e instanceof RefusedFile)) {
+      await finishImportRun(runId, { status: 'failed', error: (e as Error).message, rowsRead, refused, earliest, latest });
+      throw e;
+    }
+    failure =
+      e instanceof FocusFileError
+        ? e.message
+        : `${refused} of ${rowsRead} rows refused: nothing was imported (the partial option imports the valid rows)`;
+    result = { status: 'failed', imported: 0, inserted: 0, updated: 0, unchanged: 0, message: failure };
+  }
+  options.onProgress?.(rowsRead);
+
+  const final: TImportFocusResult = { ...result, syncRunId: runId, source, rowsRead, refused, errors, errorCount };
+  await finishImportRun(runId, {
+    status: final.status,
+    error: failure,
+    rowsRead,
+    refused,
+    inserted: final.inserted,
+    updated: final.updated,
+    unchanged: final.unchanged,
+    imported: final.imported,
+    errors,
+    errorCount,
+    partial: Boolean(options.partial),
+    earliest,
+    latest,
+  });
+  return final;
+}
