@@ -72,9 +72,8 @@ export function demoResources(model: TDemoModel): TResourceInput[] {
       size: `${APP.cpuPerPod} vCPU / ${APP.memoryPerPodGiB} GiB per pod`,
       capacity: {
         cpu_cores: APP.cpuPerPod * APP.maxReplicas,
-        memory_used_bytes: APP.memoryPerPodGiB * GiB * APP.maxReplicas,
+        memory_working_set_bytes: APP.memoryPerPodGiB * GiB * APP.maxReplicas,
         replicas: APP.maxReplicas,
-        requests_per_sec: 4 * APP.maxReplicas,
       },
       attributes: {
         platform: 'EKS',
@@ -151,10 +150,10 @@ export function demoSamples(model: TDemoModel): TSampleInput[] {
     push('redis-cloud', REDIS_DATABASE_ID, ts, 'evicted_keys', 'count', evicting ? Math.round(ops * 3600 * 0.002 * (pressure - 0.9) * 10) : 0);
 
     // the routes API deployment
-    push('prometheus', APP_ID, ts, 'requests_per_sec', 'req/s', round(rps, 3));
+    push('prometheus', APP_ID, ts, 'http_requests_per_second', 'req/s', round(rps, 3));
     push('prometheus', APP_ID, ts, 'replicas', 'count', replicas);
     push('prometheus', APP_ID, ts, 'cpu_cores', 'cores', round((0.12 * replicas + rps * 0.3) * appNoise.jitter(0.05), 3));
-    push('prometheus', APP_ID, ts, 'memory_used_bytes', 'bytes', Math.round(replicas * (0.75 + Math.min(2, (rps / replicas) * 0.12)) * GiB * appNoise.jitter(0.03)));
+    push('prometheus', APP_ID, ts, 'memory_working_set_bytes', 'bytes', Math.round(replicas * (0.75 + Math.min(2, (rps / replicas) * 0.12)) * GiB * appNoise.jitter(0.03)));
 
     // the CDN
     const requests = rps * 7 * 3600;
