@@ -8,7 +8,7 @@ test('a wrong password gets one message that does not say whether the user exist
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill('definitely-not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Wrong e-mail or password.');
+    await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('Wrong e-mail or password.');
   }
 });
 
