@@ -7,4 +7,6 @@ export type TBenchContext = {
 
 export type TBench = { name: string; run: (ctx: TBenchContext) => Promise<void> };
 
-export const BENCHES: TBench[] = [];
+import { focusImportBench } from './focus-import';
+
+export const BENCHES: TBench[] = [focusImportBench];

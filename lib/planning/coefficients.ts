@@ -71,27 +71,27 @@ export const COEFFICIENTS = {
     source: 'Estimate: a profile of a few hundred points plus text; calibrate from db.stats() of today’s 500 cols.',
   }),
   bytesPerRoute: d({
-    label: 'Bytes per predefined route', unit: 'bytes', low: 50e3, likely: 150e3, high: 500e3, resourceClass: 'atlas',
+    label: 'Bytes per predefined route', unit: 'bytes', low: 30e3, likely: 100e3, high: 300e3, resourceClass: 'atlas',
     description: 'Stored size of one route: a GeoJSON track (~10k points for 100 km), waypoints, metadata.',
-    source: 'Estimate: 100 km sampled every 10 m ≈ 10,000 points × ~15 bytes compressed.',
+    source: 'Estimate: 100 km sampled every 10 m ≈ 10,000 points × ~10 bytes after WiredTiger compression, plus metadata.',
   }),
   bytesPerUser: d({
-    label: 'Bytes per registered user', unit: 'bytes', low: 20e3, likely: 100e3, high: 400e3, resourceClass: 'atlas',
+    label: 'Bytes per registered user', unit: 'bytes', low: 10e3, likely: 50e3, high: 200e3, resourceClass: 'atlas',
     description: 'Personal data per registered user: profile, favourites, recorded rides (most users have few).',
-    source: 'Estimate; calibrate from the Atlas data size ÷ user count.',
+    source: 'Estimate: a few KB of profile for most users, recorded rides for the active minority; calibrate from the Atlas data size ÷ user count.',
   }),
   weatherGBPerCountry: d({
-    label: 'Weather data per country', unit: 'GB', low: 0.3, likely: 1, high: 4, resourceClass: 'atlas',
+    label: 'Weather data per country', unit: 'GB', low: 0.2, likely: 0.5, high: 2, resourceClass: 'atlas',
     description: 'Forecast grids and history kept per country of coverage.',
-    source: 'Estimate: hourly forecasts on a ~2.5 km grid for a mid-size country with 90 days of history.',
+    source: 'Estimate: a mid-size country on a ~2.5 km grid is ~90k points; 48 hourly steps × 10 variables of the latest run plus daily summaries for 90 days ≈ 0.5 GB.',
   }),
   indexOverhead: d({
-    label: 'Index overhead', unit: 'share of data', low: 0.1, likely: 0.2, high: 0.4, resourceClass: 'atlas',
+    label: 'Index overhead', unit: 'share of data', low: 0.1, likely: 0.15, high: 0.3, resourceClass: 'atlas',
     description: 'Index size relative to data size (2dsphere and user indexes).',
     source: 'Large documents with few indexes: 10–40% is typical.',
   }),
   workingSetShare: d({
-    label: 'Working-set share of data', unit: 'share', low: 0.05, likely: 0.1, high: 0.25, resourceClass: 'atlas',
+    label: 'Working-set share of data', unit: 'share', low: 0.05, likely: 0.1, high: 0.2, resourceClass: 'atlas',
     description: 'Share of the documents read often enough to need RAM (indexes are counted in full on top).',
     source: 'Weather history and old rides are cold; popular routes and cols are hot. MongoDB guidance: indexes plus hot documents in RAM.',
   }),
@@ -260,10 +260,4 @@ export function resolveCoefficients(overrides?: TCoefficientOverrides): TCoeffic
     out[id] = typeof o === 'number' ? { low: o, likely: o, high: o } : { ...o };
   }
   return out;
-}
-
-export function likelyCoefficients(c: TCoefficients): TCoefficientPoint {
-  const p = {} as TCoefficientPoint;
-  for (const id of COEFFICIENT_IDS) p[id] = COEFFICIENTS[id].integer ? Math.round(c[id].likely) : c[id].likely;
-  return p;
 }

@@ -42,6 +42,13 @@ export function addDecimal(a: string, b: string): string {
   return format({ n: align(x, scale) + align(y, scale), scale });
 }
 
+export function subDecimal(a: string, b: string): string {
+  const x = parse(a);
+  const y = parse(b);
+  const scale = Math.max(x.scale, y.scale);
+  return format({ n: align(x, scale) - align(y, scale), scale });
+}
+
 export function sumDecimals(values: string[]): string {
   return values.reduce((acc, v) => addDecimal(acc, v), '0');
 }

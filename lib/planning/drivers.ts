@@ -161,10 +161,6 @@ export function toRange(v: TDriverValue): TRange {
   return typeof v === 'number' ? { low: v, likely: v, high: v } : v;
 }
 
-export function likelyOf(v: TDriverValue): number {
-  return typeof v === 'number' ? v : v.likely;
-}
-
 /** Returns a copy of the drivers with one numeric driver replaced. */
 export function withDriver(d: TDrivers, id: TNumericDriverId, value: TDriverValue): TDrivers {
   if (id.startsWith('serviceLevels.')) {

@@ -70,6 +70,11 @@ const atlas: TPriceItem[] = [
       source: 'Estimate of Atlas standard storage per node; Atlas bills the whole custom size once it exceeds the tier default.', estimate: true,
     }),
     item({
+      sku: 'atlas:iops', provider: 'mongodb-atlas', kind: 'database-storage', name: 'Atlas provisioned IOPS (AWS)', region,
+      unit: 'IOPS-month', unitPrice: '0.065',
+      source: 'Estimate: IOPS above the standard 3,000 are provisioned per node, priced like AWS io1/io2 ($0.065 per IOPS-month).', estimate: true,
+    }),
+    item({
       sku: 'atlas:backup', provider: 'mongodb-atlas', kind: 'database-backup', name: 'Atlas cloud backup storage (AWS)', region,
       unit: 'GB-month', unitPrice: '0.14', source: 'Estimate of Atlas snapshot storage on AWS.', estimate: true,
     }),
@@ -130,7 +135,7 @@ const others: TPriceItem[] = [
   ),
   item({ sku: 'redis-cloud:pro:minimum', provider: 'redis', kind: 'minimum-charge', name: 'Redis Cloud Pro monthly minimum', region: null, unit: 'month', unitPrice: '200', source: 'Redis Cloud Pro: $200/month account minimum.', estimate: true }),
   item({ sku: 'redis-cloud:commitment:1y', provider: 'redis', kind: 'commitment', name: 'Redis Cloud annual commitment', region: null, unit: 'multiplier', unitPrice: '0.8', source: 'Estimate: annual Redis Cloud commitments quoted at 20–30% off pay-as-you-go.', estimate: true }),
-  item({ sku: 'redis-cloud:commitment:3y', provider: 'redis', kind: 'commitment', name: 'Redis Cloud 3-year commitment', region: null, unit: 'multiplier', unitPrice: '0.7', source: 'Estimate.', estimate: true }),
+  item({ sku: 'redis-cloud:commitment:3y', provider: 'redis', kind: 'commitment', name: 'Redis Cloud 3-year commitment', region: null, unit: 'multiplier', unitPrice: '0.7', source: 'Estimate: multi-year Redis Cloud commitments, ~30% off pay-as-you-go.', estimate: true }),
   item({ sku: 'cloudflare:pro', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Pro (monthly billing)', region: null, unit: 'month', unitPrice: '25', source: 'Cloudflare plans page: Pro $25/month billed monthly, $20/month billed yearly.', estimate: true }),
   item({ sku: 'cloudflare:pro:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Pro (annual billing)', region: null, unit: 'month', unitPrice: '20', source: 'Cloudflare plans page.', estimate: true }),
   item({ sku: 'cloudflare:business', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Business (monthly billing)', region: null, unit: 'month', unitPrice: '250', source: 'Cloudflare plans page: Business $250/month billed monthly, $200/month billed yearly.', estimate: true }),

@@ -52,6 +52,7 @@ export type TLine = {
 export type TPercentiles = { p10: string; p50: string; p90: string };
 
 export type TCapacity = {
+  regions: number;
   mainPods: number;
   auxPods: number;
   pods: number;
@@ -59,6 +60,7 @@ export type TCapacity = {
   computeKind: 'eks' | 'ecs-fargate';
   instanceType: string | null;
   atlasTier: string;
+  atlasTierRamGB: number;
   atlasShards: number;
   atlasNodes: number;
   atlasDataGB: number;
@@ -67,6 +69,9 @@ export type TCapacity = {
   redisNodes: number;
   redisNodeType: string;
   redisMemoryGB: number;
+  /** Hot data plus sessions, before replication and fill factor. */
+  redisDatasetGB: number;
+  redisProvisionedGB: number;
   cdnEgressTB: number;
   cdnRequestsMillions: number;
   objectStorageTB: number;

@@ -5,11 +5,11 @@ import { INSTANCE_TYPES, type TInstanceSpec } from '../hardware';
 import type { TOptions } from '../options';
 import { AWS_FALLBACK_REGION, AWS_REGION } from '../regions';
 import type { TLine } from '../types';
+import { trimDecimal } from '../decimal';
 import {
   HOURS_PER_MONTH, ceilSafe, commitmentSku, fmt, makeLine, priceStep, resolvePrice, step, use,
   type TPriceEnv, type TResolvedPrice,
 } from './common';
-import type { TDerived } from './derived';
 
 const GIB_TO_GB = 1.073741824;
 
@@ -46,6 +46,7 @@ export function prepareApplication(env: TPriceEnv, options: TOptions): TApplicat
 }
 
 export type TApplicationTrace = {
+  regions: number;
   rawPods: number;
   neededPods: number;
   minPods: number;
@@ -67,7 +68,7 @@ export type TApplicationTrace = {
 
 export function newApplicationTrace(): TApplicationTrace {
   return {
-    rawPods: 0, neededPods: 0, minPods: 0, mainPods: 0, auxPods: 0, pods: 0, perRegionMain: 0,
+    regions: 0, rawPods: 0, neededPods: 0, minPods: 0, mainPods: 0, auxPods: 0, pods: 0, perRegionMain: 0,
     podsPerNodeCpu: 0, podsPerNodeMem: 0, podsPerNode: 0, primaryNodes: 0, otherNodes: 0, nodes: 0,
     vcpuHours: 0, gbHours: 0, cost: new Float64Array(3),
   };
@@ -82,6 +83,7 @@ export function applicationLineKeys(ctx: TApplicationContext): string[] {
 /** Returns the application's monthly cost in the output currency and fills the trace. */
 export function computeApplication(d: TDriverPoint, c: TCoefficientPoint, ctx: TApplicationContext, t: TApplicationTrace): number {
   const regions = d.regionCount;
+  t.regions = regions;
   t.rawPods = (d.peakRequestsPerSecond / c.rpsPerPod) * (1 + c.headroom);
   t.neededPods = ceilSafe(t.rawPods);
   t.minPods = c.minPodsPerRegion * regions;
@@ -108,9 +110,9 @@ export function computeApplication(d: TDriverPoint, c: TCoefficientPoint, ctx: T
     t.primaryNodes = 0;
     t.otherNodes = 0;
     t.nodes = 0;
-    const tasks = t.perRegionMain * regions + t.auxPods;
-    t.vcpuHours = tasks * c.podCpu * HOURS_PER_MONTH;
-    t.gbHours = tasks * c.podMemoryGiB * GIB_TO_GB * HOURS_PER_MONTH;
+    // Fargate has no nodes to fill: every pod is a task, wherever it runs.
+    t.vcpuHours = t.pods * c.podCpu * HOURS_PER_MONTH;
+    t.gbHours = t.pods * c.podMemoryGiB * GIB_TO_GB * HOURS_PER_MONTH;
     t.cost[0] = t.vcpuHours * ctx.fargateVcpu.out;
     t.cost[1] = t.gbHours * ctx.fargateGb.out;
   }
@@ -126,12 +128,16 @@ export function explainApplication(d: TDriverPoint, c: TCoefficientPoint, ctx: T
     use.driver('peakRequestsPerSecond', d), use.coef('rpsPerPod', c), use.coef('headroom', c),
     use.coef('minPodsPerRegion', c), use.driver('regionCount', d), use.coef('auxiliaryPods', c),
   );
+  const perHour = Number(ctx.albHour.unitPrice) + c.albLcuPerRegion * Number(ctx.albLcu.unitPrice);
   const lbLine = makeLine({
     key: 'application.loadBalancers', resourceClass: 'application', item: `Application Load Balancer × ${R} (${ctx.awsRegion} prices)`,
-    quantity: R * HOURS_PER_MONTH, unit: 'ALB-hour', price: ctx.albHour, cost: t.cost[2],
+    quantity: R * HOURS_PER_MONTH, unit: 'ALB-hour', price: ctx.albHour, unitPrice: trimDecimal(perHour.toFixed(6)), cost: t.cost[2],
     reasoning: [
       step(`One load balancer per serving region: ${R} × ${HOURS_PER_MONTH} h = ${fmt(R * HOURS_PER_MONTH)} ALB-hours`, use.driver('regionCount', d)),
-      step(`Plus ${fmt(c.albLcuPerRegion)} LCU per balancer × ${ctx.albLcu.unitPrice} ${ctx.albLcu.currency}/LCU-hour, included in this line`, use.coef('albLcuPerRegion', c), use.price(ctx.albLcu)),
+      step(
+        `${ctx.albHour.unitPrice} ${ctx.albHour.currency}/ALB-hour + ${fmt(c.albLcuPerRegion)} LCU × ${ctx.albLcu.unitPrice} ${ctx.albLcu.currency}/LCU-hour = ${trimDecimal(perHour.toFixed(6))} ${ctx.albHour.currency} per ALB-hour`,
+        use.coef('albLcuPerRegion', c), use.price(ctx.albLcu),
+      ),
       priceStep(ctx.albHour, 'Balancer price'),
     ],
   });
@@ -144,7 +150,7 @@ export function explainApplication(d: TDriverPoint, c: TCoefficientPoint, ctx: T
         reasoning: [
           pods,
           step(
-            `A ${spec.type} (${spec.vcpu} vCPU, ${spec.memoryGiB} GiB) × ${fmt(c.nodeAllocatableShare)} allocatable fits ${t.podsPerNodeCpu} pods by CPU (${fmt(c.podCpu)} vCPU each) and ${t.podsPerNodeMem} by memory (${fmt(c.podMemoryGiB)} GiB each) → ${t.podsPerNode} pods per node`,
+            `Each ${spec.type} (${spec.vcpu} vCPU, ${spec.memoryGiB} GiB) × ${fmt(c.nodeAllocatableShare)} allocatable fits ${t.podsPerNodeCpu} pods by CPU (${fmt(c.podCpu)} vCPU each) and ${t.podsPerNodeMem} by memory (${fmt(c.podMemoryGiB)} GiB each) → ${t.podsPerNode} pods per node`,
             use.option('application.instanceType', spec.type), use.coef('nodeAllocatableShare', c), use.coef('podCpu', c), use.coef('podMemoryGiB', c),
           ),
           step(
@@ -163,14 +169,14 @@ export function explainApplication(d: TDriverPoint, c: TCoefficientPoint, ctx: T
       lbLine,
     ];
   }
-  const tasks = t.perRegionMain * R + t.auxPods;
+  const tasks = t.pods;
   return [
     makeLine({
       key: 'application.fargateVcpu', resourceClass: 'application', item: `Fargate vCPU for ${tasks} tasks (${ctx.awsRegion} prices)`,
       quantity: t.vcpuHours, unit: 'vCPU-hour', price: ctx.fargateVcpu, cost: t.cost[0],
       reasoning: [
         pods,
-        step(`${t.perRegionMain} tasks per region × ${R} + ${t.auxPods} auxiliary = ${tasks} tasks × ${fmt(c.podCpu)} vCPU × ${HOURS_PER_MONTH} h = ${fmt(t.vcpuHours)} vCPU-hours`, use.coef('podCpu', c)),
+        step(`${tasks} tasks × ${fmt(c.podCpu)} vCPU × ${HOURS_PER_MONTH} h = ${fmt(t.vcpuHours)} vCPU-hours`, use.coef('podCpu', c)),
         priceStep(ctx.fargateVcpu, 'vCPU price'),
       ],
     }),

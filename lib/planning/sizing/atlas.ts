@@ -23,6 +23,7 @@ export type TAtlasContext = {
   tierOut: Float64Array;
   shardedMinIndex: number;
   storage: TResolvedPrice;
+  iops: TResolvedPrice;
   backup: TResolvedPrice;
 };
 
@@ -42,6 +43,7 @@ export function prepareAtlas(env: TPriceEnv, options: TOptions): TAtlasContext {
     tierOut: Float64Array.from(tierPrices.map((p) => p.out)),
     shardedMinIndex: Math.max(0, shardedFloor - lo),
     storage: resolvePrice(env, 'atlas:storage', awsRegion, { fallbackRegion: AWS_FALLBACK_REGION, commitmentSku: commit }),
+    iops: resolvePrice(env, 'atlas:iops', awsRegion, { fallbackRegion: AWS_FALLBACK_REGION, commitmentSku: commit }),
     backup: resolvePrice(env, 'atlas:backup', awsRegion, { fallbackRegion: AWS_FALLBACK_REGION }),
   };
 }
@@ -55,26 +57,30 @@ export type TAtlasTrace = {
   iopsNeeded: number;
   vcpuNeeded: number;
   shards: number;
+  /** Fewest shards that fit on the largest allowed tier (the shards used). */
+  minShards: number;
   tierIndex: number;
   replicas: number;
   nodes: number;
   storagePerShardGB: number;
   storageBilledGB: number;
+  /** Provisioned IOPS per node above the tier's standard IOPS. */
+  extraIops: number;
   backupGB: number;
   oplogGB: number;
-  /** [cluster nodes, custom storage, backup] in the output currency. */
+  /** [cluster nodes, custom storage, provisioned IOPS, backup] in the output currency. */
   cost: Float64Array;
 };
 
 export function newAtlasTrace(): TAtlasTrace {
   return {
     indexGB: 0, totalGB: 0, workingSetGB: 0, ramNeededGB: 0, storageNeededGB: 0, iopsNeeded: 0, vcpuNeeded: 0,
-    shards: 1, tierIndex: 0, replicas: 3, nodes: 3, storagePerShardGB: 0, storageBilledGB: 0, backupGB: 0, oplogGB: 0,
-    cost: new Float64Array(3),
+    shards: 1, minShards: 1, tierIndex: 0, replicas: 3, nodes: 3, storagePerShardGB: 0, storageBilledGB: 0, extraIops: 0, backupGB: 0, oplogGB: 0,
+    cost: new Float64Array(4),
   };
 }
 
-export const ATLAS_LINE_KEYS = ['atlas.cluster', 'atlas.storage', 'atlas.backup'];
+export const ATLAS_LINE_KEYS = ['atlas.cluster', 'atlas.storage', 'atlas.iops', 'atlas.backup'];
 
 export function computeAtlas(d: TDriverPoint, c: TCoefficientPoint, x: TDerived, ctx: TAtlasContext, t: TAtlasTrace): number {
   t.indexGB = x.dataGB * c.indexOverhead;
@@ -84,32 +90,34 @@ export function computeAtlas(d: TDriverPoint, c: TCoefficientPoint, x: TDerived,
   t.storageNeededGB = t.totalGB * c.storageGrowthMargin;
   t.iopsNeeded = d.peakRequestsPerSecond * c.iopsPerRequest;
   t.vcpuNeeded = (d.peakRequestsPerSecond * c.dbOpsPerRequest) / c.dbOpsPerVcpu;
+  t.replicas = Math.max(3, Math.round(d.replicas));
   const top = ctx.tiers[ctx.tiers.length - 1];
-  t.shards = Math.max(
-    1,
-    ceilSafe(Math.max(t.ramNeededGB / top.ramGB, t.storageNeededGB / top.maxStorageGB, t.iopsNeeded / top.iops, t.vcpuNeeded / top.vcpu)),
-  );
+  // Scale up to the largest allowed tier, then shard (fewest shards). IOPS do not force shards:
+  // Atlas provisions extra IOPS on the same nodes. With the doubling RAM/vCPU ladder this keeps
+  // cost monotone in the needs.
+  t.minShards = Math.max(1, ceilSafe(Math.max(t.ramNeededGB / top.ramGB, t.storageNeededGB / top.maxStorageGB, t.vcpuNeeded / top.vcpu)));
+  t.shards = t.minShards;
   const ram = t.ramNeededGB / t.shards;
   const storage = t.storageNeededGB / t.shards;
-  const iops = t.iopsNeeded / t.shards;
   const vcpu = t.vcpuNeeded / t.shards;
   let i = t.shards > 1 ? ctx.shardedMinIndex : 0;
   for (; i < ctx.tiers.length - 1; i++) {
-    const s = ctx.tiers[i];
-    if (ram <= s.ramGB && storage <= s.maxStorageGB && iops <= s.iops && vcpu <= s.vcpu) break;
+    const spec = ctx.tiers[i];
+    if (ram <= spec.ramGB && storage <= spec.maxStorageGB && vcpu <= spec.vcpu) break;
   }
   t.tierIndex = i;
-  t.replicas = Math.max(3, Math.round(d.replicas));
   t.nodes = t.shards * t.replicas;
   t.storagePerShardGB = storage;
   // Atlas bills the whole custom size once storage exceeds the tier's included default.
   t.storageBilledGB = storage > ctx.tiers[i].defaultStorageGB ? storage * t.nodes : 0;
+  t.extraIops = Math.max(0, t.iopsNeeded / t.shards - ctx.tiers[i].iops);
   t.backupGB = x.dataGB * c.backupCompression * (1 + c.dailyChangeRate * d.backupRetentionDays);
   t.oplogGB = d.rpoHours < 24 ? x.dataGB * c.dailyChangeRate * Math.min(d.backupRetentionDays, PITR_WINDOW_DAYS) : 0;
-  t.cost[0] = t.nodes * HOURS_PER_MONTH * ctx.tierOut[i];
+  t.cost[0] = t.nodes * HOURS_PER_MONTH * ctx.tierOut[t.tierIndex];
   t.cost[1] = t.storageBilledGB * ctx.storage.out;
-  t.cost[2] = (t.backupGB + t.oplogGB) * ctx.backup.out;
-  return t.cost[0] + t.cost[1] + t.cost[2];
+  t.cost[2] = t.extraIops * t.nodes * ctx.iops.out;
+  t.cost[3] = (t.backupGB + t.oplogGB) * ctx.backup.out;
+  return t.cost[0] + t.cost[1] + t.cost[2] + t.cost[3];
 }
 
 export function explainAtlas(d: TDriverPoint, c: TCoefficientPoint, x: TDerived, ctx: TAtlasContext, t: TAtlasTrace): TLine[] {
@@ -138,7 +146,7 @@ export function explainAtlas(d: TDriverPoint, c: TCoefficientPoint, x: TDerived,
         ),
         step(
           t.shards > 1
-            ? `One replica set of the largest allowed tier (${top.tier}: ${top.ramGB} GB RAM, ${fmt(top.maxStorageGB)} GB disk, ${top.vcpu} vCPU) is not enough → ${t.shards} shards; per shard ${fmtGB(t.ramNeededGB / t.shards)} RAM, ${fmtGB(t.storageNeededGB / t.shards)} disk → ${tier.tier}, ${why}`
+            ? `One replica set of the largest allowed tier (${top.tier}: ${top.ramGB} GB RAM, ${fmt(top.maxStorageGB)} GB disk, ${top.vcpu} vCPU) is not enough → ${t.shards} shards; per shard ${fmtGB(t.ramNeededGB / t.shards)} RAM, ${fmtGB(t.storageNeededGB / t.shards)} disk, ${fmt(t.vcpuNeeded / t.shards)} vCPU → ${tier.tier}, ${why}`
             : `${tier.tier} (${tier.ramGB} GB RAM, ${tier.vcpu} vCPU, up to ${fmt(tier.maxStorageGB)} GB disk, ${fmt(tier.iops)} IOPS) is ${why}; one replica set is enough`,
           use.option('atlas.minTier', ctx.tiers[0].tier), use.option('atlas.maxTier', top.tier),
         ),
@@ -160,8 +168,21 @@ export function explainAtlas(d: TDriverPoint, c: TCoefficientPoint, x: TDerived,
       ],
     }),
     makeLine({
+      key: 'atlas.iops', resourceClass: 'atlas', item: 'Atlas provisioned IOPS',
+      quantity: t.extraIops * t.nodes, unit: 'IOPS-month', price: ctx.iops, cost: t.cost[2],
+      reasoning: [
+        step(
+          t.extraIops > 0
+            ? `Peak ${fmt(t.iopsNeeded)} IOPS ÷ ${t.shards} shard${t.shards > 1 ? 's' : ''} exceeds the ${fmt(tier.iops)} standard IOPS of ${tier.tier} by ${fmt(t.extraIops)} per node × ${t.nodes} nodes`
+            : `Peak ${fmt(t.iopsNeeded)} IOPS ÷ ${t.shards} shard${t.shards > 1 ? 's' : ''} fits the ${fmt(tier.iops)} standard IOPS of ${tier.tier}: nothing extra`,
+          use.driver('peakRequestsPerSecond', d), use.coef('iopsPerRequest', c),
+        ),
+        priceStep(ctx.iops, 'IOPS price'),
+      ],
+    }),
+    makeLine({
       key: 'atlas.backup', resourceClass: 'atlas', item: d.rpoHours < 24 ? 'Atlas continuous cloud backup' : 'Atlas cloud backup snapshots',
-      quantity: t.backupGB + t.oplogGB, unit: 'GB-month', price: ctx.backup, cost: t.cost[2],
+      quantity: t.backupGB + t.oplogGB, unit: 'GB-month', price: ctx.backup, cost: t.cost[3],
       reasoning: [
         step(
           `Snapshots: data ${fmtGB(x.dataGB)} × ${fmt(c.backupCompression)} compressed × (1 + ${fmt(c.dailyChangeRate)} daily change × ${fmt(d.backupRetentionDays)} days retained) = ${fmtGB(t.backupGB)}`,

@@ -109,7 +109,7 @@ export function explainCdn(d: TDriverPoint, c: TCoefficientPoint, x: TDerived, c
     return [
       makeLine({
         key: 'cdn.egress', resourceClass: 'cdn', item: 'CloudFront data transfer out, Europe',
-        quantity: t.billableGB, unit: 'GB', price: first, unitPrice: blended.toFixed(5), cost: t.cost[0],
+        quantity: t.billableGB, unit: 'GB', price: first, unitPrice: blended.toFixed(6), cost: t.cost[0],
         reasoning: [
           step(
             `CDN bandwidth ${fmt(d.cdnBandwidthTBPerMonth)} TB/month = ${fmt(x.cdnEgressGB)} GB` + (ctx.freeGB > 0 ? ` − ${fmt(ctx.freeGB)} GB always-free = ${fmt(t.billableGB)} GB billed` : ''),

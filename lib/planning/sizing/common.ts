@@ -120,8 +120,7 @@ export function priceStep(p: TResolvedPrice, what: string): TReasoningStep {
   const parts = [`${what}: ${p.name} at ${p.listUnitPrice} ${p.currency}/${p.unit}`];
   if (p.commitment) parts.push(`${p.commitment} → ${p.unitPrice} ${p.currency}/${p.unit}`);
   if (p.regionFallback) parts.push(`no price for the chosen region in the catalogue, ${p.regionFallback}’s is used`);
-  if (p.estimate) parts.push('(estimate)');
-  return step(parts.join('; '), use.price(p));
+  return step(parts.join('; ') + (p.estimate ? ' (estimate)' : ''), use.price(p));
 }
 
 export function makeLine(args: {
@@ -145,7 +144,7 @@ export function makeLine(args: {
     unit: args.unit,
     unitPrice: args.unitPrice ?? args.price.unitPrice,
     currency: args.price.currency,
-    listUnitPrice: args.unitPrice ?? args.price.listUnitPrice,
+    listUnitPrice: args.unitPrice && !args.price.commitment ? args.unitPrice : args.price.listUnitPrice,
     priceItemId: args.price.itemId,
     monthlyCost: moneyFromNumber(args.cost),
     reasoning: args.reasoning,

@@ -1,0 +1,21 @@
+// Child process of the FOCUS import bench: imports one file and reports rows, seconds and peak
+// memory (maxRSS) of this process alone, as one JSON line.
+import fs from 'node:fs';
+import { disconnect } from '../lib/db';
+import { importFocusStream } from '../lib/focus/import-focus-file';
+
+async function main() {
+  const file = process.argv[2];
+  const started = performance.now();
+  const result = await importFocusStream(fs.createReadStream(file), { source: `bench:${file}` });
+  const seconds = (performance.now() - started) / 1000;
+  await disconnect();
+  process.stdout.write(
+    `${JSON.stringify({ status: result.status, rows: result.rowsRead, imported: result.imported, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, message: result.message })}\n`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});
