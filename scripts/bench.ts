@@ -110,7 +110,7 @@ async function main() {
       await loadDemo({ now: new Date() });
       const { token } = await createApiToken({ name: 'bench', role: 'viewer' });
       const port = 3198;
-      server = startLongRunning(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { ...process.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
+      server = startLongRunning(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { ...process.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, { quiet: true });
       const baseUrl = `http://127.0.0.1:${port}`;
       for (let i = 0; i < 200; i++) {
         const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false);

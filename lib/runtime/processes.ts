@@ -23,8 +23,9 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
   });
 }
 
-export function startLongRunning(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(command, args, { env, stdio: 'inherit' });
+// quiet sends the child's output to our stderr, so stdout stays clean for machine-read lines
+export function startLongRunning(command: string, args: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): ChildProcess {
+  return spawn(command, args, { env, stdio: options.quiet ? ['ignore', 2, 2] : 'inherit' });
 }
 
 export function stopChild(child: ChildProcess | undefined, timeoutMs = 10_000) {

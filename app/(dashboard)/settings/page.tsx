@@ -1,8 +1,14 @@
 import type { Metadata } from 'next';
+import { ConnectionsPanel } from '@/components/settings/connections-panel';
+import { FocusUpload } from '@/components/settings/focus-upload';
+import { RunLog } from '@/components/settings/run-log';
 import { TokensPanel } from '@/components/settings/tokens-panel';
 import { UsersPanel } from '@/components/settings/users-panel';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
+import { listConnections } from '@/lib/connections/list-connections';
+import { listSyncRuns } from '@/lib/connections/list-sync-runs';
+import { describeProviders } from '@/lib/connections/provider-fields';
 import { listApiTokens, listAudit, listUsers } from '@/lib/queries/list-access';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -10,11 +16,26 @@ export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
-  const [users, tokens, auditRows] = await Promise.all([listUsers(), listApiTokens(), listAudit(20)]);
+  const [connections, runs, users, tokens, auditRows] = await Promise.all([
+    listConnections(),
+    listSyncRuns({ limit: 15 }),
+    listUsers(),
+    listApiTokens(),
+    listAudit(20),
+  ]);
   return (
     <>
-      <PageHeader title="Settings" subtitle="People, API tokens and the audit log. Admins only." />
+      <PageHeader title="Settings" subtitle="Connections, imports, people, API tokens and the audit log. Admins only." />
       <div className="space-y-6">
+        <Card title="Connections" subtitle="Where spend and utilisation come from. Each syncs on its schedule; Sync now queues one at once.">
+          <ConnectionsPanel connections={connections} providers={describeProviders()} />
+        </Card>
+        <Card title="Import a FOCUS file" subtitle="A FOCUS 1.0–1.2 CSV export (optionally gzipped) from AWS, Atlas, Redis Cloud, Azure, Google or Oracle. A file with any bad row is refused whole unless you tick the box; importing the same file again changes nothing.">
+          <FocusUpload />
+        </Card>
+        <Card title="Recent runs" subtitle="Syncs, imports and the demo load, newest first.">
+          <RunLog runs={runs} showSource />
+        </Card>
         <Card title="People" subtitle="Viewers read everything but secrets; editors also change scenarios and recommendations; admins also manage connections, people, tokens and report schedules.">
           <UsersPanel users={users} selfId={actor.id} />
         </Card>
