@@ -5,6 +5,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '../db';
 import { env, requireEnv } from '../env';
+import { logger } from '../logger';
 
 function createAuth() {
   const config = env();
@@ -43,6 +44,11 @@ function createAuth() {
           },
         },
       },
+    },
+    // better-auth's own messages go to the JSON log (it would print plain text to the console)
+    logger: {
+      level: 'warn',
+      log: (level, message) => logger[level === 'success' ? 'info' : level]({ component: 'auth' }, message),
     },
     trustedOrigins: config.APP_URL ? [config.APP_URL] : [],
     plugins: [nextCookies()],

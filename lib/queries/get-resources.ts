@@ -1,0 +1,136 @@
+// The inventory with how full each resource is: latest value per metric, the window's P95 of hourly
+// averages against capacity, and the main metric (the bounded one closest to its capacity).
+import { z } from 'zod';
+import { pool } from '../db';
+import { headroomFigures } from '../utilisation/headroom';
+import { capacityFor, metricInfo } from '../utilisation/metric-catalogue';
+import { dayStart } from '../utilisation/window';
+
+export const ZResourcesQuery = z.object({
+  days: z.coerce
+    .number()
+    .int('must be a whole number of days')
+    .min(1)
+    .max(366)
+    .default(30)
+    .describe('P95 and headroom over the last N whole UTC days including today'),
+});
+
+export type TResourceMetricStatus = {
+  metric: string;
+  label: string;
+  unit: string;
+  latest: number;
+  latestAt: string;
+  capacity: number | null;
+  p95: number | null; // of hourly averages over the window; null without samples in it
+  fill: number | null; // p95 / capacity, for bounded metrics that fill
+};
+
+export type TResourceMain = {
+  metric: string;
+  label: string;
+  noun: string;
+  unit: string;
+  p95: number;
+  capacity: number;
+  fill: number;
+  headroom: number;
+};
+
+export type TResourceStatus = {
+  id: string;
+  provider: string;
+  kind: string;
+  name: string;
+  region: string | null;
+  size: string | null;
+  source: string;
+  capacity: Record<string, unknown>;
+  lastSampleAt: string | null;
+  metrics: TResourceMetricStatus[];
+  main: TResourceMain | null;
+};
+
+export type TResourceList = { from: string; to: string; basis: 'hourly averages'; resources: TResourceStatus[] };
+
+export async function getResources(window: { from: string; to: string }): Promise<TResourceList> {
+  const db = pool();
+  const [resources, metrics] = await Promise.all([
+    db.query<Omit<TResourceStatus, 'lastSampleAt' | 'metrics' | 'main'>>(
+      `SELECT id, provider, kind, name, region, size, source, capacity FROM resource ORDER BY kind, name, provider, id`,
+    ),
+    // (resource, metric) pairs by a loose index scan of the rollup's primary key, then per pair an
+    // index probe for the latest sample and an index range scan for the window's P95
+    db.query<{ resource_id: string; metric: string; unit: string; ts: Date; value: number; p95: number | null }>(
+      `WITH RECURSIVE pairs AS (
+         (SELECT resource_id, metric FROM utilization_hourly ORDER BY resource_id, metric LIMIT 1)
+         UNION ALL
+         SELECT n.resource_id, n.metric
+           FROM pairs p
+           CROSS JOIN LATERAL (SELECT h.resource_id, h.metric FROM utilization_hourly h
+                                WHERE (h.resource_id, h.metric) > (p.resource_id, p.metric)
+                                ORDER BY h.resource_id, h.metric LIMIT 1) n
+       )
+       SELECT p.resource_id, p.metric, l.unit, l.ts, l.value, w.p95
+         FROM pairs p
+         CROSS JOIN LATERAL (SELECT s.unit, s.ts, s.value FROM utilization_sample s
+                              WHERE s.resource_id = p.resource_id AND s.metric = p.metric
+                              ORDER BY s.ts DESC LIMIT 1) l
+         CROSS JOIN LATERAL (SELECT percentile_cont(0.95) WITHIN GROUP (ORDER BY h.avg) AS p95
+                               FROM utilization_hourly h
+                              WHERE h.resource_id = p.resource_id AND h.metric = p.metric
+                                AND h.hour >= $1 AND h.hour < $2) w
+        ORDER BY p.resource_id, p.metric`,
+      [dayStart(window.from), dayStart(window.to)],
+    ),
+  ]);
+
+  const byResource = new Map<string, TResourceMetricStatus[]>();
+  const capacities = new Map(resources.rows.map((r) => [r.id, r.capacity]));
+  for (const row of metrics.rows) {
+    const info = metricInfo(row.metric);
+    const capacity = capacityFor(capacities.get(row.resource_id), row.metric);
+    const figures = info.fills ? headroomFigures({ p95: row.p95, capacity }) : null;
+    const list = byResource.get(row.resource_id) ?? [];
+    list.push({
+      metric: row.metric,
+      label: info.label,
+      unit: row.unit,
+      latest: row.value,
+      latestAt: row.ts.toISOString(),
+      capacity,
+      p95: row.p95,
+      fill: figures?.p95Fill ?? null,
+    });
+    byResource.set(row.resource_id, list);
+  }
+
+  return {
+    from: window.from,
+    to: window.to,
+    basis: 'hourly averages',
+    resources: resources.rows.map((r) => {
+      const list = byResource.get(r.id) ?? [];
+      const lastSampleAt = list.reduce<string | null>((acc, m) => (acc === null || m.latestAt > acc ? m.latestAt : acc), null);
+      // the binding constraint: of the bounded metrics, the one with the least headroom
+      const top = list
+        .filter((m) => m.fill !== null)
+        .sort((a, b) => (b.fill ?? 0) - (a.fill ?? 0) || a.metric.localeCompare(b.metric))[0];
+      const main: TResourceMain | null =
+        top && top.p95 !== null && top.capacity !== null && top.fill !== null
+          ? {
+              metric: top.metric,
+              label: top.label,
+              noun: metricInfo(top.metric).noun,
+              unit: top.unit,
+              p95: top.p95,
+              capacity: top.capacity,
+              fill: top.fill,
+              headroom: 1 - top.fill,
+            }
+          : null;
+      return { ...r, capacity: (r.capacity ?? {}) as Record<string, unknown>, lastSampleAt, metrics: list, main };
+    }),
+  };
+}
