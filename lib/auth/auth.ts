@@ -48,7 +48,7 @@ function createAuth() {
     // better-auth's own messages go to the JSON log (it would print plain text to the console)
     logger: {
       level: 'warn',
-      log: (level, message) => logger[level === 'success' ? 'info' : level]({ component: 'auth' }, message),
+      log: (level, message) => logger[level]({ component: 'auth' }, message),
     },
     trustedOrigins: config.APP_URL ? [config.APP_URL] : [],
     plugins: [nextCookies()],
