@@ -9,7 +9,7 @@ export const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'must be a port number (1–65535)' }).int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   APP_URL: z.string().url().optional(),
   DEMO: boolFlag,
@@ -21,7 +21,7 @@ export const ZEnv = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
     .optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_PG_PORT: z.coerce.number({ error: 'must be a port number (1–65535)' }).int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORG_TIMEZONE: z.string().min(1).default('Europe/Paris'),
   DISPLAY_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
@@ -63,6 +63,14 @@ export function requireEnv<K extends keyof TEnv>(key: K): NonNullable<TEnv[K]> {
   return value as NonNullable<TEnv[K]>;
 }
 
+// The log level alone, never throwing: the logger exists before the configuration is validated,
+// so that a bad configuration can still be reported.
+export function logLevel(): TEnv['LOG_LEVEL'] {
+  const parsed = ZEnv.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : 'info';
+}
+
+// For tests that must set a variable a library reads itself (the AWS SDK's endpoint variable).
 export function processEnv(): Record<string, string | undefined> {
   return process.env;
 }

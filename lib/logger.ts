@@ -1,13 +1,13 @@
 // Structured JSON logs. Secrets are redacted by path wherever they might appear.
 import pino from 'pino';
-import { env } from './env';
+import { logLevel } from './env';
 
 const globalForLogger = globalThis as unknown as { tourmaletLogger?: pino.Logger };
 
 export const logger: pino.Logger =
   globalForLogger.tourmaletLogger ??
   pino({
-    level: env().LOG_LEVEL,
+    level: logLevel(),
     base: { app: 'tourmalet' },
     // errors from pg carry their whole client: keep what helps, never connection internals
     serializers: {
