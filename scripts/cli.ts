@@ -2,13 +2,16 @@
 // one in DATA_DIR (started for the command when the app is not running).
 import { parseArgs } from 'node:util';
 import { accessCommands } from '../lib/cli/access-commands';
+import { connectionCommands } from '../lib/cli/connection-commands';
+import { costCommands } from '../lib/cli/cost-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
-import { EnvError, setEnv } from '../lib/env';
+import { EnvError, env, setEnv } from '../lib/env';
 import { AppError } from '../lib/errors';
+import { logger } from '../lib/logger';
 import { bootstrap } from '../lib/runtime/bootstrap';
 import { ensureMigrated } from '../lib/runtime/ensure-migrated';
 
-const COMMANDS: TCliCommand[] = [...accessCommands];
+const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -35,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
   );
   const parsed = parseArgs({ args: rest, options: { ...options, partial: { type: 'boolean' } }, allowPositionals: true, strict: false });
   setEnv({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  // the logger was made when the commands were imported, before this level was chosen
+  logger.level = env().LOG_LEVEL;
   const runtime = await bootstrap();
   try {
     await ensureMigrated(runtime.databaseUrl);

@@ -1,7 +1,9 @@
 // Every job the worker runs, registered in one place.
 import { ensurePartitionsJob } from './definitions/ensure-partitions';
+import { syncConnectionJob } from './definitions/sync-connection';
+import { syncSchedulerJob } from './definitions/sync-scheduler';
 import type { TJobDefinition } from './types';
 
 // Handlers are typed per job; the registry only needs them as opaque definitions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob];
+export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, syncConnectionJob, syncSchedulerJob];

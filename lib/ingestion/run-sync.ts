@@ -1,0 +1,183 @@
+// A sync run: reads a connection's provider for a window and writes what it returns, one
+// transaction per window of at most 31 days, under a per-connection lock. A failing window writes
+// nothing of its own and ends the run with the provider's message; the windows before it stay
+// written (each is whole and correct). The sync_run row says what happened, including the API
+// requests made and what they cost, even when the run failed.
+import type { TSyncRunView } from '../api/schemas/connections';
+import { apiCostOf } from '../connectors/aws/connector';
+import { getConnector } from '../connectors/registry';
+import { ConnectorError, type TConnectionStatusCode, type TFetchResult } from '../connectors/types';
+import { loadConnectionConfig } from '../connections/connection-config';
+import { findConnection } from '../connections/find-connection';
+import { toSyncRunView } from '../connections/sync-run-view';
+import { CredentialsDecryptError } from '../crypto/credentials';
+import { pool, prisma, withTransaction } from '../db';
+import { isAppError } from '../errors';
+import { logger } from '../logger';
+import { addDecimals } from '../money/decimal';
+import { finalDaysOf } from './final-days';
+import { withSyncLock } from './sync-lock';
+import { planSyncWindow, splitWindow, type TWindow } from './sync-window';
+import { addCounts, emptyWriteCounts, writeFetchResult, type TWriteCounts } from './write-fetch-result';
+
+export type TSyncTrigger = 'schedule' | 'manual' | 'cli';
+
+export type TRunSyncOptions = {
+  connectionId: string; // an id, or a name
+  from?: Date | null;
+  to?: Date | null; // exclusive, never later than now
+  now: Date;
+  trigger: TSyncTrigger;
+  jobId?: string;
+  maxWindowDays?: number;
+  recheckDays?: number;
+  signal?: AbortSignal;
+  onWindow?: (progress: { index: number; count: number; window: TWindow; counts?: TWriteCounts; error?: string }) => void;
+};
+
+export type TSyncFailure = { status: Exclude<TConnectionStatusCode, 'ok'> | 'internal'; message: string };
+
+type TWindowDetail = {
+  from: string;
+  to: string;
+  status: 'succeeded' | 'failed';
+  finalDays: number;
+  apiRequests: number;
+  counts?: TWriteCounts;
+  error?: string;
+};
+
+export function connectionSource(connectionId: string): string {
+  return `connection:${connectionId}`;
+}
+
+// What a failure tells the user: the connector's status when it has one.
+export function describeFailure(error: unknown): TSyncFailure {
+  if (error instanceof ConnectorError) return { status: error.status, message: error.message };
+  if (error instanceof CredentialsDecryptError) return { status: 'invalid_configuration', message: error.message };
+  if (isAppError(error) && error.code === 'BAD_REQUEST') return { status: 'invalid_configuration', message: error.message };
+  return { status: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+function requestsOf(error: unknown): number {
+  const n = (error as { apiRequests?: unknown } | null)?.apiRequests;
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
+}
+
+export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
+  const row = await findConnection(options.connectionId);
+  const connector = getConnector(row.provider);
+  const source = connectionSource(row.id);
+  const log = logger.child({ connectionId: row.id, provider: row.provider });
+
+  return withSyncLock(row.id, `"${row.name}"`, async () => {
+    // holding the lock, any run still marked running belongs to a process that died
+    await prisma.syncRun.updateMany({
+      where: { connectionId: row.id, kind: 'sync', status: 'running' },
+      data: { status: 'failed', finishedAt: new Date(), error: 'interrupted: the process running this sync stopped before it finished' },
+    });
+    const last = await prisma.syncRun.aggregate({
+      _max: { windowEnd: true },
+      where: { connectionId: row.id, kind: 'sync', status: 'succeeded' },
+    });
+    const window = planSyncWindow({
+      now: options.now,
+      from: options.from,
+      to: options.to,
+      lastSyncedEnd: last._max.windowEnd,
+      backfillDays: connector.defaultBackfillDays,
+      recheckDays: options.recheckDays,
+    });
+    const base = { trigger: options.trigger, ...(options.jobId ? { jobId: options.jobId } : {}) };
+    const run = await prisma.syncRun.create({
+      data: { connectionId: row.id, kind: 'sync', source, windowStart: window.from, windowEnd: window.to, status: 'running', details: base },
+    });
+    log.info({ runId: run.id, from: window.from, to: window.to, trigger: options.trigger }, 'sync started');
+
+    let apiRequests = 0;
+    let apiCost = '0';
+    let currency = 'USD';
+    let totals = emptyWriteCounts();
+    const windows: TWindowDetail[] = [];
+    let failure: TSyncFailure | null = null;
+    const parts = splitWindow(window, options.maxWindowDays);
+
+    try {
+      const config = loadConnectionConfig(row);
+      for (const [index, part] of parts.entries()) {
+        if (options.signal?.aborted) throw new Error('the sync was cancelled');
+        const finalDays = await finalDaysOf(pool(), source, part);
+        const detail: TWindowDetail = {
+          from: part.from.toISOString(),
+          to: part.to.toISOString(),
+          status: 'failed',
+          finalDays: finalDays.size,
+          apiRequests: 0,
+        };
+        windows.push(detail);
+        let result: TFetchResult;
+        try {
+          result = await connector.fetch(config, {
+            window: part,
+            now: options.now,
+            finalDays,
+            signal: options.signal,
+            log: (message, fields) => log.debug({ runId: run.id, ...fields }, message),
+          });
+        } catch (e) {
+          detail.apiRequests = requestsOf(e);
+          apiRequests += detail.apiRequests;
+          if (row.provider === 'aws') apiCost = addDecimals(apiCost, apiCostOf(detail.apiRequests).amount);
+          throw e;
+        }
+        detail.apiRequests = result.apiRequests;
+        apiRequests += result.apiRequests;
+        apiCost = addDecimals(apiCost, result.apiCost.amount);
+        currency = result.apiCost.currency;
+        const counts = await withTransaction((client) => writeFetchResult(client, { connectionId: row.id, source, result }));
+        detail.status = 'succeeded';
+        detail.counts = counts;
+        totals = addCounts(totals, counts);
+        options.onWindow?.({ index, count: parts.length, window: part, counts });
+        log.info({ runId: run.id, from: part.from, to: part.to, ...counts.costs, apiRequests: result.apiRequests }, 'sync window written');
+      }
+    } catch (e) {
+      failure = describeFailure(e);
+      const failed = windows.at(-1);
+      if (failed && failed.status === 'failed') failed.error = failure.message;
+      if (failed) {
+        const window = { from: new Date(failed.from), to: new Date(failed.to) };
+        options.onWindow?.({ index: windows.length - 1, count: parts.length, window, error: failure.message });
+      }
+      if (failure.status === 'internal') log.error({ runId: run.id, err: e }, 'sync failed');
+      else log.warn({ runId: run.id, status: failure.status, error: failure.message }, 'sync failed');
+    }
+
+    const finished = await prisma.syncRun.update({
+      where: { id: run.id },
+      data: {
+        status: failure ? 'failed' : 'succeeded',
+        finishedAt: new Date(),
+        rowsInserted: totals.costs.inserted + totals.resources.inserted + totals.samples.inserted,
+        rowsUpdated: totals.costs.updated + totals.resources.updated + totals.samples.updated,
+        rowsUnchanged: totals.costs.unchanged + totals.resources.unchanged + totals.samples.unchanged,
+        apiRequests,
+        apiCost,
+        apiCostCurrency: currency,
+        error: failure?.message ?? null,
+        details: {
+          ...base,
+          ...(failure ? { errorStatus: failure.status } : {}),
+          costs: totals.costs,
+          resources: totals.resources,
+          samples: totals.samples,
+          insights: totals.insights,
+          windows,
+        },
+      },
+      include: { connection: { select: { name: true } } },
+    });
+    log.info({ runId: run.id, status: finished.status, apiRequests }, 'sync finished');
+    return toSyncRunView(finished);
+  });
+}

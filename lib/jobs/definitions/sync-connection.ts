@@ -1,0 +1,49 @@
+// Runs one connection's sync. Failures the provider may get over (unreachable, throttled,
+// unexpected response, a sync already running) are retried with backoff; a configuration or
+// authentication failure is recorded in the run log and the job completes, as retrying cannot help.
+import { isAppError } from '../../errors';
+import { runSync } from '../../ingestion/run-sync';
+import { defineJob } from '../types';
+import { NO_RETRY_STATUSES, SYNC_CONNECTION_JOB, ZSyncJobPayload, dayToDate } from './sync-payload';
+
+export const syncConnectionJob = defineJob({
+  name: SYNC_CONNECTION_JOB,
+  payload: ZSyncJobPayload,
+  // 'short': one waiting job per connection (singletonKey), while one may be running
+  queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true, policy: 'short', expireInSeconds: 3 * 3600 },
+  handler: async (payload, ctx) => {
+    let run;
+    try {
+      run = await runSync({
+        connectionId: payload.connectionId,
+        from: dayToDate(payload.from),
+        to: dayToDate(payload.to),
+        now: new Date(),
+        trigger: payload.trigger,
+        jobId: ctx.jobId,
+      });
+    } catch (e) {
+      if (isAppError(e) && e.code === 'NOT_FOUND') {
+        ctx.log(`connection ${payload.connectionId} no longer exists: nothing to sync`);
+        return { skipped: 'connection deleted' };
+      }
+      throw e;
+    }
+    const summary = {
+      runId: run.id,
+      status: run.status,
+      rowsInserted: run.rowsInserted,
+      rowsUpdated: run.rowsUpdated,
+      rowsUnchanged: run.rowsUnchanged,
+      apiRequests: run.apiRequests,
+      apiCost: run.apiCost,
+      error: run.error,
+      errorStatus: run.errorStatus,
+    };
+    if (run.status === 'failed' && !NO_RETRY_STATUSES.has(run.errorStatus ?? '')) {
+      throw new Error(`sync run ${run.id} of ${run.connectionName ?? payload.connectionId} failed: ${run.error}`);
+    }
+    ctx.log(`sync run ${run.id}: ${run.status}`);
+    return summary;
+  },
+});
