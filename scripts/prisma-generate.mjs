@@ -8,5 +8,6 @@ const env = {
   PRISMA_HIDE_UPDATE_MESSAGE: '1',
   DATABASE_URL: process.env.DATABASE_URL || 'postgresql://127.0.0.1:5432/unused_by_prisma_generate',
 };
-const result = spawnSync('prisma', ['generate'], { stdio: 'inherit', env, shell: process.platform === 'win32' });
+const prisma = new URL('../node_modules/.bin/prisma', import.meta.url).pathname;
+const result = spawnSync(prisma, ['generate'], { stdio: 'inherit', env, shell: process.platform === 'win32' });
 process.exit(result.status ?? 1);

@@ -1,9 +1,11 @@
-// Utilisation samples in bulk: COPY into a temporary table, then one upsert on (resource, metric, ts).
-// Resources must exist first (upsertResources): a sample for an unknown resource is refused.
+// Utilisation samples in bulk: COPY into a temporary table, then one upsert on (resource, metric, ts),
+// then the hourly rollup of the buckets that changed. Resources must exist first (upsertResources):
+// a sample for an unknown resource is refused.
 import type pg from 'pg';
 import { AppError } from '../errors';
 import type { TSampleInput } from '../focus/types';
 import { copyCsv, rowError, type TRows } from './copy-csv';
+import { refreshUtilizationHourly } from './refresh-utilization-hourly';
 import { createTempTable } from './temp-table';
 
 export type TSampleUpsertResult = { inserted: number; updated: number; unchanged: number };
@@ -31,6 +33,11 @@ export async function upsertSamples(
     `provider text NOT NULL, external_id text NOT NULL, metric text NOT NULL, unit text NOT NULL,
      ts timestamptz(3) NOT NULL, value double precision NOT NULL,
      staging_seq bigint GENERATED ALWAYS AS IDENTITY`,
+  );
+  await createTempTable(
+    client,
+    'sample_buckets',
+    'resource_id uuid NOT NULL, metric text NOT NULL, hour timestamptz(3) NOT NULL, PRIMARY KEY (resource_id, metric, hour)',
   );
   const staged = await copyCsv(client, 'pg_temp.sample_staging', COLUMNS, samples, encodeSample);
   if (staged === 0) return { inserted: 0, updated: 0, unchanged: 0 };
@@ -64,6 +71,11 @@ export async function upsertSamples(
       ON CONFLICT (resource_id, metric, ts) DO UPDATE SET unit = EXCLUDED.unit, value = EXCLUDED.value
        WHERE (t.unit, t.value) IS DISTINCT FROM (EXCLUDED.unit, EXCLUDED.value)
       RETURNING t.resource_id, t.metric, t.ts
+    ),
+    -- unchanged samples leave their hour as it is: only the changed buckets are re-aggregated
+    buckets AS (
+      INSERT INTO pg_temp.sample_buckets (resource_id, metric, hour)
+      SELECT DISTINCT resource_id, metric, date_trunc('hour', ts, 'UTC') FROM up
     )
     SELECT (SELECT count(*) FROM src) AS distinct_count,
            count(*) FILTER (WHERE e.resource_id IS NULL) AS inserted,
@@ -72,5 +84,10 @@ export async function upsertSamples(
   await client.query('TRUNCATE pg_temp.sample_staging');
   const inserted = Number(rows[0].inserted);
   const updated = Number(rows[0].updated);
+  if (inserted + updated > 0) {
+    await client.query('ANALYZE pg_temp.sample_buckets');
+    await refreshUtilizationHourly(client, 'pg_temp.sample_buckets');
+    await client.query('TRUNCATE pg_temp.sample_buckets');
+  }
   return { inserted, updated, unchanged: Number(rows[0].distinct_count) - inserted - updated };
 }

@@ -6,7 +6,7 @@ import { pool } from '../db';
 import { AppError } from '../errors';
 import { headroomFigures, type THeadroom } from '../utilisation/headroom';
 import { capacityFor, metricInfo } from '../utilisation/metric-catalogue';
-import { estimateFull, type TFullEstimate } from '../utilisation/trend';
+import { dailyMeans, estimateFull, type TFullEstimate } from '../utilisation/trend';
 import { autoStep, dayStart, spanDays, STEPS, ZDay, type TStep } from '../utilisation/window';
 
 const MAX_SPAN_DAYS = 731;
@@ -39,7 +39,7 @@ export type TMetricSummary = {
   peak: number; // the highest single sample
   latest: { value: number; at: string } | null; // the window's last sample
   headroom: THeadroom | null; // when a capacity bounds a metric that fills
-  trend: TFullEstimate | null; // ditto
+  trend: TFullEstimate | null; // ditto; fitted to the daily means of the points
 };
 
 export type TResourceMetric = {
@@ -189,7 +189,7 @@ export async function getResourceMetrics(input: {
               latest: last?.ts && last.value !== null ? { value: last.value, at: last.ts.toISOString() } : null,
               headroom: bounded ? headroomFigures({ p95: s.p95, max: s.max, capacity: cap }) : null,
               trend: bounded
-                ? estimateFull({ points: series.map((p) => ({ t: Date.parse(p.t), v: p.avg })), capacity: cap })
+                ? estimateFull({ points: dailyMeans(series.map((p) => ({ t: Date.parse(p.t), v: p.avg }))), capacity: cap })
                 : null,
             }
           : null,

@@ -1,0 +1,69 @@
+// Display formatting for utilisation figures: bytes, percentages, rates and counts, in the reader's
+// locale (French by default). Pure, so client charts and server pages share it.
+
+// Binary multiples, written as providers write tier sizes ("M30: 8 GB RAM" is 8 × 2^30 bytes).
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+// Suffixes for the rate and count units the connectors write.
+const SUFFIX: Record<string, string> = {
+  'ops/s': 'ops/s',
+  'req/s': 'requests/s',
+  iops: 'IOPS',
+  cores: 'cores',
+  count: '',
+};
+
+// Fewer decimals as numbers grow: 0.042, 3.14, 42.5, 1 234.
+function digitsFor(abs: number): number {
+  if (abs === 0 || abs >= 100) return 0;
+  if (abs >= 10) return 1;
+  if (abs >= 1) return 2;
+  return 3;
+}
+
+export function formatNumber(value: number, locale = 'fr-FR', digits?: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 100_000) return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits ?? digitsFor(abs) }).format(value);
+}
+
+export function formatBytes(bytes: number, locale = 'fr-FR'): string {
+  let value = bytes;
+  let i = 0;
+  while (Math.abs(value) >= 1024 && i < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    i += 1;
+  }
+  const digits = Math.abs(value) >= 100 || i === 0 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${BYTE_UNITS[i]}`;
+}
+
+// A share of a whole (0.26 → "26 %"), without the sign that formatPercent adds to changes.
+export function formatShare(ratio: number, locale = 'fr-FR', digits = 0): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(ratio);
+}
+
+// A value in its sample unit: 'percent' is 0–100, 'ratio' is 0–1.
+export function formatQuantity(value: number, unit: string, locale = 'fr-FR'): string {
+  switch (unit) {
+    case 'bytes':
+      return formatBytes(value, locale);
+    case 'percent':
+      return formatShare(value / 100, locale, Math.abs(value) < 10 ? 1 : 0);
+    case 'ratio':
+      return formatShare(value, locale, 1);
+    default: {
+      const suffix = unit in SUFFIX ? SUFFIX[unit] : unit;
+      const number = formatNumber(value, locale);
+      return suffix ? `${number} ${suffix}` : number;
+    }
+  }
+}
+
+// Axis ticks: the same units, shorter.
+export function formatAxisQuantity(value: number, unit: string, locale = 'fr-FR'): string {
+  if (unit === 'bytes') return formatBytes(value, locale);
+  if (unit === 'percent') return formatShare(value / 100, locale, 0);
+  if (unit === 'ratio') return formatShare(value, locale, 0);
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
