@@ -27,6 +27,7 @@ export const ZEnv = z.object({
   DISPLAY_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
   LOCALE: z.string().min(2).default('fr-FR'),
   WORKER: boolFlag,
+  SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(5),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

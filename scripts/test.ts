@@ -99,6 +99,8 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production' as const,
+    // every spec signs in from 127.0.0.1; the limit itself is tested in the integration tier
+    SIGNIN_ATTEMPTS_PER_MINUTE: '200',
   };
   let server: ReturnType<typeof startLongRunning> | undefined;
   try {

@@ -28,7 +28,7 @@ function createAuth() {
       modelName: 'rateLimit',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': { window: 60, max: 5 } },
+      customRules: { '/sign-in/email': { window: 60, max: config.SIGNIN_ATTEMPTS_PER_MINUTE } },
     },
     advanced: {
       ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
