@@ -8,6 +8,7 @@ export const dynamic = 'force-dynamic';
 const ITEMS: (TNavItem & { admin?: boolean })[] = [
   { href: '/', label: 'Overview' },
   { href: '/utilisation', label: 'Utilisation' },
+  { href: '/scenarios', label: 'Scenarios' },
   { href: '/settings', label: 'Settings', admin: true },
 ];
 

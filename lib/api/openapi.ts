@@ -1,15 +1,22 @@
 // The OpenAPI document, generated from the same zod schemas that validate requests.
 import { z } from 'zod';
 import { ZApiToken, ZCreateToken, ZCreateUser, ZUpdateUser, ZUser } from './schemas/access';
+import { ZResourceList, ZResourceMetricsResult } from './schemas/resources';
 import { ZCostQuery } from '../queries/get-costs';
+import { SCENARIO_OPERATIONS } from './schemas/scenarios';
+import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
+import { ZResourcesQuery } from '../queries/get-resources';
+import { connectionOperations } from './openapi-connections';
 
-type TOperation = {
+export type TOperation = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   summary: string;
   role: 'viewer' | 'editor' | 'admin' | 'public';
   query?: z.ZodType;
   body?: z.ZodType;
+  // a raw (non-JSON) request body, such as an uploaded file
+  requestContentType?: string[];
   response?: z.ZodType;
   responseContentType?: string;
   tag: string;
@@ -73,6 +80,31 @@ registerOperations(
   { method: 'delete', path: '/api/v1/tokens/{id}', summary: 'Revoke an API token', role: 'admin', tag: 'access' },
 );
 
+registerOperations(
+  {
+    method: 'get',
+    path: '/api/v1/resources',
+    summary: 'Resources with their latest values and how full they are (P95 of hourly averages against capacity)',
+    role: 'viewer',
+    query: ZResourcesQuery,
+    response: ZResourceList,
+    tag: 'utilisation',
+  },
+  {
+    method: 'get',
+    path: '/api/v1/resources/{id}/metrics',
+    summary: 'A resource\'s metrics over [from, to): points, P50/P95/max of hourly averages, headroom and trend; 404 for an unknown resource or metric',
+    role: 'viewer',
+    query: ZResourceMetricsQuery,
+    response: ZResourceMetricsResult,
+    tag: 'utilisation',
+  },
+);
+
+registerOperations(...connectionOperations);
+
+registerOperations(...SCENARIO_OPERATIONS);
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
 }
@@ -112,6 +144,9 @@ export function buildOpenApi(serverUrl?: string) {
       security: op.role === 'public' ? [] : [{ bearer: [] }, { session: [] }],
       parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+      ...(op.requestContentType
+        ? { requestBody: { required: true, content: Object.fromEntries(op.requestContentType.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) } }
+        : {}),
       responses,
     };
   }

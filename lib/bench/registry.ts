@@ -8,5 +8,6 @@ export type TBenchContext = {
 export type TBench = { name: string; run: (ctx: TBenchContext) => Promise<void> };
 
 import { focusImportBench } from './focus-import';
+import { planningBench } from './planning';
 
-export const BENCHES: TBench[] = [focusImportBench];
+export const BENCHES: TBench[] = [focusImportBench, planningBench];

@@ -2,10 +2,12 @@
 // (by default only on the embedded database; DEMO=1 or DEMO=0 decides otherwise).
 import { ensureFirstAdmin } from '../auth/users';
 import { env } from '../env';
+import { ensurePlanningSeed } from '../scenarios/ensure-planning-seed';
 
 export async function prepareData(options: { embedded: boolean; now: Date; log: (line: string) => void }) {
   const config = env();
   const admin = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+  await ensurePlanningSeed();
   const wantDemo = config.DEMO === '1' || (config.DEMO === undefined && options.embedded);
   let demoLoaded = false;
   if (wantDemo) {

@@ -1,0 +1,11 @@
+import { Card } from '@/components/ui/card';
+
+export default function Loading() {
+  return (
+    <Card>
+      <div role="status" className="py-10 text-center text-sm text-slate-500">
+        Loading the scenario, the price catalogue and the exchange rates…
+      </div>
+    </Card>
+  );
+}
