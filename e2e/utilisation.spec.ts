@@ -29,7 +29,7 @@ test('a viewer opens the utilisation page and the Atlas cluster, and sees its me
   const capacity = chart.locator('.recharts-reference-line');
   await expect(capacity).toHaveCount(1);
   await expect(capacity.locator('line.recharts-reference-line-line')).toHaveAttribute('stroke-dasharray', '6 4');
-  await expect(capacity).toContainText('capacity 8 GB');
+  await expect(chart).toContainText('capacity 8 GB');
 
   // the fullest bounded metric leads the page, with its own chart
   await expect(page.getByTestId('main-metric').locator('.recharts-line-curve').first()).toBeVisible();

@@ -23,7 +23,11 @@ fs.mkdirSync(resultsDir, { recursive: true });
 
 type TCounts = { passed: number; failed: number; skipped: number };
 
+// `npm test -- e2e unit` runs only the tiers named; plain `npm test` runs them all
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+
 async function tier(name: string, fn: () => Promise<TCounts>) {
+  if (only.length && !only.includes(name)) return;
   say(`── ${name} ──`);
   const started = Date.now();
   try {
@@ -103,11 +107,14 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     SIGNIN_ATTEMPTS_PER_MINUTE: '200',
   };
   let server: ReturnType<typeof startLongRunning> | undefined;
+  let worker: ReturnType<typeof startLongRunning> | undefined;
   try {
     say('seeding the e2e database (demo dataset and accounts)…');
     await run(bin('tsx'), ['scripts/e2e-seed.ts'], { env: appEnv });
     const viewerToken = fs.readFileSync(path.join(resultsDir, 'e2e-viewer-token'), 'utf8').trim();
     server = startLongRunning(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], appEnv);
+    // the job worker too, so that "Sync now" runs end to end
+    worker = startLongRunning(bin('tsx'), ['scripts/worker.ts'], appEnv, { quiet: true });
     await waitForHealth(baseUrl);
     const out = path.join(resultsDir, 'e2e.json');
     fs.rmSync(out, { force: true });
@@ -120,7 +127,7 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     if (counts.passed === 0) throw new Error('the e2e tier ran no test');
     return counts;
   } finally {
-    await stopChild(server);
+    await Promise.all([stopChild(server), stopChild(worker)]);
     await db.drop().catch(() => undefined);
   }
 }

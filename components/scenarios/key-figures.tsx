@@ -27,7 +27,8 @@ export function KeyFigures({ result, locale }: { result: TEvaluation; locale: st
         sub={cap.computeKind === 'eks' ? `${cap.instanceType} across the regions` : `${cap.pods} tasks`} />
       <Figure label="MongoDB Atlas" testId="capacity-atlas" value={`${cap.atlasTier}${cap.atlasShards > 1 ? ` × ${cap.atlasShards} shards` : ''}`}
         sub={`${cap.atlasNodes} nodes · ${num(cap.atlasDataGB, locale, 0)} GB data · ${num(cap.atlasStorageGB, locale, 0)} GB disk`} />
-      <Figure label="Redis" testId="capacity-redis" value={`${cap.redisNodes} × ${cap.redisNodeType}`} sub={`${num(cap.redisProvisionedGB, locale)} GB needed with replication`} />
+      <Figure label="Redis" testId="capacity-redis" value={`${cap.redisNodes} nodes`}
+        sub={`${cap.redisNodeType} · ${num(cap.redisProvisionedGB, locale)} GB needed with replication`} />
     </div>
   );
 }

@@ -70,7 +70,7 @@ export function ScenarioHeader(props: {
         <div className="flex flex-wrap items-center gap-2">
           {props.canEdit && (
             <>
-              <button type="button" className={`${button} border-brand-600 bg-brand-600 text-white hover:bg-brand-700`} disabled={!props.dirty || !props.valid || props.saving} onClick={props.onSave}>
+              <button type="button" className="rounded border border-brand-600 bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50" disabled={!props.dirty || !props.valid || props.saving} onClick={props.onSave}>
                 {props.saving ? 'Saving…' : 'Save'}
               </button>
               <button type="button" className={button} disabled={!props.dirty} onClick={props.onReset}>Discard changes</button>

@@ -15,12 +15,16 @@ export function TornadoChart(props: { bars: TTornadoBar[]; base: number; currenc
     range: [Math.min(Number(b.low), Number(b.high)), Math.max(Number(b.low), Number(b.high))] as [number, number],
     detail: `${num(b.inputLow, props.locale)} → ${money(b.low, props.currency, props.locale)}; ${num(b.inputHigh, props.locale)} → ${money(b.high, props.currency, props.locale)} (${b.unit})`,
   }));
+  // recharts' dataMin/dataMax do not see range bars' far ends: the domain is computed here
+  const lo = Math.min(props.base, ...rows.map((r) => r.range[0]));
+  const hi = Math.max(props.base, ...rows.map((r) => r.range[1]));
+  const pad = (hi - lo) * 0.05 || 1;
   return (
     <div className="w-full" style={{ height: 40 + rows.length * 30 }} data-testid="tornado">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => formatCompactMoney(v, props.currency, props.locale)} tick={{ fontSize: 11 }} />
+          <XAxis type="number" domain={[Math.max(0, lo - pad), hi + pad]} tickFormatter={(v: number) => formatCompactMoney(v, props.currency, props.locale)} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="label" width={210} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(_v, _n, item) => [(item.payload as { detail: string }).detail, 'low → total; high → total']} />
           <ReferenceLine x={props.base} stroke="#0f172a" />

@@ -19,7 +19,7 @@ export function RunLog({ runs, showSource = false }: { runs: TSyncRunView[]; sho
         <tr>
           <th className="py-2">Started</th>
           {showSource && <th>Source</th>}
-          <th>Window</th><th>Status</th><th className="text-right">Inserted</th><th className="text-right">Updated</th><th className="text-right">Unchanged</th><th className="text-right">API requests</th><th className="text-right">API cost</th><th>Error</th>
+          <th>Window</th><th>Status</th><th className="text-right">Inserted</th><th className="text-right">Updated</th><th className="text-right">Unchanged</th><th className="text-right">API requests</th><th className="px-2 text-right">API cost</th><th className="pl-2">Error</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -33,8 +33,8 @@ export function RunLog({ runs, showSource = false }: { runs: TSyncRunView[]; sho
             <td className="tabular text-right">{r.rowsUpdated}</td>
             <td className="tabular text-right">{r.rowsUnchanged}</td>
             <td className="tabular text-right">{r.apiRequests}</td>
-            <td className="tabular text-right">{formatMoney(r.apiCost, r.apiCostCurrency, 'fr-FR', 2)}</td>
-            <td className="max-w-md text-xs text-red-700">{r.error}{r.errorStatus && <span className="block text-slate-500">{r.errorStatus.replace(/_/g, ' ')}</span>}</td>
+            <td className="tabular px-2 text-right">{formatMoney(r.apiCost, r.apiCostCurrency, 'fr-FR', 2)}</td>
+            <td className="max-w-md pl-2 text-xs text-red-700">{r.error}{r.errorStatus && <span className="block text-slate-500">{r.errorStatus.replace(/_/g, ' ')}</span>}</td>
           </tr>
         ))}
       </tbody>
