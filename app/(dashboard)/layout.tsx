@@ -7,6 +7,7 @@ export const dynamic = 'force-dynamic';
 
 const ITEMS: (TNavItem & { admin?: boolean })[] = [
   { href: '/', label: 'Overview' },
+  { href: '/costs', label: 'Costs' },
   { href: '/utilisation', label: 'Utilisation' },
   { href: '/scenarios', label: 'Scenarios' },
   { href: '/settings', label: 'Settings', admin: true },

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCompactMoney, formatMoney, formatMonth } from '@/lib/format/money';
+import { formatCompactMoney, formatDay, formatMoney, formatMonth } from '@/lib/format/money';
 
 export const SERIES_COLORS = ['#2f7d62', '#3b82f6', '#f59e0b', '#ef4444', '#8b5cf6', '#14b8a6', '#64748b', '#ec4899', '#84cc16', '#0ea5e9'];
 
@@ -11,18 +11,21 @@ export function StackedMonthlyChart(props: {
   currency: string;
   locale: string;
   xKey?: string;
+  granularity?: 'day' | 'month';
+  testId?: string;
 }) {
   const xKey = props.xKey ?? 'month';
+  const formatX = props.granularity === 'day' ? formatDay : formatMonth;
   return (
-    <div className="h-80 w-full" data-testid="chart-monthly-by-provider">
+    <div className="h-80 w-full" data-testid={props.testId ?? 'chart-monthly-by-provider'}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={props.rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey={xKey} tickFormatter={(v: string) => formatMonth(v, props.locale)} tick={{ fontSize: 12 }} />
+          <XAxis dataKey={xKey} tickFormatter={(v: string) => formatX(v, props.locale)} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatCompactMoney(v, props.currency, props.locale)} tick={{ fontSize: 12 }} width={72} />
           <Tooltip
             formatter={(value) => formatMoney(Number(value), props.currency, props.locale)}
-            labelFormatter={(label) => formatMonth(String(label), props.locale)}
+            labelFormatter={(label) => formatX(String(label), props.locale)}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {props.series.map((s, i) => (
