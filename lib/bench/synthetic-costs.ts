@@ -1,17 +1,7 @@
 // Synthetic cost records for load and benchmarks: many providers, services, regions and accounts
 // over a span of days, deterministic from a seed. Yields lazily so a million rows never sit in memory.
 import type { TFocusRecord } from '../focus/types';
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../planning/distributions';
 
 const PROVIDERS = [
   { name: 'AWS', currency: 'USD', services: ['Amazon Elastic Compute Cloud', 'Amazon Simple Storage Service', 'Elastic Load Balancing', 'AWS Data Transfer', 'Amazon Elastic Kubernetes Service', 'Amazon CloudWatch'], regions: ['eu-west-3', 'eu-central-1', 'eu-west-2', 'eu-south-1', 'eu-west-1'] },

@@ -1,5 +1,6 @@
 // Small output helpers shared by the CLI commands: aligned tables, CSV cells, run summaries.
 import type { TSyncRunView } from '../api/schemas/connections';
+import { isIsoDay } from '../dates';
 import { CliUsageError, type TCliArgs } from './types';
 
 export function table(rows: string[][], io: { out: (line: string) => void }) {
@@ -26,7 +27,7 @@ export function flag(args: TCliArgs, name: string): boolean {
 export function dayOption(args: TCliArgs, name: string): string | undefined {
   const v = args.options[name];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v)
+  if (typeof v !== 'string' || !isIsoDay(v))
     throw new CliUsageError(`--${name} must be a date as YYYY-MM-DD`);
   return v;
 }

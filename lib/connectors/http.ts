@@ -2,23 +2,9 @@
 // backoff and jitter (HTTP 429 Retry-After honoured), request counting, and failures turned into
 // ConnectorError with the contract's status so the user knows what to fix.
 import type { z } from 'zod';
-import { ConnectorError, type TConnectionStatusCode } from './types';
-
-export type TSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-export const realSleep: TSleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+import { abortableSleep, equalJitterDelay, type TSleep } from './backoff';
+import { NETWORK_ERROR_CODES } from './network-errors';
+import { ConnectorError, type TConnectionConfig, type TConnectionStatus, type TConnectionStatusCode } from './types';
 
 export type TQueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
 
@@ -71,27 +57,11 @@ export function statusForHttp(status: number): Exclude<TConnectionStatusCode, 'o
   return 'unexpected_response';
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
-]);
-
 function networkReason(error: unknown): string {
   let e: unknown = error;
   for (let depth = 0; depth < 4 && e; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+    if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return code;
     e = (e as { cause?: unknown }).cause;
   }
   return error instanceof Error ? error.message : String(error);
@@ -139,7 +109,7 @@ export class HttpClient {
       baseDelayMs: 500,
       maxDelayMs: 30_000,
       maxRetryAfterMs: 5 * 60_000,
-      sleep: realSleep,
+      sleep: abortableSleep,
       random: Math.random,
       // an option given as undefined keeps its default
       ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as THttpClientOptions),
@@ -158,8 +128,7 @@ export class HttpClient {
 
   // Equal-jitter exponential backoff: half the capped delay is fixed, the other half random.
   backoffMs(attempt: number): number {
-    const capped = Math.min(this.opts.maxDelayMs, this.opts.baseDelayMs * 2 ** attempt);
-    return Math.round(capped / 2 + (capped / 2) * this.opts.random());
+    return equalJitterDelay(attempt, this.opts);
   }
 
   describe(method: string, url: URL): string {
@@ -295,4 +264,24 @@ export function parseConnectionConfig<S, C>(
     throw new ConnectorError('invalid_configuration', `credentials: ${describeIssues(credentials.error)}`);
   }
   return { settings: settings.data, credentials: credentials.data };
+}
+
+// What the API connectors pass through to their HttpClient, so tests can inject time and chance.
+export type THttpConnectorOptions = { sleep?: TSleep; timeoutMs?: number; random?: () => number };
+
+// A Test connection is someone waiting at a form: each request gets less time than during a sync.
+export const TEST_TIMEOUT_MS = 15_000;
+
+// A connector's test(): the check runs on the validated settings and credentials, and any failure,
+// invalid configuration included, becomes the status it reports instead of an exception.
+export async function testConnection<S, C>(
+  schemas: { settingsSchema: z.ZodType<S>; credentialsSchema: z.ZodType<C> },
+  config: TConnectionConfig<unknown, unknown>,
+  check: (config: { settings: S; credentials: C }) => Promise<TConnectionStatus>,
+): Promise<TConnectionStatus> {
+  try {
+    return await check(parseConnectionConfig(schemas, config));
+  } catch (error) {
+    return statusFromError(error);
+  }
 }

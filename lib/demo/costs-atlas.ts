@@ -1,7 +1,8 @@
 // MongoDB Atlas bill of the demo: the "ec-routes" M30 replica set in Paris with 200 GB disks,
 // cloud backup snapshots and data transfer, itemised per day like Atlas invoice line items.
+import { addUtcDays } from '../dates';
 import type { TFocusRecord } from '../focus/types';
-import { addDays, billedDays, billedMonths, type TDemoModel } from './model';
+import { billedDays, billedMonths, type TDemoModel } from './model';
 import { charge, type TDemoCharge, type TDemoProvider } from './record';
 
 export const ATLAS_PROVIDER: TDemoProvider = {
@@ -33,7 +34,7 @@ export function atlasCosts(model: TDemoModel): TFocusRecord[] {
     const base = {
       provider: ATLAS_PROVIDER,
       start: day.date,
-      end: addDays(day.date, 1),
+      end: addUtcDays(day.date, 1),
       subAccount: ATLAS_PROJECT,
       region: PARIS,
       service: SERVICE,

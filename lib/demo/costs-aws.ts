@@ -1,9 +1,10 @@
 // AWS bill of the demo, as AWS's FOCUS export would show it: EKS on EC2 for the application, load
 // balancing, S3 for topographic data, data transfer, Business support, a Savings Plan, Activate
 // credits and French VAT. Paris (eu-west-3) throughout, with an S3 replica in Frankfurt.
+import { addUtcDays } from '../dates';
 import type { TFocusRecord } from '../focus/types';
 import { addDecimals, multiplyDecimal } from '../money/decimal';
-import { addDays, billedDays, billedMonths, type TDemoDay, type TDemoModel } from './model';
+import { billedDays, billedMonths, type TDemoDay, type TDemoModel } from './model';
 import { charge, type TDemoCharge, type TDemoProvider } from './record';
 
 export const AWS_PROVIDER: TDemoProvider = {
@@ -56,8 +57,8 @@ const NODEGROUP = (account: string, cluster: string) =>
 
 function dailyUsage(model: TDemoModel, day: TDemoDay, previous: TDemoDay | undefined): TDemoCharge[] {
   const start = day.date;
-  const end = addDays(start, 1);
-  const isEstimated = day.date >= addDays(model.end, -2);
+  const end = addUtcDays(start, 1);
+  const isEstimated = day.date >= addUtcDays(model.end, -2);
   const prod = { provider: AWS_PROVIDER, start, end, subAccount: AWS_PROD, region: PARIS, env: 'prod' as const, isEstimated };
   const staging = { ...prod, subAccount: AWS_STAGING, env: 'staging' as const };
   const covered = day.date >= model.phases.savingsPlanStart ? Math.min(SP_BASELINE_NODES * 24, day.nodeHours) : 0;

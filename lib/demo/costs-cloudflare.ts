@@ -1,8 +1,9 @@
 // Cloudflare bill of the demo: the plan (Pro, then Business for the Europe roll-out) and add-on
 // subscriptions billed monthly in advance, Argo and Workers usage by day. CDN bandwidth itself is
 // not billed on these plans.
+import { addUtcDays, startOfUtcMonth } from '../dates';
 import type { TFocusRecord } from '../focus/types';
-import { addDays, billedDays, billedMonths, monthStartOf, type TDemoModel } from './model';
+import { billedDays, billedMonths, type TDemoModel } from './model';
 import { charge, type TDemoCharge, type TDemoProvider } from './record';
 
 export const CLOUDFLARE_PROVIDER: TDemoProvider = {
@@ -16,7 +17,7 @@ export const CLOUDFLARE_PROVIDER: TDemoProvider = {
 export const CLOUDFLARE_ZONE = { id: 'a3d9c1f0e5b84a27b6c2d8f1e0a4b7c3', name: 'europe-cyclisme.eu' };
 
 export function cloudflarePlan(model: TDemoModel, monthStart: Date): 'Pro' | 'Business' {
-  return monthStart >= monthStartOf(model.phases.rolloutStart) ? 'Business' : 'Pro';
+  return monthStart >= startOfUtcMonth(model.phases.rolloutStart) ? 'Business' : 'Pro';
 }
 
 export function cloudflareCosts(model: TDemoModel): TFocusRecord[] {
@@ -24,7 +25,7 @@ export function cloudflareCosts(model: TDemoModel): TFocusRecord[] {
   const zone = { id: CLOUDFLARE_ZONE.id, name: CLOUDFLARE_ZONE.name, type: 'Zone' };
   for (const month of billedMonths(model)) {
     const plan = cloudflarePlan(model, month.start);
-    const afterRollout = month.start >= monthStartOf(model.phases.rolloutStart);
+    const afterRollout = month.start >= startOfUtcMonth(model.phases.rolloutStart);
     const base = {
       provider: CLOUDFLARE_PROVIDER,
       start: month.start,
@@ -73,7 +74,7 @@ export function cloudflareCosts(model: TDemoModel): TFocusRecord[] {
     );
   }
   for (const day of billedDays(model)) {
-    const base = { provider: CLOUDFLARE_PROVIDER, start: day.date, end: addDays(day.date, 1), resource: { id: CLOUDFLARE_ZONE.id, name: CLOUDFLARE_ZONE.name, type: 'Zone' }, env: 'prod' as const, team: 'web' };
+    const base = { provider: CLOUDFLARE_PROVIDER, start: day.date, end: addUtcDays(day.date, 1), resource: { id: CLOUDFLARE_ZONE.id, name: CLOUDFLARE_ZONE.name, type: 'Zone' }, env: 'prod' as const, team: 'web' };
     rows.push({
       ...base,
       description: 'Argo Smart Routing: $0.10 per GB of traffic',

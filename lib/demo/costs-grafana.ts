@@ -1,7 +1,8 @@
 // Grafana Cloud Pro bill of the demo (the plan's Prometheus + Grafana + logs + alerting): platform
 // fee and IRM users monthly, metrics series, logs, traces and k6 load tests as daily usage.
+import { addUtcDays, startOfUtcMonth } from '../dates';
 import type { TFocusRecord } from '../focus/types';
-import { addDays, billedDays, billedMonths, monthStartOf, type TDemoModel } from './model';
+import { billedDays, billedMonths, type TDemoModel } from './model';
 import { charge, type TDemoCharge, type TDemoProvider } from './record';
 
 export const GRAFANA_PROVIDER: TDemoProvider = {
@@ -26,12 +27,12 @@ export function grafanaCosts(model: TDemoModel): TFocusRecord[] {
   for (const month of billedMonths(model)) {
     const base = { ...common, start: month.start, end: month.end, category: 'Purchase' as const, frequency: 'Recurring' as const };
     rows.push({ ...base, description: 'Grafana Cloud Pro platform fee', sku: { id: 'GC-PRO-PLATFORM' }, amount: { billed: '19' } });
-    if (month.start >= monthStartOf(model.phases.rolloutStart)) {
+    if (month.start >= startOfUtcMonth(model.phases.rolloutStart)) {
       rows.push({ ...base, description: 'Grafana IRM: 2 active users beyond the 3 included', sku: { id: 'GC-IRM-USER' }, amount: { billed: '40' } });
     }
   }
   for (const day of billedDays(model)) {
-    const base = { ...common, start: day.date, end: addDays(day.date, 1) };
+    const base = { ...common, start: day.date, end: addUtcDays(day.date, 1) };
     rows.push(
       {
         ...base,

@@ -1,7 +1,8 @@
 // Redis Cloud Pro (Redis Enterprise) bill of the demo: the "ec-cache" database on AWS Paris, billed
 // by shard-hour; upgraded from 5 GB to 25 GB when it ran into its memory limit before the migration.
+import { addUtcDays } from '../dates';
 import type { TFocusRecord } from '../focus/types';
-import { addDays, billedDays, type TDemoModel } from './model';
+import { billedDays, type TDemoModel } from './model';
 import { charge, type TDemoProvider } from './record';
 
 export const REDIS_PROVIDER: TDemoProvider = {
@@ -26,7 +27,7 @@ export function redisCosts(model: TDemoModel): TFocusRecord[] {
     return charge({
       provider: REDIS_PROVIDER,
       start: day.date,
-      end: addDays(day.date, 1),
+      end: addUtcDays(day.date, 1),
       subAccount: REDIS_SUBSCRIPTION,
       region: { id: 'eu-west-3', name: 'Europe (Paris)' },
       description: `Redis Enterprise (Cloud Pro) ${day.redisLimitGb} GB, replication, AOF persistence: ${shards} x ${SHARD_GB} GB shards`,

@@ -1,11 +1,11 @@
 // The business behind the demo: Europe Cyclisme's traffic, data and fleet day by day and hour by
 // hour, from Grand Est scale to the Europe roll-out of the scaling plan. Costs and utilisation are
 // both derived from this one model, so a traffic peak shows in both.
+import { addUtcDays, DAY_MS, startOfUtcDay, startOfUtcMonth } from '../dates';
 import { createRng } from './prng';
 
 export type TDemoOptions = { now: Date; seed: number };
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 export type TDemoDay = {
@@ -56,11 +56,6 @@ export type TDemoModel = {
   hours: TDemoHour[];
 };
 
-export const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-export const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
-export const monthStartOf = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-export const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
-
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const smoothstep = (x: number) => {
   const t = clamp(x, 0, 1);
@@ -86,24 +81,24 @@ function seasonality(d: Date): number {
 const WEEKDAY = [1.3, 0.92, 0.9, 0.92, 0.95, 1.08, 1.35]; // Sunday first
 
 export function demoPhases(end: Date): TDemoPhases {
-  const prepStart = addDays(end, -84);
-  const dataStart = addDays(prepStart, 14);
-  const rolloutStart = addDays(dataStart, 21);
+  const prepStart = addUtcDays(end, -84);
+  const dataStart = addUtcDays(prepStart, 14);
+  const rolloutStart = addUtcDays(dataStart, 21);
   return {
     prepStart,
     dataStart,
     rolloutStart,
-    rolloutEnd: addDays(rolloutStart, 28),
+    rolloutEnd: addUtcDays(rolloutStart, 28),
     // a 1-year Compute Savings Plan bought seven months ago for the always-on baseline nodes
-    savingsPlanStart: addMonths(monthStartOf(end), -6),
+    savingsPlanStart: startOfUtcMonth(startOfUtcMonth(end), -6),
     // Redis was running into its memory limit (evictions) before the migration
-    redisUpgrade: addDays(dataStart, 5),
+    redisUpgrade: addUtcDays(dataStart, 5),
   };
 }
 
 export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
-  const end = utcDay(now);
-  const start = addMonths(monthStartOf(end), -12);
+  const end = startOfUtcDay(now);
+  const start = startOfUtcMonth(startOfUtcMonth(end), -12);
   const sampleEnd = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
   const phases = demoPhases(end);
   const noise = createRng(seed, 'model.daily');
@@ -111,9 +106,9 @@ export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
 
   const days: TDemoDay[] = [];
   const hours: TDemoHour[] = [];
-  for (let date = start, index = 0; date <= end; date = addDays(date, 1), index++) {
-    const monthStart = monthStartOf(date);
-    const nextMonthStart = addMonths(monthStart, 1);
+  for (let date = start, index = 0; date <= end; date = addUtcDays(date, 1), index++) {
+    const monthStart = startOfUtcMonth(date);
+    const nextMonthStart = startOfUtcMonth(monthStart, 1);
     const monthsIn = daysBetween(start, date) / 30.44;
     const dataProgress = smoothstep(daysBetween(phases.dataStart, date) / 21);
     const rolloutProgress = smoothstep(daysBetween(phases.rolloutStart, date) / 28);
@@ -166,7 +161,7 @@ export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
     [52, 380],
     [70, 260],
   ] as const) {
-    const d = days.find((x) => x.date.getTime() === addDays(phases.prepStart, offset).getTime());
+    const d = days.find((x) => x.date.getTime() === addUtcDays(phases.prepStart, offset).getTime());
     if (d) d.loadTestVuh = vuh * noise.jitter(0.1);
   }
 

@@ -1,16 +1,7 @@
 // Seeded pseudo-random numbers for the demo: same seed, same numbers, on every machine.
+import { mulberry32 } from '../planning/distributions';
 
-// mulberry32: a tiny 32-bit generator, good enough for plausible noise.
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 // FNV-1a: turns a label into a 32-bit number, so each series gets its own stream and adding a
 // series does not shift the numbers of the others.

@@ -1,8 +1,8 @@
 // Builds demo FOCUS rows: quantities come from the model (numbers), money is computed from them
 // with exact decimal arithmetic, as a provider's bill would be.
+import { startOfUtcMonth } from '../dates';
 import type { TChargeCategory, TFocusRecord } from '../focus/types';
 import { decimalFromNumber, multiplyDecimal, normalizeDecimal } from '../money/decimal';
-import { addMonths, monthStartOf } from './model';
 
 export type TDemoProvider = Pick<
   TFocusRecord,
@@ -62,7 +62,7 @@ export function charge(c: TDemoCharge): TFocusRecord {
     effective = multiplyDecimal(quantity, c.effectiveUnitPrice ?? c.listUnitPrice, 10);
     billed = c.billedZero ? '0' : effective;
   }
-  const billingPeriodStart = monthStartOf(c.start);
+  const billingPeriodStart = startOfUtcMonth(c.start);
   return {
     ...c.provider,
     billedCost: billed,
@@ -72,7 +72,7 @@ export function charge(c: TDemoCharge): TFocusRecord {
     subAccountId: c.subAccount?.id ?? null,
     subAccountName: c.subAccount?.name ?? null,
     billingPeriodStart,
-    billingPeriodEnd: addMonths(billingPeriodStart, 1),
+    billingPeriodEnd: startOfUtcMonth(billingPeriodStart, 1),
     chargePeriodStart: c.start,
     chargePeriodEnd: c.end,
     chargeCategory: c.category ?? 'Usage',

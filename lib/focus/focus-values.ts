@@ -1,5 +1,5 @@
 // Parsing and checking one FOCUS cell. Each parser returns the value or a reason it is refused.
-import { normalizeDecimal } from './decimal';
+import { tryNormalizeDecimal } from '../money/decimal';
 import { CHARGE_CATEGORIES, type TChargeCategory } from './types';
 
 export type TCell<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -17,7 +17,7 @@ function quote(raw: string) {
 }
 
 export function parseDecimalCell(raw: string): TCell<string> {
-  const value = normalizeDecimal(raw);
+  const value = tryNormalizeDecimal(raw);
   return value === null ? no(`not a number: ${quote(raw)}`) : ok(value);
 }
 

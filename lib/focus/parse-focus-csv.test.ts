@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { sumDecimals } from './decimal';
+import { sumDecimals } from '../money/decimal';
 import { FocusFileError, parseFocusCsv, type TParsedFocusRow } from './parse-focus-csv';
 
 const SAMPLE = '/work/shared/fixtures/focus-1.0/focus_sample.csv';

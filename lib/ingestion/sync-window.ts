@@ -1,8 +1,7 @@
 // Which period a sync reads, and how it is cut into windows that are each written in one
 // transaction. Pure: time comes in as arguments.
+import { DAY_MS, startOfUtcDay } from '../dates';
 import { AppError } from '../errors';
-
-const DAY_MS = 86_400_000;
 
 // Days re-read behind the last synced end, so late corrections and AWS "Estimated" days are
 // fetched again (a connector skips the days already stored as final).
@@ -10,10 +9,6 @@ export const RECHECK_DAYS = 3;
 export const MAX_WINDOW_DAYS = 31;
 
 export type TWindow = { from: Date; to: Date }; // [from, to), UTC
-
-export function startOfUtcDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
 
 export function planSyncWindow(options: {
   now: Date;

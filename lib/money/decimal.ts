@@ -1,32 +1,37 @@
 // Exact decimal arithmetic on strings (BigInt scaled integers): money never goes through a float.
+// Pure (no node: imports): lib/planning uses it in the browser too.
 import { AppError } from '../errors';
 
 type TScaled = { units: bigint; scale: number };
 
-const DECIMAL_RE = /^([+-])?(\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+// '12', '-0.5', '.5', '5.', '+1.5e-3'; PostgreSQL numeric accepts the same forms.
+const DECIMAL_RE = /^([+-])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
+// An exponent this far out is not an amount, and 10n ** it would take the process down.
+const MAX_SCALE = 1000;
+
+function scan(value: string): TScaled | null {
+  const m = DECIMAL_RE.exec(value.trim());
+  if (!m) return null;
+  const [, sign, intPart = '', fracA, fracB, expPart] = m;
+  const frac = fracA ?? fracB ?? '';
+  let units = BigInt(`${intPart}${frac}` || '0');
+  let scale = frac.length - (expPart ? Number(expPart) : 0);
+  if (!Number.isSafeInteger(scale) || Math.abs(scale) > MAX_SCALE) return null;
+  if (scale < 0) {
+    units *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { units: sign === '-' ? -units : units, scale };
+}
 
 export function isDecimalString(value: string): boolean {
-  const m = DECIMAL_RE.exec(value.trim());
-  return m !== null && (m[2] !== undefined || m[3] !== undefined);
+  return scan(value) !== null;
 }
 
 export function parseDecimal(value: string): TScaled {
-  const m = DECIMAL_RE.exec(value.trim());
-  if (!m || (m[2] === undefined && m[3] === undefined)) {
-    throw new AppError('UNPROCESSABLE', `"${value}" is not a decimal number`);
-  }
-  const [, sign, intPart = '', fracPart = '', expPart] = m;
-  let digits = BigInt(`${intPart}${fracPart}` || '0');
-  let scale = fracPart.length;
-  const exp = expPart ? Number(expPart) : 0;
-  if (exp > 0) {
-    const shift = Math.min(exp, scale);
-    scale -= shift;
-    digits *= 10n ** BigInt(exp - shift);
-  } else if (exp < 0) {
-    scale -= exp;
-  }
-  return { units: sign === '-' ? -digits : digits, scale };
+  const parsed = scan(value);
+  if (!parsed) throw new AppError('UNPROCESSABLE', `"${value}" is not a decimal number`);
+  return parsed;
 }
 
 function rescale(v: TScaled, scale: number): bigint {
@@ -55,16 +60,57 @@ export function formatScaled(units: bigint, scale: number): string {
   return negative && digits !== '0' ? `-${digits}` : digits;
 }
 
+// Exactly `places` decimals: formatFixed(-500n, 2) === '-5.00'.
+function formatFixed(units: bigint, places: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
+  const int = digits.slice(0, digits.length - places);
+  const body = places > 0 ? `${int}.${digits.slice(digits.length - places)}` : int;
+  return negative ? `-${body}` : body;
+}
+
+// Plain digits as files mostly hold them ('0012.50', '-3'); imports normalise millions of these.
+const PLAIN_RE = /^(-?)0*(\d*?)(?:\.(\d*?)0*)?$/;
+
+// '1.50E-3' → '0.0015', '+2.00' → '2', '-0.0' → '0'; null when the text is not a number.
+export function tryNormalizeDecimal(value: string): string | null {
+  if (value.length > 0 && value.length < 60 && value !== '-' && value !== '.' && value !== '-.') {
+    const m = PLAIN_RE.exec(value);
+    if (m) {
+      const int = m[2] || '0';
+      const frac = m[3] ?? '';
+      if (!(m[2] || frac || /\d/.test(value))) return null;
+      const text = frac ? `${int}.${frac}` : int;
+      return m[1] && text !== '0' ? `-${text}` : text;
+    }
+  }
+  const parsed = scan(value);
+  return parsed ? formatScaled(parsed.units, parsed.scale) : null;
+}
+
 export function normalizeDecimal(value: string): string {
-  const v = parseDecimal(value);
-  return formatScaled(v.units, v.scale);
+  const normalized = tryNormalizeDecimal(value);
+  if (normalized === null) throw new AppError('UNPROCESSABLE', `"${value}" is not a decimal number`);
+  return normalized;
+}
+
+// Takes any iterable, so a file's worth of amounts need not be spread into arguments.
+export function sumDecimals(values: Iterable<string>): string {
+  let units = 0n;
+  let scale = 0;
+  for (const value of values) {
+    const p = parseDecimal(value);
+    if (p.scale > scale) {
+      units *= 10n ** BigInt(p.scale - scale);
+      scale = p.scale;
+    }
+    units += rescale(p, scale);
+  }
+  return formatScaled(units, scale);
 }
 
 export function addDecimals(...values: string[]): string {
-  const parsed = values.map(parseDecimal);
-  const scale = Math.max(0, ...parsed.map((p) => p.scale));
-  const sum = parsed.reduce((acc, p) => acc + rescale(p, scale), 0n);
-  return formatScaled(sum, scale);
+  return sumDecimals(values);
 }
 
 export function subtractDecimal(a: string, b: string): string {
@@ -85,6 +131,18 @@ export function multiplyDecimal(a: string, b: string, scale = 12): string {
   return formatScaled(rescale(product, scale), scale);
 }
 
+// The exact product, every digit kept (unit price × quantity × hours): no rounding at all.
+export function multiplyExact(...values: string[]): string {
+  let units = 1n;
+  let scale = 0;
+  for (const value of values) {
+    const p = parseDecimal(value);
+    units *= p.units;
+    scale += p.scale;
+  }
+  return formatScaled(units, scale);
+}
+
 export function divideDecimal(a: string, b: string, scale = 12): string {
   const pa = parseDecimal(a);
   const pb = parseDecimal(b);
@@ -102,12 +160,7 @@ export function roundDecimal(a: string, places: number): string {
 
 // Fixed number of decimals, e.g. for display or files: toFixedDecimal('1.5', 2) === '1.50'.
 export function toFixedDecimal(a: string, places: number): string {
-  const rounded = rescale(parseDecimal(a), places);
-  const negative = rounded < 0n;
-  const digits = (negative ? -rounded : rounded).toString().padStart(places + 1, '0');
-  const int = digits.slice(0, digits.length - places);
-  const body = places > 0 ? `${int}.${digits.slice(digits.length - places)}` : int;
-  return negative ? `-${body}` : body;
+  return formatFixed(rescale(parseDecimal(a), places), places);
 }
 
 export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
@@ -123,4 +176,28 @@ export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
 export function decimalFromNumber(n: number, places: number): string {
   if (!Number.isFinite(n)) throw new AppError('UNPROCESSABLE', `${n} is not a finite number`);
   return normalizeDecimal(n.toFixed(places));
+}
+
+/**
+ * The one place where a model estimate (a float from the Monte Carlo) becomes money: rounded to
+ * `digits` decimals, all of them written ('0.00'). Model outputs are estimates, never ledger
+ * amounts, so float arithmetic before this point is acceptable and keeps 10,000 samples fast.
+ */
+export function moneyFromNumber(x: number, digits = 2): string {
+  return toFixedDecimal(decimalFromNumber(x, digits), digits);
+}
+
+// A JSON number as the provider sent it, written out without an exponent: 1.25e-7 → '0.000000125'.
+// String(number) is the shortest text that reads back as the same number, so no float digits are invented.
+export function numberToDecimal(value: number): string {
+  if (!Number.isFinite(value)) throw new AppError('UNPROCESSABLE', `${value} is not a finite number`);
+  return normalizeDecimal(String(value));
+}
+
+// Integer cents (as Atlas reports them) to an amount with two places: 12345 → '123.45', -500 → '-5.00'.
+export function centsToDecimal(cents: number | bigint | string): string {
+  const text = typeof cents === 'number' ? numberToDecimal(cents) : String(cents);
+  const p = parseDecimal(text);
+  if (p.scale !== 0) throw new AppError('UNPROCESSABLE', `cents must be an integer: ${text}`);
+  return formatFixed(p.units, 2);
 }

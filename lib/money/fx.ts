@@ -1,5 +1,6 @@
 // Currency conversion and display. Rates come from the fx_rate table: the rate of a day is the
 // latest stored rate on or before it (the same rule in TypeScript and in SQL, so numbers agree).
+import { isoDay } from '../dates';
 import { multiplyDecimal, parseDecimal } from './decimal';
 
 export type TFxRate = {
@@ -9,9 +10,8 @@ export type TFxRate = {
   rate: string; // decimal string
 };
 
-export function isoDay(date: Date | string): string {
-  if (typeof date === 'string') return date.slice(0, 10);
-  return date.toISOString().slice(0, 10);
+function dayOf(date: Date | string): string {
+  return typeof date === 'string' ? date.slice(0, 10) : isoDay(date);
 }
 
 // The latest rate on or before `date` (for the pair, when given); undefined when there is none.
@@ -20,7 +20,7 @@ export function rateFor<T extends Pick<TFxRate, 'date'> & Partial<TFxRate>>(
   date: Date | string,
   pair?: { base: string; quote: string },
 ): T | undefined {
-  const day = isoDay(date);
+  const day = dayOf(date);
   let best: T | undefined;
   for (const r of rates) {
     if (pair && (r.base !== pair.base || r.quote !== pair.quote)) continue;

@@ -1,7 +1,7 @@
 // Fits coefficients and prices from observed data, returned with the data behind them so the UI can
 // show them beside the defaults and adopt them.
 import { AppError } from '@/lib/errors';
-import { divDecimal, sumDecimals } from './decimal';
+import { divideDecimal, sumDecimals, toFixedDecimal } from '../money/decimal';
 import { percentiles3 } from './distributions';
 import { fmt } from './sizing/common';
 
@@ -122,7 +122,7 @@ export function fitAtlasHourlyPrice(args: { lines: TInvoiceLine[]; tier: string 
   if (currencies.length > 1) throw new AppError('UNPROCESSABLE', `invoice lines for ${args.tier} mix currencies: ${currencies.join(', ')}`);
   const hours = sumDecimals(lines.map((l) => l.quantity));
   const amount = sumDecimals(lines.map((l) => l.amount));
-  const unitPrice = divDecimal(amount, hours, 6);
+  const unitPrice = toFixedDecimal(divideDecimal(amount, hours, 6), 6);
   return {
     tier: args.tier,
     unitPrice,

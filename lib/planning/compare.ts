@@ -1,5 +1,5 @@
 // Two or more evaluated scenarios side by side, line by line, with differences from the first.
-import { subDecimal } from './decimal';
+import { subtractDecimal, toFixedDecimal } from '../money/decimal';
 import type { TEvaluation } from './evaluate';
 import { RESOURCE_CLASSES, RESOURCE_CLASS_LABELS, type TCapacity, type TResourceClass } from './types';
 
@@ -31,7 +31,8 @@ function row(key: string, resourceClass: TResourceClass | 'total', item: string,
   const base = values[0];
   return {
     key, resourceClass, item, values,
-    deltaP50: values.map((v) => (v && base ? subDecimal(v.p50, base.p50) : null)),
+    // P50s are money with two places (moneyFromNumber), and so is their difference
+    deltaP50: values.map((v) => (v && base ? toFixedDecimal(subtractDecimal(v.p50, base.p50), 2) : null)),
     deltaShare: values.map((v) => (v && base && Number(base.p50) !== 0 ? (Number(v.p50) - Number(base.p50)) / Number(base.p50) : null)),
   };
 }

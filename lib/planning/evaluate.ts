@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { COEFFICIENT_IDS, ZCoefficientOverrides, resolveCoefficients, type TCoefficientId, type TCoefficientOverrides, type TCoefficientPoint } from './coefficients';
 import { GRAND_EST_TODAY, NUMERIC_DRIVERS, ZDrivers, zodIssuesToAppIssues, type TDriverPoint, type TDrivers } from './drivers';
-import { moneyFromNumber, subDecimal } from './decimal';
+import { moneyFromNumber, subtractDecimal, toFixedDecimal } from '../money/decimal';
 import { mulberry32, percentiles3, triangularQuantile } from './distributions';
 import { capacityOf, evaluatePoint, explainPoint, newModelState, prepareModel, type TModelContext, type TModelState } from './model';
 import { ZOptions, resolveOptions, type TOptionsInput } from './options';
@@ -323,7 +323,7 @@ export function evaluateScenario(input: TEvaluateInput): TEvaluation {
     const lo = at(u.range.low);
     const hi = at(u.range.high);
     const [low, high] = [moneyFromNumber(lo), moneyFromNumber(hi)];
-    const swing = subDecimal(high, low).replace(/^-/, '');
+    const swing = toFixedDecimal(subtractDecimal(high, low), 2).replace(/^-/, '');
     tornado.push({ input: u.input, label: u.label, unit: u.unit, inputLow: u.range.low, inputHigh: u.range.high, low, high, swing });
   }
   tornado.sort((a, b) => Number(b.swing) - Number(a.swing) || a.input.localeCompare(b.input));

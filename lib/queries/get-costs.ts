@@ -1,6 +1,7 @@
 // Cost totals by period and dimension, from the daily rollup, converted to one currency with the
 // stored FX rates (the latest rate on or before each day). Used by pages, the API and reports alike.
 import { z } from 'zod';
+import { ZDay } from '../dates';
 import { pool } from '../db';
 import { AppError } from '../errors';
 
@@ -16,11 +17,6 @@ const KEY_SQL: Record<(typeof GROUP_BYS)[number], { key: string; label: string }
   none: { key: "'total'", label: "'Total'" },
 };
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}, 'is not a real calendar date');
-
 export const ZCostFilters = z.object({
   provider: z.string().min(1).optional(),
   service: z.string().min(1).optional(),
@@ -29,8 +25,8 @@ export const ZCostFilters = z.object({
 });
 
 export const ZCostQuery = ZCostFilters.extend({
-  from: ZDate,
-  to: ZDate,
+  from: ZDay,
+  to: ZDay,
   granularity: z.enum(GRANULARITIES).default('month'),
   groupBy: z.enum(GROUP_BYS).default('provider'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),

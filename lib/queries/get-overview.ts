@@ -1,10 +1,7 @@
 // Everything the overview shows, read in parallel from the same cost reader the API uses.
+import { addUtcDays, DAY_MS, isoDay, startOfUtcDay, startOfUtcMonth } from '../dates';
 import { pool } from '../db';
 import { getCosts, type TCostRow } from './get-costs';
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
-const monthStart = (d: Date, offset = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
 
 export type TOverview = {
   currency: string;
@@ -22,28 +19,28 @@ function sum(rows: TCostRow[]) {
 }
 
 export async function getOverview(options: { now: Date; currency: string; topServices?: number }): Promise<TOverview> {
-  const today = new Date(Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate()));
-  const tomorrow = addDays(today, 1);
-  const thisMonth = monthStart(today);
-  const lastMonth = monthStart(today, -1);
+  const today = startOfUtcDay(options.now);
+  const tomorrow = addUtcDays(today, 1);
+  const thisMonth = startOfUtcMonth(today);
+  const lastMonth = startOfUtcMonth(today, -1);
   // the same point last month: as many days in, capped at that month's length
-  const daysIn = Math.round((tomorrow.getTime() - thisMonth.getTime()) / 86_400_000);
+  const daysIn = Math.round((tomorrow.getTime() - thisMonth.getTime()) / DAY_MS);
   const lastMonthEnd = thisMonth;
-  const previousTo = new Date(Math.min(addDays(lastMonth, daysIn).getTime(), lastMonthEnd.getTime()));
-  const thirteenAgo = monthStart(today, -12);
-  const thirtyAgo = addDays(tomorrow, -30);
+  const previousTo = new Date(Math.min(addUtcDays(lastMonth, daysIn).getTime(), lastMonthEnd.getTime()));
+  const thirteenAgo = startOfUtcMonth(today, -12);
+  const thirtyAgo = addUtcDays(tomorrow, -30);
   const currency = options.currency;
 
   const [mtd, prev, monthly, services, demo] = await Promise.all([
-    getCosts({ from: iso(thisMonth), to: iso(tomorrow), granularity: 'month', groupBy: 'none', currency }),
-    getCosts({ from: iso(lastMonth), to: iso(previousTo), granularity: 'month', groupBy: 'none', currency }),
-    getCosts({ from: iso(thirteenAgo), to: iso(tomorrow), granularity: 'month', groupBy: 'provider', currency }),
-    getCosts({ from: iso(thirtyAgo), to: iso(tomorrow), granularity: 'month', groupBy: 'service', currency }),
+    getCosts({ from: isoDay(thisMonth), to: isoDay(tomorrow), granularity: 'month', groupBy: 'none', currency }),
+    getCosts({ from: isoDay(lastMonth), to: isoDay(previousTo), granularity: 'month', groupBy: 'none', currency }),
+    getCosts({ from: isoDay(thirteenAgo), to: isoDay(tomorrow), granularity: 'month', groupBy: 'provider', currency }),
+    getCosts({ from: isoDay(thirtyAgo), to: isoDay(tomorrow), granularity: 'month', groupBy: 'service', currency }),
     pool().query<{ demo: boolean }>("SELECT EXISTS (SELECT 1 FROM sync_run WHERE kind = 'demo' AND status = 'succeeded') AS demo"),
   ]);
 
   const months: string[] = [];
-  for (let m = thirteenAgo; m <= thisMonth; m = monthStart(m, 1)) months.push(iso(m));
+  for (let m = thirteenAgo; m <= thisMonth; m = startOfUtcMonth(m, 1)) months.push(isoDay(m));
   const providerTotals = new Map<string, number>();
   for (const r of monthly.rows) providerTotals.set(r.key, (providerTotals.get(r.key) ?? 0) + Number(r.effectiveCost));
   const providers = [...providerTotals.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
@@ -68,16 +65,16 @@ export async function getOverview(options: { now: Date; currency: string; topSer
 
   return {
     currency,
-    today: iso(today),
+    today: isoDay(today),
     hasData: monthly.rows.length > 0 || services.rows.length > 0,
     isDemo: demo.rows[0]?.demo ?? false,
     monthToDate: {
       current: sum(mtd.rows),
       previous: sum(prev.rows),
-      from: iso(thisMonth),
-      to: iso(tomorrow),
-      previousFrom: iso(lastMonth),
-      previousTo: iso(previousTo),
+      from: isoDay(thisMonth),
+      to: isoDay(tomorrow),
+      previousFrom: isoDay(lastMonth),
+      previousTo: isoDay(previousTo),
     },
     byProviderMonthly: { months, providers, rows },
     byServiceLast30: byService,

@@ -1,18 +1,16 @@
 // Prices actually paid, read from the cost records, keyed by the catalogue item they stand beside:
 // the Atlas node-hour price from invoice lines (fitAtlasHourlyPrice) and the EC2 instance-hour price
 // after Savings Plans (effective cost ÷ hours, summed in SQL).
+import { addUtcDays, isoDay, startOfUtcDay } from '../dates';
 import { pool } from '../db';
 import { AppError } from '../errors';
+import { divideDecimal, normalizeDecimal } from '../money/decimal';
 import { fitAtlasHourlyPrice, type TInvoiceLine } from '../planning/calibration';
-import { divDecimal, trimDecimal } from '../planning/decimal';
 import type { TPaidPriceItem } from '../scenarios/build-evaluate-input';
 
 export type TPaidPrice = TPaidPriceItem & { basis: string; from: string; to: string };
 
-const DAY = 86_400_000;
 export const PAID_PRICE_WINDOW_DAYS = 90;
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** "Atlas AWS Instance M30 (EU_WEST_3)" → eu-west-3, when the row has no region of its own. */
 export function atlasRegion(regionId: string | null, description: string): string | null {
@@ -57,8 +55,8 @@ async function atlasPaid(from: Date, to: Date): Promise<TPaidPrice[]> {
     try {
       const fit = fitAtlasHourlyPrice({ lines: g.lines, tier: g.tier });
       out.push({
-        id: `atlas:${g.tier}@${g.region}`, unitPrice: trimDecimal(fit.unitPrice), currency: fit.currency, effectiveDate: iso(g.last),
-        source: `Paid: ${fit.basis} in ${g.region}, ${iso(from)} to ${iso(to)}`, basis: fit.basis, n: fit.n, from: iso(from), to: iso(to),
+        id: `atlas:${g.tier}@${g.region}`, unitPrice: normalizeDecimal(fit.unitPrice), currency: fit.currency, effectiveDate: isoDay(g.last),
+        source: `Paid: ${fit.basis} in ${g.region}, ${isoDay(from)} to ${isoDay(to)}`, basis: fit.basis, n: fit.n, from: isoDay(from), to: isoDay(to),
       });
     } catch (e) {
       // mixed currencies in one group: no single paid price to show
@@ -83,11 +81,11 @@ async function ec2Paid(from: Date, to: Date): Promise<TPaidPrice[]> {
   return rows
     .filter((r) => r.type && Number(r.hours) > 0)
     .map((r) => {
-      const unitPrice = trimDecimal(divDecimal(r.amount, r.hours, 6));
-      const basis = `${r.n} cost records of ${r.type} in ${r.region_id}: ${trimDecimal(r.amount)} ${r.currency} effective cost (after Savings Plans and reservations) for ${trimDecimal(r.hours)} instance-hours`;
+      const unitPrice = divideDecimal(r.amount, r.hours, 6);
+      const basis = `${r.n} cost records of ${r.type} in ${r.region_id}: ${normalizeDecimal(r.amount)} ${r.currency} effective cost (after Savings Plans and reservations) for ${normalizeDecimal(r.hours)} instance-hours`;
       return {
-        id: `aws:ec2:${r.type}@${r.region_id}`, unitPrice, currency: r.currency, effectiveDate: iso(r.last),
-        source: `Paid: ${basis}, ${iso(from)} to ${iso(to)}`, basis, n: Number(r.n), from: iso(from), to: iso(to),
+        id: `aws:ec2:${r.type}@${r.region_id}`, unitPrice, currency: r.currency, effectiveDate: isoDay(r.last),
+        source: `Paid: ${basis}, ${isoDay(from)} to ${isoDay(to)}`, basis, n: Number(r.n), from: isoDay(from), to: isoDay(to),
       };
     });
 }
@@ -97,8 +95,8 @@ async function ec2Paid(from: Date, to: Date): Promise<TPaidPrice[]> {
  * item the model does not use is of no help beside the list price).
  */
 export async function getPaidPrices(options: { now: Date; days?: number; catalogueIds?: Set<string> }): Promise<TPaidPrice[]> {
-  const to = new Date(Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate()) + DAY);
-  const from = new Date(to.getTime() - (options.days ?? PAID_PRICE_WINDOW_DAYS) * DAY);
+  const to = addUtcDays(startOfUtcDay(options.now), 1);
+  const from = addUtcDays(to, -(options.days ?? PAID_PRICE_WINDOW_DAYS));
   const [atlas, ec2] = await Promise.all([atlasPaid(from, to), ec2Paid(from, to)]);
   const all = [...atlas, ...ec2].sort((a, b) => a.id.localeCompare(b.id));
   return options.catalogueIds ? all.filter((p) => options.catalogueIds!.has(p.id)) : all;

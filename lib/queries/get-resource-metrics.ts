@@ -2,12 +2,13 @@
 // and per metric P50/P95/max of the hourly averages, the latest sample, headroom against capacity
 // and when the trend reaches it. Used by the utilisation page and the API alike.
 import { z } from 'zod';
+import { parseIsoDay, ZDay } from '../dates';
 import { pool } from '../db';
 import { AppError } from '../errors';
 import { headroomFigures, type THeadroom } from '../utilisation/headroom';
 import { capacityFor, metricInfo } from '../utilisation/metric-catalogue';
 import { dailyMeans, estimateFull, type TFullEstimate } from '../utilisation/trend';
-import { autoStep, dayStart, spanDays, STEPS, ZDay, type TStep } from '../utilisation/window';
+import { autoStep, spanDays, STEPS, type TStep } from '../utilisation/window';
 
 const MAX_SPAN_DAYS = 731;
 const MAX_HOURLY_SPAN_DAYS = 92;
@@ -80,8 +81,8 @@ export async function getResourceMetrics(input: {
   step?: TStep;
 }): Promise<TResourceMetrics> {
   const step = input.step ?? autoStep(input.from, input.to);
-  const from = dayStart(input.from);
-  const to = dayStart(input.to);
+  const from = parseIsoDay(input.from);
+  const to = parseIsoDay(input.to);
   if (!UUID.test(input.resourceId)) throw new AppError('NOT_FOUND', `no resource ${input.resourceId}`);
   const db = pool();
   const found = await db.query<TResourceHeader & { capacity: unknown }>(

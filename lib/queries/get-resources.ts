@@ -1,10 +1,10 @@
 // The inventory with how full each resource is: latest value per metric, the window's P95 of hourly
 // averages against capacity, and the main metric (the bounded one closest to its capacity).
 import { z } from 'zod';
+import { parseIsoDay } from '../dates';
 import { pool } from '../db';
 import { headroomFigures } from '../utilisation/headroom';
 import { capacityFor, metricInfo } from '../utilisation/metric-catalogue';
-import { dayStart } from '../utilisation/window';
 
 export const ZResourcesQuery = z.object({
   days: z.coerce
@@ -82,7 +82,7 @@ export async function getResources(window: { from: string; to: string }): Promis
                               WHERE h.resource_id = p.resource_id AND h.metric = p.metric
                                 AND h.hour >= $1 AND h.hour < $2) w
         ORDER BY p.resource_id, p.metric`,
-      [dayStart(window.from), dayStart(window.to)],
+      [parseIsoDay(window.from), parseIsoDay(window.to)],
     ),
   ]);
 

@@ -1,14 +1,14 @@
 // The price catalogue as stored (editable copy of the default catalogue), for the model and the prices page.
 import { prisma } from '../db';
 import type { PriceItem } from '../generated/prisma/client';
-import { trimDecimal } from '../planning/decimal';
+import { normalizeDecimal } from '../money/decimal';
 import type { TPriceCatalogue, TPriceItem } from '../planning/price-catalogue';
 
 export type TPriceRow = TPriceItem & { updatedBy: string | null; updatedAt: string };
 
 /** numeric(30,12) as a plain decimal string ("0.112", never "1.12e-1"). */
 export function decimalText(d: { toFixed: () => string }): string {
-  return trimDecimal(d.toFixed());
+  return normalizeDecimal(d.toFixed());
 }
 
 export function toPriceItem(row: PriceItem): TPriceItem {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { prisma } from '../db';
 import { AppError } from '../errors';
 import { toPriceItem } from '../queries/list-prices';
-import { trimDecimal } from '../planning/decimal';
+import { normalizeDecimal as trimDecimal } from '../money/decimal';
 import type { TPriceItem } from '../planning/price-catalogue';
 import { auditTx, json, type TScenarioActor } from './scenario-row';
 import { ZIsoDay } from './scenario-schema';

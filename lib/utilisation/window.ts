@@ -1,7 +1,5 @@
 // The time windows of the utilisation page and API: whole UTC days, half-open [from, to).
-import { z } from 'zod';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, isoDay, parseIsoDay } from '../dates';
 
 export const WINDOW_DAYS = [7, 30, 90] as const;
 export type TWindowDays = (typeof WINDOW_DAYS)[number];
@@ -13,19 +11,8 @@ export type TStep = (typeof STEPS)[number];
 // Hourly points stay readable (≤ 720 per chart) up to 30 days; beyond, one point a day.
 export const HOURLY_MAX_DAYS = 30;
 
-export const ZDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'is not a real calendar date');
-
-export const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 export function spanDays(from: string, to: string): number {
-  return Math.round((dayStart(to).getTime() - dayStart(from).getTime()) / DAY_MS);
+  return Math.round((parseIsoDay(to).getTime() - parseIsoDay(from).getTime()) / DAY_MS);
 }
 
 export function autoStep(from: string, to: string): TStep {

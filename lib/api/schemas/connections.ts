@@ -2,12 +2,7 @@
 // feed the OpenAPI document). Credentials appear in requests only: no response schema has them.
 import { z } from 'zod';
 import { CONNECTION_STATUSES, PROVIDERS } from '../../connectors/types';
-
-// A calendar day as YYYY-MM-DD that exists (2026-02-30 does not).
-export const ZDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'is not a real calendar date');
+import { ZDay } from '../../dates';
 
 const ZName = z
   .string()

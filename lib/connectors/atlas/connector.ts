@@ -2,8 +2,8 @@
 // process measurements → samples per cluster.
 import { z } from 'zod';
 import type { TFocusRecord, TResourceInput, TSampleInput } from '../../focus/types';
-import { addUtcDays, isoDay, utcDaysOverlapping } from '../dates';
-import { parseConnectionConfig, statusFromError, type TSleep } from '../http';
+import { addUtcDays, isoDay, utcDaysOverlapping } from '../../dates';
+import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
 import { ConnectorError, emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
 import type { TAtlasCluster, TAtlasInvoiceMetadata, TAtlasMeasurements, TAtlasProject } from './api-types';
 import { ATLAS_DEFAULT_BASE_URL, AtlasClient } from './client';
@@ -40,7 +40,7 @@ export type TAtlasCredentials = z.infer<typeof ZAtlasCredentials>;
 const MEASUREMENT_RETENTION_DAYS = 60;
 const HOUR_MS = 3_600_000;
 
-export type TAtlasConnectorOptions = { sleep?: TSleep; timeoutMs?: number; random?: () => number };
+export type TAtlasConnectorOptions = THttpConnectorOptions;
 
 function clientFor(settings: TAtlasSettings, credentials: TAtlasCredentials, options: TAtlasConnectorOptions) {
   const auth =
@@ -133,9 +133,8 @@ export function createAtlasConnector(options: TAtlasConnectorOptions = {}): TCon
     defaultBackfillDays: 35,
 
     async test(config, testOptions) {
-      try {
-        const { settings, credentials } = parseConnectionConfig(schemas, config);
-        const client = clientFor(settings, credentials, { ...options, timeoutMs: options.timeoutMs ?? 15_000 });
+      return testConnection(schemas, config, async ({ settings, credentials }) => {
+        const client = clientFor(settings, credentials, { ...options, timeoutMs: options.timeoutMs ?? TEST_TIMEOUT_MS });
         const invoices = await client.countOf(
           `/api/atlas/v2/orgs/${encodeURIComponent(settings.orgId)}/invoices`,
           testOptions?.signal,
@@ -150,9 +149,7 @@ export function createAtlasConnector(options: TAtlasConnectorOptions = {}): TCon
           status: 'ok',
           message: `Connected to organisation ${settings.orgId}: ${invoiceCount} invoices, ${projectCount} projects`,
         };
-      } catch (error) {
-        return statusFromError(error);
-      }
+      });
     },
 
     async fetch(config, ctx): Promise<TFetchResult> {

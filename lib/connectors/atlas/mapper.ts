@@ -1,6 +1,6 @@
 // Pure mapping of Atlas payloads to FOCUS rows, resources and samples.
 import type { TFocusRecord, TResourceInput, TSampleInput } from '../../focus/types';
-import { centsToDecimal, numberToDecimal } from '../decimal';
+import { centsToDecimal, numberToDecimal } from '../../money/decimal';
 import type { TFetchWindow } from '../types';
 import type { TAtlasCluster, TAtlasInvoice, TAtlasLineItem, TAtlasMeasurements, TAtlasProcess } from './api-types';
 import { atlasTier, GIB, wiredTigerCacheBytes } from './tiers';

@@ -2,10 +2,10 @@
 // The API marks almost every field optional; the schemas require what the mapping cannot do
 // without, so a payload missing it fails with the field's path instead of a wrong number.
 import { z } from 'zod';
-import { isDecimal } from '../../focus/decimal';
+import { isDecimalString } from '../../money/decimal';
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a date YYYY-MM-DD');
-export const ZAmount = z.string().refine(isDecimal, 'expected a decimal number');
+export const ZAmount = z.string().refine(isDecimalString, 'expected a decimal number');
 
 export const ZDateInterval = z.object({ Start: ZDay, End: ZDay });
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeCostExplorer, type TFakeLineItem } from '../../../test/fakes/aws-cost-explorer';
 import { processEnv } from '../../env';
-import { sumDecimals } from '../../focus/decimal';
+import { sumDecimals } from '../../money/decimal';
 import type { TFocusRecord } from '../../focus/types';
 import { ConnectorError, type TFetchContext } from '../types';
 import { createAwsConnector, type TConnectorErrorWithRequests } from './connector';

@@ -1,8 +1,9 @@
 // AWS Cost Explorer connector: daily costs as FOCUS records, plus Cost Explorer's forecasts,
 // recommendations and reservation figures as provider insights.
+import { addIsoDays, isoDay, startOfUtcDay } from '../../dates';
 import { ConnectorError, type TConnectionConfig, type TConnectionStatus, type TConnector, type TFetchResult } from '../types';
 import { CostExplorerApi, COST_METRICS } from './client';
-import { addDays, dayKey, daysToFetch, startOfDay } from './days';
+import { daysToFetch } from './days';
 import { fetchAwsCosts } from './fetch-costs';
 import { fetchAwsInsights } from './fetch-insights';
 import type { TRetryPolicy } from './retry';
@@ -53,8 +54,8 @@ export function createAwsConnector(options: TAwsConnectorOptions = {}): TConnect
       try {
         const { settings, credentials } = parseConfig(config);
         api = new CostExplorerApi({ settings, credentials, retry: options.retry, signal: testOptions?.signal });
-        const today = dayKey(startOfDay(new Date()));
-        const yesterday = addDays(today, -1);
+        const today = isoDay(startOfUtcDay(new Date()));
+        const yesterday = addIsoDays(today, -1);
         const page = await api.getCostAndUsagePage({
           TimePeriod: { Start: yesterday, End: today },
           Granularity: 'DAILY',
@@ -83,7 +84,7 @@ export function createAwsConnector(options: TAwsConnectorOptions = {}): TConnect
         ctx.log('aws: days to fetch', { ranges });
         const costs = await fetchAwsCosts(api, ranges, { billingAccountId: billingAccountOf(settings), log: ctx.log });
         // insights describe "now": a backfill of old days does not ask for them again
-        const reachesToday = ctx.window.to.getTime() > startOfDay(ctx.now).getTime();
+        const reachesToday = ctx.window.to.getTime() > startOfUtcDay(ctx.now).getTime();
         const insights = settings.insights && reachesToday ? await fetchAwsInsights(api, settings, ctx.now, ctx.log) : [];
         return { costs, resources: [], samples: [], insights, apiRequests: api.requests, apiCost: apiCostOf(api.requests) };
       } catch (e) {

@@ -1,5 +1,6 @@
 // Turns what the AWS SDK throws into a ConnectorError whose status tells the user what to fix.
 import type { z } from 'zod';
+import { NETWORK_ERROR_CODES } from '../network-errors';
 import { ConnectorError } from '../types';
 
 // Cost Explorer's own rate limits: retried with backoff (see retry.ts).
@@ -18,18 +19,6 @@ const AUTH_ERRORS = new Set([
   'IncompleteSignature',
   'MissingAuthenticationToken',
   'CredentialsProviderError',
-]);
-
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'UND_ERR_SOCKET',
 ]);
 
 type TSdkError = Error & {
@@ -56,7 +45,7 @@ export function toConnectorError(e: unknown, operation: string): ConnectorError 
   if (AUTH_ERRORS.has(err.name))
     return new ConnectorError('authentication_failed', `AWS refused the credentials (${err.name}): ${message}`, { cause: e });
   if (err.name === 'AbortError') return new ConnectorError('unreachable', `${operation} was cancelled`, { cause: e });
-  if ((err.code && NETWORK_CODES.has(err.code)) || err.name === 'TimeoutError' || NETWORK_CODES.has(err.name))
+  if ((err.code && NETWORK_ERROR_CODES.has(err.code)) || err.name === 'TimeoutError' || NETWORK_ERROR_CODES.has(err.name))
     return new ConnectorError('unreachable', `Cannot reach Cost Explorer: ${message}`, { cause: e });
   // The SDK reports a body it could not parse as a SyntaxError carrying the HTTP status.
   if (err.name === 'SyntaxError') {

@@ -1,10 +1,10 @@
 // Cost Explorer's own figures kept beside ours: forecasts with their prediction interval, RI and
 // Savings Plans purchase recommendations, reservation utilisation and coverage. Each is stored as
 // { request, response } with the response as AWS returned it.
+import { addIsoDays, isoDay, parseIsoDay, startOfUtcDay, startOfUtcMonth } from '../../dates';
 import type { TProviderInsight } from '../types';
 import { ConnectorError } from '../types';
 import type { CostExplorerApi } from './client';
-import { addDays, dayKey, parseDay, startOfDay, startOfMonth } from './days';
 import type { TAwsSettings } from './settings';
 
 export const PREDICTION_INTERVAL_LEVEL = 80;
@@ -45,15 +45,15 @@ export async function fetchAwsInsights(
   log: (message: string, fields?: Record<string, unknown>) => void,
 ): Promise<TProviderInsight[]> {
   const insights: TProviderInsight[] = [];
-  const today = startOfDay(now);
+  const today = startOfUtcDay(now);
 
   const forecasts: { key: string; start: Date; end: Date }[] = [
-    { key: 'current-month', start: today, end: startOfMonth(now, 1) },
-    { key: 'next-3-months', start: startOfMonth(now, 1), end: startOfMonth(now, 4) },
+    { key: 'current-month', start: today, end: startOfUtcMonth(now, 1) },
+    { key: 'next-3-months', start: startOfUtcMonth(now, 1), end: startOfUtcMonth(now, 4) },
   ];
   for (const f of forecasts) {
     const request = {
-      TimePeriod: { Start: dayKey(f.start), End: dayKey(f.end) },
+      TimePeriod: { Start: isoDay(f.start), End: isoDay(f.end) },
       Metric: 'UNBLENDED_COST' as const,
       Granularity: 'MONTHLY' as const,
       PredictionIntervalLevel: PREDICTION_INTERVAL_LEVEL,
@@ -82,9 +82,9 @@ export async function fetchAwsInsights(
   if (sp) insights.push({ kind: 'aws.sp-recommendation', key: `COMPUTE_SP/${termKey}`, payload: { request: spRequest, response: sp } });
 
   // reservation figures over the last 30 complete days
-  const end = dayKey(today);
-  const start = addDays(end, -LOOKBACK_DAYS);
-  const period = { periodStart: parseDay(start), periodEnd: parseDay(end) };
+  const end = isoDay(today);
+  const start = addIsoDays(end, -LOOKBACK_DAYS);
+  const period = { periodStart: parseIsoDay(start), periodEnd: parseIsoDay(end) };
   const utilRequest = { TimePeriod: { Start: start, End: end }, Granularity: 'DAILY' as const };
   const utilization = await optional('reservation utilisation', log, () => api.getReservationUtilization(utilRequest));
   if (utilization)

@@ -1,9 +1,9 @@
 // Pure mapping of Cost Explorer GetCostAndUsage results to FOCUS-shaped cost records.
-import { normalizeDecimal } from '../../focus/decimal';
+import { addIsoDays, parseIsoDay, startOfUtcMonth } from '../../dates';
+import { normalizeDecimal } from '../../money/decimal';
 import type { TChargeCategory, TFocusRecord } from '../../focus/types';
 import { ConnectorError } from '../types';
 import type { TGetCostAndUsageResponse, TGroup } from './api-types';
-import { addDays, parseDay, startOfMonth } from './days';
 import { awsServiceCategory } from './service-categories';
 
 export type TDimension = 'SERVICE' | 'USAGE_TYPE' | 'LINKED_ACCOUNT' | 'REGION' | 'RECORD_TYPE';
@@ -108,12 +108,12 @@ function mapGroup(day: string, estimated: boolean, group: TGroup, ctx: TMapConte
   const currency = UnblendedCost.Unit;
   if (!/^[A-Z]{3}$/.test(currency))
     throw new ConnectorError('unexpected_response', `GetCostAndUsage: UnblendedCost.Unit ${JSON.stringify(currency)} is not a currency code`);
-  const billed = normalizeDecimal(UnblendedCost.Amount) as string;
-  const effective = normalizeDecimal(AmortizedCost.Amount) as string;
+  const billed = normalizeDecimal(UnblendedCost.Amount);
+  const effective = normalizeDecimal(AmortizedCost.Amount);
   const hasQuantity = UsageQuantity.Unit !== '' && UsageQuantity.Unit !== 'N/A';
   const quantity = hasQuantity ? normalizeDecimal(UsageQuantity.Amount) : null;
   const unit = hasQuantity ? UsageQuantity.Unit : null;
-  const start = parseDay(day);
+  const start = parseIsoDay(day);
   const service = dims.SERVICE ?? null;
   const region = dims.REGION && !NO_REGION.has(dims.REGION) ? dims.REGION : null;
   const account = dims.LINKED_ACCOUNT ?? null;
@@ -127,10 +127,10 @@ function mapGroup(day: string, estimated: boolean, group: TGroup, ctx: TMapConte
     billingAccountName: ctx.billingAccountName ?? null,
     subAccountId: account,
     subAccountName: account ? (ctx.accountNames.get(account) ?? null) : null,
-    billingPeriodStart: startOfMonth(start),
-    billingPeriodEnd: startOfMonth(start, 1),
+    billingPeriodStart: startOfUtcMonth(start),
+    billingPeriodEnd: startOfUtcMonth(start, 1),
     chargePeriodStart: start,
-    chargePeriodEnd: parseDay(addDays(day, 1)),
+    chargePeriodEnd: parseIsoDay(addIsoDays(day, 1)),
     ...chargeOf(dims.RECORD_TYPE),
     // the usage type (or, for non-usage rows, the record type) is what tells rows of a service apart
     chargeDescription: dims.USAGE_TYPE ?? dims.RECORD_TYPE ?? null,

@@ -1,7 +1,8 @@
 // Thin client over the Cloudflare API v4 (API token as a bearer): zones, plan subscriptions, and the
 // GraphQL Analytics API, paced to its quota (300 queries per 5 minutes by default).
 import { z } from 'zod';
-import { HttpClient, realSleep, type THttpClientOptions, type THttpRequest, type TSleep } from '../http';
+import { abortableSleep, type TSleep } from '../backoff';
+import { HttpClient, type THttpClientOptions, type THttpRequest } from '../http';
 import { ConnectorError } from '../types';
 import { ZCfSubscription, ZCfTrafficAnswer, ZCfZone, zCfEnvelope, type TCfDailyGroup, type TCfSubscription, type TCfZone } from './api-types';
 
@@ -49,7 +50,7 @@ export class CloudflareClient {
     });
     this.perPage = perPage ?? 50;
     this.minIntervalMs = graphqlMinIntervalMs ?? 1000;
-    this.sleep = rest.sleep ?? realSleep;
+    this.sleep = rest.sleep ?? abortableSleep;
     this.now = now ?? Date.now;
   }
 

@@ -1,8 +1,8 @@
 // Cloudflare: zones → CDN resources, GraphQL daily HTTP traffic per zone → samples, and plan
 // subscriptions → recurring purchases.
 import { z } from 'zod';
-import { addUtcDays, isoDay, startOfUtcMonth, utcDaysOverlapping } from '../dates';
-import { parseConnectionConfig, statusFromError, type TSleep } from '../http';
+import { addUtcDays, isoDay, startOfUtcMonth, utcDaysOverlapping } from '../../dates';
+import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
 import { ConnectorError, emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
 import type { TCfZone } from './api-types';
 import { CLOUDFLARE_DEFAULT_BASE_URL, CloudflareClient } from './client';
@@ -29,13 +29,7 @@ export function parseZoneList(zones: string | undefined): string[] {
 const ZONES_PER_QUERY = 10;
 const DAYS_PER_QUERY = 31;
 
-export type TCloudflareConnectorOptions = {
-  sleep?: TSleep;
-  timeoutMs?: number;
-  random?: () => number;
-  perPage?: number;
-  graphqlMinIntervalMs?: number;
-};
+export type TCloudflareConnectorOptions = THttpConnectorOptions & { perPage?: number; graphqlMinIntervalMs?: number };
 
 export function createCloudflareConnector(
   options: TCloudflareConnectorOptions = {},
@@ -100,15 +94,12 @@ export function createCloudflareConnector(
     defaultBackfillDays: 35,
 
     async test(config, testOptions) {
-      try {
-        const { settings, credentials } = parseConnectionConfig(schemas, config);
-        const client = clientFor(settings, credentials, options.timeoutMs ?? 15_000);
+      return testConnection(schemas, config, async ({ settings, credentials }) => {
+        const client = clientFor(settings, credentials, options.timeoutMs ?? TEST_TIMEOUT_MS);
         const zones = await zonesInScope(client, settings, testOptions?.signal);
         if (!zones.length) return { status: 'no_data_yet', message: 'Connected, but the token sees no zones yet' };
         return { status: 'ok', message: `Connected to Cloudflare: ${zones.length} zones (${zones.slice(0, 3).map((z) => z.name).join(', ')}${zones.length > 3 ? ', …' : ''})` };
-      } catch (error) {
-        return statusFromError(error);
-      }
+      });
     },
 
     async fetch(config, ctx): Promise<TFetchResult> {

@@ -1,8 +1,8 @@
 // Pure mapping of Cloudflare payloads: zones → CDN resources, daily HTTP traffic → samples, plan
 // subscriptions → recurring purchases, one per billing period.
 import type { TFocusRecord, TResourceInput, TSampleInput } from '../../focus/types';
-import { addUtcDays, addUtcMonths, startOfUtcMonth } from '../dates';
-import { numberToDecimal } from '../decimal';
+import { addUtcDays, addUtcMonths, startOfUtcMonth } from '../../dates';
+import { numberToDecimal } from '../../money/decimal';
 import type { TFetchWindow } from '../types';
 import type { TCfDailyGroup, TCfSubscription, TCfZone } from './api-types';
 

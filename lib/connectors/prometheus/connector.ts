@@ -2,7 +2,7 @@
 // requests and limits, replicas, HTTP request rate) → samples per deployment.
 import { z } from 'zod';
 import type { TSampleInput } from '../../focus/types';
-import { parseConnectionConfig, statusFromError, type TSleep } from '../http';
+import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
 import { emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
 import { PrometheusClient } from './client';
 import { mapDeployments, mapSeries } from './mapper';
@@ -27,10 +27,7 @@ export type TPrometheusSettings = z.infer<typeof ZPrometheusSettings>;
 export const ZPrometheusCredentials = z.object({ token: z.string().min(1).optional() });
 export type TPrometheusCredentials = z.infer<typeof ZPrometheusCredentials>;
 
-export type TPrometheusConnectorOptions = {
-  sleep?: TSleep;
-  timeoutMs?: number;
-  random?: () => number;
+export type TPrometheusConnectorOptions = THttpConnectorOptions & {
   // Prometheus refuses more than 11,000 points per series in one range query
   maxPointsPerQuery?: number;
 };
@@ -64,9 +61,8 @@ export function createPrometheusConnector(
     // Runs every query once, at now: a query that does not parse is named; no series at all means
     // nothing is scraped yet.
     async test(config, testOptions) {
-      try {
-        const { settings, credentials } = parseConnectionConfig(schemas, config);
-        const client = clientFor(settings, credentials, options.timeoutMs ?? 15_000);
+      return testConnection(schemas, config, async ({ settings, credentials }) => {
+        const client = clientFor(settings, credentials, options.timeoutMs ?? TEST_TIMEOUT_MS);
         const time = Math.floor(Date.now() / 1000);
         const found: string[] = [];
         for (const q of promQueries(settings)) {
@@ -82,9 +78,7 @@ export function createPrometheusConnector(
           status: 'ok',
           message: `Connected to Prometheus: ${found.length} of ${DEFAULT_PROM_QUERIES.length} metrics have data${missing.length ? ` (none yet for ${missing.join(', ')})` : ''}`,
         };
-      } catch (error) {
-        return statusFromError(error);
-      }
+      });
     },
 
     async fetch(config, ctx): Promise<TFetchResult> {

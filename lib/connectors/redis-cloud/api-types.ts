@@ -1,7 +1,7 @@
 // Zod schemas of the Redis Cloud REST API v1 payloads the connector reads: Pro and Essentials
 // subscriptions, their databases, tasks, and the FOCUS cost report (JSON format).
 import { z } from 'zod';
-import { numberToDecimal } from '../decimal';
+import { numberToDecimal } from '../../money/decimal';
 
 export const ZRedisCloudPricing = z.object({
   type: z.string(),

@@ -1,5 +1,6 @@
 // Thin client over the Redis Cloud REST API v1 (x-api-key / x-api-secret-key headers).
-import { HttpClient, type THttpClientOptions, type TSleep, realSleep } from '../http';
+import { abortableSleep, type TSleep } from '../backoff';
+import { HttpClient, type THttpClientOptions } from '../http';
 import { ConnectorError } from '../types';
 import {
   ZRedisCloudCostReport,
@@ -40,7 +41,7 @@ export class RedisCloudClient {
       headers: { 'x-api-key': apiKey, 'x-api-secret-key': secretKey },
     });
     this.pageSize = pageSize ?? 100;
-    this.sleep = rest.sleep ?? realSleep;
+    this.sleep = rest.sleep ?? abortableSleep;
     this.taskPollMs = taskPollMs ?? 2000;
     this.taskPollAttempts = taskPollAttempts ?? 60;
   }

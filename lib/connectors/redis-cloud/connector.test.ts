@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRedisCloudFake, type TRedisCloudFake, type TRedisCloudFakeState } from '../../../test/fakes/redis-cloud';
-import { addDecimal } from '../decimal';
+import { addDecimals } from '../../money/decimal';
 import { ConnectorError, type TFetchContext } from '../types';
 import { createRedisCloudConnector } from './connector';
 
@@ -122,7 +122,7 @@ describe('redis cloud connector against a fake REST API', () => {
       ['2026-11-01', 'EBS Volume', '12', '0.06'],
       ['2026-11-01', 'Standard 1GB', '1', '22'],
     ]);
-    expect(addDecimal(...result.costs.map((c) => c.billedCost))).toBe('60.556');
+    expect(addDecimals(...result.costs.map((c) => c.billedCost))).toBe('60.556');
     expect(result.costs.every((c) => c.chargeCategory === 'Purchase' && c.chargeFrequency === 'Recurring')).toBe(true);
     expect(result.costs[0]).toMatchObject({
       serviceName: 'Redis Cloud Pro',

@@ -2,9 +2,9 @@
 // the FOCUS cost report where the account has it, otherwise the plan prices as recurring charges.
 import { z } from 'zod';
 import type { TFocusRecord } from '../../focus/types';
-import { addUtcDays, isoDay, utcDaysOverlapping } from '../dates';
-import { numberToDecimal } from '../decimal';
-import { parseConnectionConfig, statusFromError, type TSleep } from '../http';
+import { addUtcDays, isoDay, utcDaysOverlapping } from '../../dates';
+import { numberToDecimal } from '../../money/decimal';
+import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
 import { emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
 import { RedisCloudClient, REDIS_CLOUD_DEFAULT_BASE_URL } from './client';
 import {
@@ -31,13 +31,7 @@ export type TRedisCloudCredentials = z.infer<typeof ZRedisCloudCredentials>;
 // the cost report covers at most 40 days a request
 const REPORT_CHUNK_DAYS = 31;
 
-export type TRedisCloudConnectorOptions = {
-  sleep?: TSleep;
-  timeoutMs?: number;
-  random?: () => number;
-  pageSize?: number;
-  taskPollMs?: number;
-};
+export type TRedisCloudConnectorOptions = THttpConnectorOptions & { pageSize?: number; taskPollMs?: number };
 
 export function createRedisCloudConnector(
   options: TRedisCloudConnectorOptions = {},
@@ -68,9 +62,8 @@ export function createRedisCloudConnector(
     defaultBackfillDays: 35,
 
     async test(config, testOptions) {
-      try {
-        const { settings, credentials } = parseConnectionConfig(schemas, config);
-        const client = clientFor(settings, credentials, options.timeoutMs ?? 15_000);
+      return testConnection(schemas, config, async ({ settings, credentials }) => {
+        const client = clientFor(settings, credentials, options.timeoutMs ?? TEST_TIMEOUT_MS);
         const pro = await client.listSubscriptions(testOptions?.signal);
         const essentials = await client.listFixedSubscriptions(testOptions?.signal);
         const count = pro.subscriptions.length + essentials.subscriptions.length;
@@ -79,9 +72,7 @@ export function createRedisCloudConnector(
           status: 'ok',
           message: `Connected to Redis Cloud account ${pro.accountId ?? essentials.accountId ?? ''}: ${pro.subscriptions.length} Pro and ${essentials.subscriptions.length} Essentials subscriptions`,
         };
-      } catch (error) {
-        return statusFromError(error);
-      }
+      });
     },
 
     async fetch(config, ctx): Promise<TFetchResult> {

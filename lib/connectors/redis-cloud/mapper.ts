@@ -1,8 +1,8 @@
 // Pure mapping of Redis Cloud payloads: databases → resources and memory samples, the FOCUS cost
 // report → FOCUS rows, and, for accounts without the report, plan prices → recurring charges.
 import type { TFocusRecord, TResourceInput, TSampleInput } from '../../focus/types';
-import { addUtcMonths, startOfUtcMonth, utcDaysIn } from '../dates';
-import { addDecimal, mulDecimal, numberToDecimal } from '../decimal';
+import { addUtcMonths, startOfUtcMonth, utcDaysIn } from '../../dates';
+import { addDecimals, multiplyExact, numberToDecimal } from '../../money/decimal';
 import type { TFetchWindow } from '../types';
 import type {
   TRedisCloudCostRow,
@@ -31,8 +31,10 @@ const isMonthly = (p: TRedisCloudPricing) => /^month/i.test(p.pricePeriod ?? '')
 export function monthlyPlanPrice(pricing: readonly TRedisCloudPricing[]): { amount: string; currency: string } | null {
   const lines = pricing.filter((p) => p.pricePerUnit != null && (isHourly(p) || isMonthly(p)));
   if (!lines.length) return null;
-  const amount = addDecimal(
-    ...lines.map((p) => mulDecimal(p.pricePerUnit!, p.quantity ?? 1, isHourly(p) ? HOURS_PER_MONTH : 1)),
+  const amount = addDecimals(
+    ...lines.map((p) =>
+      multiplyExact(numberToDecimal(p.pricePerUnit!), numberToDecimal(p.quantity ?? 1), String(isHourly(p) ? HOURS_PER_MONTH : 1)),
+    ),
   );
   return { amount, currency: lines[0].priceCurrency ?? 'USD' };
 }
@@ -217,14 +219,14 @@ export function proPlanCharges(subscription: TRedisCloudSubscription, ctx: TPlan
         if (hours <= 0) continue;
         rows.push(
           planRow(ctx, {
-            amount: mulDecimal(unitPrice, quantity, hours),
+            amount: multiplyExact(unitPrice, quantity, String(hours)),
             currency,
             start: day,
             end: new Date(day.getTime() + hours * HOUR_MS),
             serviceName: 'Redis Cloud Pro',
             subscription,
             skuId: line.type,
-            quantity: mulDecimal(quantity, hours),
+            quantity: multiplyExact(quantity, String(hours)),
             unit: `${measure}-hours`,
             unitPrice,
             description: `${subscription.name}: ${what}, ${quantity} ${measure} × ${unitPrice} ${currency}/hour`,
@@ -236,7 +238,7 @@ export function proPlanCharges(subscription: TRedisCloudSubscription, ctx: TPlan
       for (const month of monthStarts(ctx)) {
         rows.push(
           planRow(ctx, {
-            amount: mulDecimal(unitPrice, quantity),
+            amount: multiplyExact(unitPrice, quantity),
             currency,
             start: month,
             end: addUtcMonths(month, 1),

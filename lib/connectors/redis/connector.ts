@@ -2,7 +2,7 @@
 // each sync reads INFO once and records memory against maxmemory, throughput, hit ratio, evictions
 // and clients. Nothing can be read back in time, so a sync samples now.
 import { z } from 'zod';
-import { parseConnectionConfig, parsePayload, statusFromError } from '../http';
+import { parseConnectionConfig, parsePayload, testConnection } from '../http';
 import { emptyFetchResult, type TConnector, type TFetchResult } from '../types';
 import { parseInfoText, ZRedisInfo } from './api-types';
 import { describeEndpoint, readInfo } from './client';
@@ -50,17 +50,14 @@ export function createRedisConnector(options: TRedisConnectorOptions = {}): TCon
     defaultBackfillDays: 0,
 
     async test(config, testOptions) {
-      try {
-        const { credentials } = parseConnectionConfig(schemas, config);
+      return testConnection(schemas, config, async ({ credentials }) => {
         const { endpoint, info } = await sample(credentials, testOptions?.signal);
         const bound = info.maxmemory > 0 ? `maxmemory ${info.maxmemory} bytes` : 'no maxmemory set';
         return {
           status: 'ok',
           message: `Connected to Redis ${info.redis_version} at ${endpoint.host}:${endpoint.port}: ${info.used_memory} bytes used, ${bound}`,
         };
-      } catch (error) {
-        return statusFromError(error);
-      }
+      });
     },
 
     async fetch(config, ctx): Promise<TFetchResult> {

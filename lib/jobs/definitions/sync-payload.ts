@@ -1,7 +1,7 @@
 // The sync-connection job's name and payload, apart from its handler so that producers (API,
 // scheduler) can send it without loading the ingestion code.
 import { z } from 'zod';
-import { ZDay } from '../../api/schemas/connections';
+import { ZDay } from '../../dates';
 
 export const SYNC_CONNECTION_JOB = 'sync-connection';
 

@@ -5,7 +5,7 @@ import { INSTANCE_TYPES, type TInstanceSpec } from '../hardware';
 import type { TOptions } from '../options';
 import { AWS_FALLBACK_REGION, AWS_REGION } from '../regions';
 import type { TLine } from '../types';
-import { trimDecimal } from '../decimal';
+import { decimalFromNumber } from '../../money/decimal';
 import {
   HOURS_PER_MONTH, ceilSafe, commitmentSku, fmt, makeLine, priceStep, resolvePrice, step, use,
   type TPriceEnv, type TResolvedPrice,
@@ -131,11 +131,11 @@ export function explainApplication(d: TDriverPoint, c: TCoefficientPoint, ctx: T
   const perHour = Number(ctx.albHour.unitPrice) + c.albLcuPerRegion * Number(ctx.albLcu.unitPrice);
   const lbLine = makeLine({
     key: 'application.loadBalancers', resourceClass: 'application', item: `Application Load Balancer × ${R} (${ctx.awsRegion} prices)`,
-    quantity: R * HOURS_PER_MONTH, unit: 'ALB-hour', price: ctx.albHour, unitPrice: trimDecimal(perHour.toFixed(6)), cost: t.cost[2],
+    quantity: R * HOURS_PER_MONTH, unit: 'ALB-hour', price: ctx.albHour, unitPrice: decimalFromNumber(perHour, 6), cost: t.cost[2],
     reasoning: [
       step(`One load balancer per serving region: ${R} × ${HOURS_PER_MONTH} h = ${fmt(R * HOURS_PER_MONTH)} ALB-hours`, use.driver('regionCount', d)),
       step(
-        `${ctx.albHour.unitPrice} ${ctx.albHour.currency}/ALB-hour + ${fmt(c.albLcuPerRegion)} LCU × ${ctx.albLcu.unitPrice} ${ctx.albLcu.currency}/LCU-hour = ${trimDecimal(perHour.toFixed(6))} ${ctx.albHour.currency} per ALB-hour`,
+        `${ctx.albHour.unitPrice} ${ctx.albHour.currency}/ALB-hour + ${fmt(c.albLcuPerRegion)} LCU × ${ctx.albLcu.unitPrice} ${ctx.albLcu.currency}/LCU-hour = ${decimalFromNumber(perHour, 6)} ${ctx.albHour.currency} per ALB-hour`,
         use.coef('albLcuPerRegion', c), use.price(ctx.albLcu),
       ),
       priceStep(ctx.albHour, 'Balancer price'),

@@ -1,7 +1,7 @@
 // Shared pieces of the sizing rules: price resolution, line building and reasoning formatting.
 import { COEFFICIENTS, type TCoefficientId, type TCoefficientPoint } from '../coefficients';
 import { NUMERIC_DRIVERS, type TDriverKey, type TDriverPoint } from '../drivers';
-import { moneyFromNumber, mulDecimal } from '../decimal';
+import { moneyFromNumber, multiplyExact } from '../../money/decimal';
 import { findPrice, type TPriceIndex, type TPricingOption } from '../price-catalogue';
 import type { TLine, TReasoningInput, TReasoningStep, TResourceClass } from '../types';
 
@@ -52,7 +52,7 @@ export function resolvePrice(
   let commitment: string | null = null;
   if (opts.commitmentSku) {
     const c = findPrice(env.index, opts.commitmentSku, null).item;
-    unitPrice = mulDecimal(item.unitPrice, c.unitPrice);
+    unitPrice = multiplyExact(item.unitPrice, c.unitPrice);
     commitment = `${c.name} ×${c.unitPrice}`;
   }
   const fx = fxRate(env, item.currency);

@@ -1,7 +1,7 @@
 // One call per resource class: (drivers, coefficients, prices, options) → priced lines with reasoning, at likely values.
 import { resolveCoefficients, type TCoefficientOverrides } from '../coefficients';
 import type { TDrivers } from '../drivers';
-import { moneyFromNumber } from '../decimal';
+import { moneyFromNumber } from '../../money/decimal';
 import { capacityOf, evaluatePoint, explainPoint, newModelState, prepareModel } from '../model';
 import { resolveOptions, type TOptionsInput } from '../options';
 import { DEFAULT_PRICE_CATALOGUE, type TPriceCatalogue } from '../price-catalogue';
