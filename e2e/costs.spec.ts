@@ -6,8 +6,8 @@ test('a viewer explores costs by provider and downloads the same view as a FOCUS
   await page.getByRole('link', { name: 'Costs' }).click();
   await expect(page.getByRole('heading', { name: 'Costs' })).toBeVisible();
   const form = page.getByRole('form', { name: 'Cost view' });
-  await form.getByLabel('Group by').selectOption('provider');
-  await form.getByLabel('Per').selectOption('month');
+  await form.locator('select[name=groupBy]').selectOption('provider');
+  await form.locator('select[name=granularity]').selectOption('month');
   await form.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/groupBy=provider/);
   const table = page.getByTestId('costs-table');
@@ -15,7 +15,7 @@ test('a viewer explores costs by provider and downloads the same view as a FOCUS
   await expect(page.getByTestId('costs-total')).toContainText('€');
   await expect(page.getByTestId('chart-costs').locator('.recharts-bar-rectangle').first()).toBeVisible();
 
-  await form.getByLabel('Provider').selectOption('MongoDB Atlas');
+  await form.locator('select[name=provider]').selectOption('MongoDB Atlas');
   await form.getByRole('button', { name: 'Show' }).click();
   await expect(table.getByRole('row')).toHaveCount(3); // header, Atlas, total
 
