@@ -22,6 +22,7 @@ test('an admin signs in, sees the overview charts with the demo data, and signs 
   const services = page.getByTestId('chart-services-last-30');
   await expect(services.locator('li')).toHaveCount(11);
   await expect(services.getByText(/^Other \(/)).toBeVisible();
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: 'test-results/overview.png', fullPage: true });
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
