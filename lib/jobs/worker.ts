@@ -13,7 +13,7 @@ export async function startWorker(options: { log?: (line: string) => void } = {}
       const started = Date.now();
       try {
         const result = await job.handler(payload as never, { jobId: item.id, log: (line) => logger.info({ job: job.name, jobId: item.id }, line) });
-        logger.info({ job: job.name, jobId: item.id, ms: Date.now() - started }, 'job done');
+        logger.debug({ job: job.name, jobId: item.id, ms: Date.now() - started }, 'job done');
         return result;
       } catch (error) {
         logger.error({ job: job.name, jobId: item.id, err: error }, 'job failed');
