@@ -49,7 +49,8 @@ export function isIsoDay(value: string): boolean {
 export const ZDay = z
   .string()
   .regex(ISO_DAY_RE, 'must be a date as YYYY-MM-DD')
-  .refine(isIsoDay, 'is not a real calendar date');
+  .refine(isIsoDay, 'is not a real calendar date')
+  .refine((v) => v >= '1900-01-01' && v <= '9999-12-31', 'must be between 1900-01-01 and 9999-12-31');
 
 // The start of a 'YYYY-MM-DD' day (a longer ISO timestamp counts by its day).
 export function parseIsoDay(day: string): Date {

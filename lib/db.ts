@@ -39,15 +39,17 @@ export async function disconnect() {
 // Runs fn in one transaction on a dedicated client.
 export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool().connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // a connection that cannot even roll back is destroyed, not returned to the pool
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw e;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }

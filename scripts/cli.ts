@@ -2,6 +2,7 @@
 // one in DATA_DIR (started for the command when the app is not running).
 import { parseArgs } from 'node:util';
 import { accessCommands } from '../lib/cli/access-commands';
+import { fxCommands } from '../lib/cli/fx-commands';
 import { connectionCommands } from '../lib/cli/connection-commands';
 import { costCommands } from '../lib/cli/cost-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
@@ -11,7 +12,7 @@ import { logger } from '../lib/logger';
 import { bootstrap } from '../lib/runtime/bootstrap';
 import { ensureMigrated } from '../lib/runtime/ensure-migrated';
 
-const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands];
+const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands, ...fxCommands];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);

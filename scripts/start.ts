@@ -11,9 +11,13 @@ import type { ChildProcess } from 'node:child_process';
 
 const say = (line: string) => process.stdout.write(`[tourmalet] ${line}\n`);
 
+// kept here so that a start that fails half-way still stops the embedded database it started
+let started: { stop: () => Promise<void> } | undefined;
+
 async function main() {
   const root = process.cwd();
   const runtime = await bootstrap();
+  started = runtime;
   const children: { web?: ChildProcess } = {};
   let stopWorker: (() => Promise<void>) | undefined;
   let stopping = false;
@@ -72,6 +76,7 @@ async function main() {
 }
 
 main().catch(async (error) => {
+  await started?.stop().catch(() => undefined);
   if (error instanceof EnvError) {
     process.stderr.write(`[tourmalet] ${error.message}\n`);
   } else {

@@ -6,7 +6,8 @@ import { Card, DemoBanner, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { env } from '@/lib/env';
 import { formatMoney, formatPercent } from '@/lib/format/money';
-import { getOverview } from '@/lib/queries/get-overview';
+import { isAppError } from '@/lib/errors';
+import { getOverview, type TOverview } from '@/lib/queries/get-overview';
 
 export const metadata: Metadata = { title: 'Overview' };
 export const dynamic = 'force-dynamic';
@@ -14,7 +15,24 @@ export const dynamic = 'force-dynamic';
 export default async function OverviewPage() {
   await getPageActor();
   const { DISPLAY_CURRENCY: currency, LOCALE: locale } = env();
-  const o = await getOverview({ now: new Date(), currency });
+  let o: TOverview;
+  try {
+    o = await getOverview({ now: new Date(), currency });
+  } catch (error) {
+    // amounts in a currency with no stored rate cannot be added up: say which, and how to fix it
+    if (!isAppError(error) || error.code !== 'UNPROCESSABLE') throw error;
+    return (
+      <>
+        <PageHeader title="Overview" />
+        <Card>
+          <div className="py-10 text-center" data-testid="overview-no-fx">
+            <h2 className="text-lg font-semibold">Amounts cannot be shown in {currency} yet</h2>
+            <p className="mx-auto mt-2 max-w-lg text-sm text-slate-600">{error.message}.</p>
+          </div>
+        </Card>
+      </>
+    );
+  }
 
   if (!o.hasData) {
     return (

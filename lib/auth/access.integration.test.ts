@@ -74,11 +74,19 @@ describe('sign-in', () => {
 
   it('rate-limits repeated sign-ins from one address', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await signIn('x@example.com', 'wrong-password-123', '192.0.2.99')).status);
+    // a different account each time: only the address is over its limit
+    for (let i = 0; i < 7; i++) statuses.push((await signIn(`x${i}@example.com`, 'wrong-password-123', '192.0.2.99')).status);
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429]);
     // another address is not held back
-    expect((await signIn('x@example.com', 'wrong-password-123', '192.0.2.100')).status).toBe(401);
+    expect((await signIn('y@example.com', 'wrong-password-123', '192.0.2.100')).status).toBe(401);
+  });
+
+  it('also limits one account tried from many addresses (forged X-Forwarded-For does not help)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await signIn('target@example.com', 'wrong-password-123', `198.18.0.${i + 1}`)).status);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
   });
 
   it('does not start a session for a disabled account', async () => {

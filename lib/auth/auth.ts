@@ -1,11 +1,13 @@
 // better-auth: e-mail and password sign-in (scrypt hashes), database sessions, rate-limited sign-in.
 // Accounts are created by admins (or at first start), never by self sign-up.
 import { betterAuth } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '../db';
 import { env, requireEnv } from '../env';
 import { logger } from '../logger';
+import { takeSignInAttempt } from './account-rate-limit';
 
 function createAuth() {
   const config = env();
@@ -33,6 +35,15 @@ function createAuth() {
     advanced: {
       ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
       useSecureCookies: (config.APP_URL ?? '').startsWith('https://'),
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
+        const wait = await takeSignInAttempt(ctx.body.email, config.SIGNIN_ATTEMPTS_PER_MINUTE);
+        if (wait !== null) {
+          throw new APIError('TOO_MANY_REQUESTS', { message: `Too many attempts. Try again in ${wait} s.` });
+        }
+      }),
     },
     databaseHooks: {
       session: {

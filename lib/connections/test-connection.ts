@@ -1,7 +1,7 @@
 // Test connection: the connector's own check, answered with the status vocabulary that tells the
 // user what to fix. A stored configuration that no longer decrypts or validates is a status too.
 import { audit } from '../audit';
-import { getConnector } from '../connectors/registry';
+import { getConnector, redactUrlCredentials } from '../connectors/registry';
 import { ConnectorError, type TConnectionStatus } from '../connectors/types';
 import { isAppError } from '../errors';
 import { logger } from '../logger';
@@ -15,7 +15,8 @@ export async function testConnection(
   options: { actor?: TAuditActor; timeoutMs?: number } = {},
 ): Promise<TConnectionStatus & { connectionId: string; name: string }> {
   const row = await findConnection(ref);
-  const status = await runTest(row, options.timeoutMs ?? 30_000);
+  const tested = await runTest(row, options.timeoutMs ?? 30_000);
+  const status = { ...tested, message: redactUrlCredentials(tested.message) };
   if (options.actor) await audit(options.actor, 'connection.test', { type: 'connection', id: row.id }, { name: row.name, status: status.status });
   logger.info({ connectionId: row.id, provider: row.provider, status: status.status }, 'connection tested');
   return { ...status, connectionId: row.id, name: row.name };

@@ -68,6 +68,15 @@ export async function updateConnection(actor: TAuditActor, ref: string, input: T
     (k) => !same(oldSettings[k], settings[k]),
   );
 
+  // stored secrets must not follow the connection to a new host: changing an address needs them again
+  const addressChanged = settingsChanged.filter((k) => /url|endpoint/i.test(k));
+  const storedSecretsKept = Object.keys(credentials).some((k) => !(k in given));
+  if (addressChanged.length && storedSecretsKept) {
+    throw new AppError('BAD_REQUEST', `changing ${addressChanged.join(', ')} needs the credentials again`, [
+      { field: 'credentials', message: `enter the credentials again when ${addressChanged.join(', ')} changes` },
+    ]);
+  }
+
   const updated = await prisma.connection.update({
     where: { id: row.id },
     data: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { connectors, credentialHint, getConnector, parseConnectionConfig, schemaKeys, splitSettings } from './registry';
+import { connectors, credentialHint, getConnector, parseConnectionConfig, redactUrlCredentials, schemaKeys, splitSettings } from './registry';
 import { PROVIDERS } from './types';
 
 describe('connector registry', () => {
@@ -38,5 +38,20 @@ describe('connector registry', () => {
       secretAccessKey: 'EKEY',
       short: '',
     });
+  });
+});
+
+describe('URL credentials in settings', () => {
+  it('refuses a setting URL with a user name or password, naming the field', () => {
+    expect(() =>
+      parseConnectionConfig('prometheus', { settings: { url: 'https://admin:s3cret@prom.example.com' }, credentials: {} }),
+    ).toThrow(/url: must not contain a user name or password/);
+  });
+
+  it('scrubs URL credentials from messages', () => {
+    expect(redactUrlCredentials('unreachable at http://admin:s3cret@127.0.0.1:9/api (rediss://:pw@cache:6380)')).toBe(
+      'unreachable at http://[redacted]@127.0.0.1:9/api (rediss://[redacted]@cache:6380)',
+    );
+    expect(redactUrlCredentials('plain https://host/path')).toBe('plain https://host/path');
   });
 });

@@ -77,11 +77,26 @@ export function splitSettings(
 }
 
 // Validates settings and credentials with the connector's schemas; errors name the field.
+const URL_WITH_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]*@/i;
+
+// Provider and network messages may echo a URL: never let its user name or password through.
+export function redactUrlCredentials(message: string): string {
+  return message.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi, '$1[redacted]@');
+}
+
 export function parseConnectionConfig(
   provider: TProvider,
   config: { settings: unknown; credentials: unknown },
 ): { settings: unknown; credentials: unknown } {
   const connector = getConnector(provider);
+  // settings are shown to viewers and written to the audit log: a URL there must not carry a password
+  for (const [key, value] of Object.entries((config.settings ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string' && URL_WITH_USERINFO.test(value)) {
+      throw new AppError('BAD_REQUEST', `${key}: must not contain a user name or password; put secrets in the credentials (e.g. token)`, [
+        { field: key, message: 'must not contain a user name or password' },
+      ]);
+    }
+  }
   const settings = connector.settingsSchema.safeParse(config.settings ?? {});
   const credentials = connector.credentialsSchema.safeParse(config.credentials ?? {});
   const issues = [

@@ -5,7 +5,7 @@
 // requests made and what they cost, even when the run failed.
 import type { TSyncRunView } from '../api/schemas/connections';
 import { apiCostOf } from '../connectors/aws/connector';
-import { getConnector } from '../connectors/registry';
+import { getConnector, redactUrlCredentials } from '../connectors/registry';
 import { ConnectorError, type TConnectionStatusCode, type TFetchResult } from '../connectors/types';
 import { loadConnectionConfig } from '../connections/connection-config';
 import { findConnection } from '../connections/find-connection';
@@ -53,6 +53,12 @@ export function connectionSource(connectionId: string): string {
 
 // What a failure tells the user: the connector's status when it has one.
 export function describeFailure(error: unknown): TSyncFailure {
+  const failure = classifyFailure(error);
+  // the run log is readable by viewers: no URL credentials, whatever the provider echoed
+  return { ...failure, message: redactUrlCredentials(failure.message) };
+}
+
+function classifyFailure(error: unknown): TSyncFailure {
   if (error instanceof ConnectorError) return { status: error.status, message: error.message };
   if (error instanceof CredentialsDecryptError) return { status: 'invalid_configuration', message: error.message };
   if (isAppError(error) && error.code === 'BAD_REQUEST') return { status: 'invalid_configuration', message: error.message };

@@ -22,7 +22,11 @@ async function create(options: { supervise: boolean; schedule: boolean }) {
 
 // For producers (API routes, CLI): sends jobs, runs no maintenance or schedules.
 export function getBoss(): Promise<PgBoss> {
-  globalForBoss.tourmaletBoss ??= create({ supervise: false, schedule: false });
+  // a failed start is not cached: the next call tries again (the database may be back)
+  globalForBoss.tourmaletBoss ??= create({ supervise: false, schedule: false }).catch((error) => {
+    globalForBoss.tourmaletBoss = undefined;
+    throw error;
+  });
   return globalForBoss.tourmaletBoss;
 }
 

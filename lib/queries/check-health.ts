@@ -4,12 +4,12 @@ import path from 'node:path';
 import { pool } from '../db';
 
 export async function checkHealth() {
-  const expected = fs
-    .readdirSync(path.join(process.cwd(), 'prisma', 'migrations'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
   try {
+    const expected = fs
+      .readdirSync(path.join(process.cwd(), 'prisma', 'migrations'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const applied = await pool().query<{ migration_name: string }>(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
@@ -20,7 +20,8 @@ export async function checkHealth() {
       database: 'reachable' as const,
       migrations: { expected: expected.length, applied: names.size, pending },
     };
-  } catch (error) {
-    return { status: 'down' as const, database: 'unreachable' as const, error: (error as Error).message.split('\n')[0] };
+  } catch {
+    // public endpoint: say what is wrong, not the server's address or user
+    return { status: 'down' as const, database: 'unreachable' as const, error: 'the database cannot be reached or is not migrated' };
   }
 }

@@ -63,3 +63,23 @@ describe('costs reader over the demo dataset', () => {
     await expect(getCosts({ from: '2026-01-01', to: '2026-02-01', granularity: 'month', groupBy: 'provider', currency: 'JPY' })).rejects.toThrow(/no FX rate to JPY for USD/);
   });
 });
+
+describe('FX conversion through the inverse pair', () => {
+  it('converts GBP to EUR with a stored EUR→GBP rate', async () => {
+    await truncate();
+    const { withTransaction } = await import('../db');
+    const { upsertCostRecords } = await import('../ingestion/upsert-cost-records');
+    const { upsertFxRates } = await import('../ingestion/upsert-fx-rates');
+    const { focusRecord } = await import('../ingestion/test-records');
+    await withTransaction(async (client) => {
+      await upsertFxRates(client, [{ date: '2026-03-01', base: 'EUR', quote: 'GBP', rate: '0.8' }], 'test');
+      await upsertCostRecords(
+        client,
+        [focusRecord({ billedCost: '80', effectiveCost: '80', listCost: '80', billingCurrency: 'GBP', chargePeriodStart: new Date('2026-03-10T00:00:00Z'), chargePeriodEnd: new Date('2026-03-11T00:00:00Z') })],
+        'test',
+      );
+    });
+    const result = await getCosts({ from: '2026-03-01', to: '2026-04-01', granularity: 'month', groupBy: 'none', currency: 'EUR' });
+    expect(Number(result.rows[0].billedCost)).toBeCloseTo(100, 8);
+  });
+});

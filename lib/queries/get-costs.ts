@@ -63,10 +63,14 @@ export async function getCosts(query: TCostQuery): Promise<TCostResult> {
     ),
     rates AS (
       SELECT p.day, p.cur,
-             CASE WHEN p.cur = $3 THEN 1::numeric ELSE (
-               SELECT r.rate FROM fx_rate r
-                WHERE r.base = p.cur AND r.quote = $3 AND r.date <= p.day
-                ORDER BY r.date DESC LIMIT 1) END AS rate
+             CASE WHEN p.cur = $3 THEN 1::numeric ELSE COALESCE(
+               (SELECT r.rate FROM fx_rate r
+                 WHERE r.base = p.cur AND r.quote = $3 AND r.date <= p.day
+                 ORDER BY r.date DESC LIMIT 1),
+               -- the inverse pair serves too (a EUR→USD rate converts USD to EUR)
+               (SELECT 1 / r.rate FROM fx_rate r
+                 WHERE r.base = $3 AND r.quote = p.cur AND r.date <= p.day AND r.rate > 0
+                 ORDER BY r.date DESC LIMIT 1)) END AS rate
         FROM (SELECT DISTINCT day, cur FROM agg) p
     )
     SELECT to_char(date_trunc('${query.granularity}', agg.day), 'YYYY-MM-DD') AS period,
@@ -82,7 +86,7 @@ export async function getCosts(query: TCostQuery): Promise<TCostResult> {
   if (missing) {
     throw new AppError(
       'UNPROCESSABLE',
-      `no FX rate to ${query.currency} for ${missing.missing?.split(', ')[0]}: add a rate in the FX table`,
+      `no FX rate to ${query.currency} for ${missing.missing?.split(', ')[0]}: add one with npm run cli -- fx:set ${missing.missing?.slice(0, 3)} ${query.currency} RATE --date YYYY-MM-DD`,
       [{ field: 'currency', message: 'no FX rate for some amounts' }],
     );
   }

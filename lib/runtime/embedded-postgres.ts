@@ -34,6 +34,19 @@ function makeTraversable(dir: string) {
   }
 }
 
+async function answering(port: number | undefined, urlFor: (port: number, db: string) => string) {
+  if (!port) return undefined;
+  const client = new pg.Client({ connectionString: urlFor(port, 'postgres'), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return port;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 async function ensureDatabase(adminUrl: string, database: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -57,7 +70,8 @@ export async function startEmbeddedPostgres(options: {
   makeTraversable(path.dirname(dir));
   const urlFor = (port: number, db: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
 
-  const existing = runningPort(dir);
+  // a postmaster.pid can outlive its server (a host restart reuses PIDs): trust it only if it answers
+  const existing = await answering(runningPort(dir), urlFor);
   if (existing) {
     await ensureDatabase(urlFor(existing, 'postgres'), database);
     return { url: urlFor(existing, database), stop: async () => undefined, startedHere: false };

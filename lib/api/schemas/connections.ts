@@ -83,7 +83,9 @@ export const ZConnectionStatus = z.object({ status: z.enum(CONNECTION_STATUSES),
 
 export const ZSyncRequest = z
   .object({ from: ZDay.optional(), to: ZDay.optional().describe('exclusive') })
-  .refine((v) => !v.from || !v.to || v.from < v.to, { message: 'must be after from (to is exclusive)', path: ['to'] });
+  .refine((v) => !v.from || !v.to || v.from < v.to, { message: 'must be after from (to is exclusive)', path: ['to'] })
+  // a window that starts in the future has nothing to fetch: say so now, not in a failed job
+  .refine((v) => !v.from || v.from <= new Date().toISOString().slice(0, 10), { message: 'must not be in the future', path: ['from'] });
 export type TSyncRequest = z.infer<typeof ZSyncRequest>;
 
 export const ZSyncEnqueued = z.object({
