@@ -28,7 +28,17 @@ export async function enqueueSync(
     const id = await boss.send(SYNC_CONNECTION_JOB, payload, { singletonKey: row.id });
     if (id) return { jobId: id, alreadyQueued: false };
     const waiting = await waitingSyncJob(row.id);
-    if (waiting) return { jobId: waiting, alreadyQueued: true };
+    if (waiting) {
+      // a window asked for explicitly replaces the waiting job's, rather than being dropped
+      if (options.from || options.to) {
+        const { rowCount } = await pool().query(
+          `UPDATE pgboss.job SET data = $2::jsonb WHERE id = $1::uuid AND name = $3 AND state = 'created'`,
+          [waiting, JSON.stringify(payload), SYNC_CONNECTION_JOB],
+        );
+        if (!rowCount) continue; // it started meanwhile: queue ours behind it
+      }
+      return { jobId: waiting, alreadyQueued: true };
+    }
   }
   throw new Error(`could not queue a sync of "${row.name}"`);
 }
