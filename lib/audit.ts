@@ -7,8 +7,10 @@ export async function audit(
   action: string,
   entity: { type: string; id?: string | null },
   details: Record<string, unknown> = {},
+  // inside a transaction, the transaction's client, so the audit row commits with the change
+  db: Pick<typeof prisma, 'auditLog'> = prisma,
 ) {
-  await prisma.auditLog.create({
+  await db.auditLog.create({
     data: {
       actorType: actor.type,
       actorId: actor.id ?? null,

@@ -1,4 +1,5 @@
 // Maps a scenario row to what pages and the API see, and writes a version and an audit row in the
+import { audit } from '../audit';
 // same transaction as the change they record.
 import type { Prisma, Scenario } from '@/lib/generated/prisma/client';
 import type { TActor } from '@/lib/auth/actor';
@@ -56,17 +57,7 @@ export async function writeVersion(tx: TTx, args: { scenarioId: string; version:
 }
 
 export async function auditTx(tx: TTx, actor: TScenarioActor, action: string, entity: { type: string; id: string }, details: Record<string, unknown> = {}) {
-  await tx.auditLog.create({
-    data: {
-      actorType: actor.type,
-      actorId: actor.id ?? null,
-      actorLabel: actor.label ?? null,
-      action,
-      entityType: entity.type,
-      entityId: entity.id,
-      details: json(details),
-    },
-  });
+  await audit(actor, action, entity, json(details) as Record<string, unknown>, tx);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,6 +2,7 @@
 // operations. Drivers, options, coefficients and timelines are validated by lib/scenarios (so that a
 // bad driver's message names it); here they pass through as JSON.
 import { z } from 'zod';
+import type { TOperation } from '../openapi';
 import { CALIBRATED_COEFFICIENTS } from '../../queries/get-calibration';
 import { ZPricePatch } from '../../scenarios/update-price';
 
@@ -91,17 +92,7 @@ export const ZEvaluationResponse = z
   })
   .describe('Money as decimal strings in `currency`; percentiles over the Monte Carlo samples');
 
-type TOp = {
-  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
-  path: string;
-  summary: string;
-  role: 'viewer' | 'editor' | 'admin' | 'public';
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response?: z.ZodType;
-  responseContentType?: string;
-  tag: string;
-};
+type TOp = TOperation;
 
 export const SCENARIO_OPERATIONS: TOp[] = [
   { method: 'get', path: '/api/v1/scenarios', summary: 'List scenarios (not archived)', role: 'viewer', tag: 'scenarios' },
