@@ -14,10 +14,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage() {
   await getPageActor();
-  const { DISPLAY_CURRENCY: currency, LOCALE: locale } = env();
+  const { DISPLAY_CURRENCY: currency, LOCALE: locale, ORG_TIMEZONE: timeZone } = env();
   let o: TOverview;
   try {
-    o = await getOverview({ now: new Date(), currency });
+    o = await getOverview({ now: new Date(), currency, timeZone });
   } catch (error) {
     // amounts in a currency with no stored rate cannot be added up: say which, and how to fix it
     if (!isAppError(error) || error.code !== 'UNPROCESSABLE') throw error;

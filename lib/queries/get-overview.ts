@@ -18,8 +18,15 @@ function sum(rows: TCostRow[]) {
   return rows.reduce((acc, r) => acc + Number(r.effectiveCost), 0);
 }
 
-export async function getOverview(options: { now: Date; currency: string; topServices?: number }): Promise<TOverview> {
-  const today = startOfUtcDay(options.now);
+// Today as the organisation sees it (Paris's 1 November starts at 23:00 UTC on 31 October): the
+// month-to-date boundaries follow the local calendar; the days themselves are stored as UTC days.
+export function localToday(now: Date, timeZone: string): Date {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export async function getOverview(options: { now: Date; currency: string; timeZone?: string; topServices?: number }): Promise<TOverview> {
+  const today = options.timeZone ? localToday(options.now, options.timeZone) : startOfUtcDay(options.now);
   const tomorrow = addUtcDays(today, 1);
   const thisMonth = startOfUtcMonth(today);
   const lastMonth = startOfUtcMonth(today, -1);
