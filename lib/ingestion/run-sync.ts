@@ -140,7 +140,7 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
         apiRequests += result.apiRequests;
         apiCost = addDecimals(apiCost, result.apiCost.amount);
         currency = result.apiCost.currency;
-        const counts = await withTransaction((client) => writeFetchResult(client, { connectionId: row.id, source, result }));
+        const counts = await withTransaction((client) => writeFetchResult(client, { connectionId: row.id, source, result, window: part }));
         detail.status = 'succeeded';
         detail.counts = counts;
         totals = addCounts(totals, counts);
