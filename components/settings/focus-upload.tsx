@@ -33,8 +33,9 @@ export function FocusUpload() {
       setProgress(null);
       try {
         const body = JSON.parse(xhr.responseText);
-        if (body.error) setError(body.error.message);
-        else setResult(body as TResult);
+        // a refused file comes back as a result too (422): show its rows, not just the message
+        if (typeof body.status === 'string' && Array.isArray(body.errors)) setResult(body as TResult);
+        else setError(body.error?.message ?? `The import failed (${xhr.status}).`);
         router.refresh();
       } catch {
         setError(`The import failed (${xhr.status}).`);

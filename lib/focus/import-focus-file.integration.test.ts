@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -8,7 +9,7 @@ import { pool, prisma } from '../db';
 import { exportFocusCsv, FOCUS_EXPORT_COLUMNS } from './export-focus';
 import { importFocusStream } from './import-focus-file';
 
-const SAMPLE = '/work/shared/fixtures/focus-1.0/focus_sample.csv';
+const SAMPLE = path.resolve(import.meta.dirname, '../../test/fixtures/focus-1.0/focus_sample.csv');
 const sampleText = fs.readFileSync(SAMPLE, 'utf8');
 
 // The file's own sums per provider, at 1e-12, read without the importer.

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sumDecimals } from '../money/decimal';
 import { FocusFileError, parseFocusCsv, type TParsedFocusRow } from './parse-focus-csv';
 
-const SAMPLE = '/work/shared/fixtures/focus-1.0/focus_sample.csv';
+const SAMPLE = path.resolve(import.meta.dirname, '../../test/fixtures/focus-1.0/focus_sample.csv');
 
 async function collect(input: AsyncIterable<Uint8Array | string>): Promise<TParsedFocusRow[]> {
   const rows: TParsedFocusRow[] = [];
