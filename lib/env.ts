@@ -71,7 +71,8 @@ export function logLevel(): TEnv['LOG_LEVEL'] {
   return parsed.success ? parsed.data : 'info';
 }
 
-// For tests that must set a variable a library reads itself (the AWS SDK's endpoint variable).
-export function processEnv(): Record<string, string | undefined> {
+// The whole environment, to hand to child processes (and for tests that set a variable a library
+// reads itself, such as the AWS SDK's endpoint variable).
+export function processEnv(): NodeJS.ProcessEnv {
   return process.env;
 }

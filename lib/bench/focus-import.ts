@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { pool, withTransaction } from '../db';
-import { requireEnv } from '../env';
+import { requireEnv, processEnv } from '../env';
 import { exportFocusCsv } from '../focus/export-focus';
 import { upsertCostRecords } from '../ingestion/upsert-cost-records';
 import { bin } from '../runtime/processes';
@@ -42,7 +42,7 @@ export const focusImportBench: TBench = {
 
       note('importing it with Tourmalet (parse, validate, COPY to staging, merge, rollup)…');
       t = performance.now();
-      const { stdout } = await exec(bin('tsx'), ['scripts/bench-import-child.ts', file], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, maxBuffer: 1 << 20 });
+      const { stdout } = await exec(bin('tsx'), ['scripts/bench-import-child.ts', file], { env: { ...processEnv(), DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, maxBuffer: 1 << 20 });
       const child = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { status: string; rows: number; seconds: number; maxRssMb: number; message?: string };
       if (child.status !== 'succeeded') throw new Error(`the import failed: ${child.message}`);
       const rowsPerSecond = child.rows / child.seconds;

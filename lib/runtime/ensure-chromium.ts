@@ -1,6 +1,7 @@
 // E2E needs Debian's Chromium: install it when we can (root on Debian), else say what to install.
 import fs from 'node:fs';
 import { run } from './processes';
+import { processEnv } from '../env';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -15,7 +16,7 @@ export async function ensureChromium(log: (line: string) => void) {
   }
   log('Chromium is missing: installing Debian’s chromium package…');
   await run('apt-get', ['update', '-qq'], { quiet: true });
-  await run('apt-get', ['install', '-y', '-qq', 'chromium'], { quiet: true, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  await run('apt-get', ['install', '-y', '-qq', 'chromium'], { quiet: true, env: { ...processEnv(), DEBIAN_FRONTEND: 'noninteractive' } });
   if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
   return CHROMIUM;
 }

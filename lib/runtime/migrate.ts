@@ -1,6 +1,7 @@
 // Applies the checked-in Prisma migrations with the Prisma CLI (migrate deploy).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { processEnv } from '../env';
 
 export async function migrateDeploy(databaseUrl: string, cwd = process.cwd()): Promise<void> {
   const bin = path.join(cwd, 'node_modules', '.bin', 'prisma');
@@ -8,7 +9,7 @@ export async function migrateDeploy(databaseUrl: string, cwd = process.cwd()): P
     let output = '';
     const child = spawn(bin, ['migrate', 'deploy'], {
       cwd,
-      env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      env: { ...processEnv(), DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,6 +1,7 @@
 // Child processes for the launcher: run to completion, or keep running until told to stop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { processEnv } from '../env';
 
 export function bin(name: string, root = process.cwd()) {
   return path.join(root, 'node_modules', '.bin', name);
@@ -11,7 +12,7 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
     let output = '';
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: options.env ?? processEnv(),
       stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
