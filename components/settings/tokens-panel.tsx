@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { RoleOptions } from './role-options';
 import { callApi } from './use-api';
 
 type TToken = { id: string; name: string; role: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; expiresAt: string | null; createdBy: string | null };
@@ -75,7 +76,7 @@ export function TokensPanel({ tokens }: { tokens: TToken[] }) {
       <form onSubmit={onCreate} className="flex flex-wrap gap-2 rounded-lg bg-slate-50 p-3" aria-label="Create an API token">
         <input name="name" required placeholder="Token name, e.g. grafana" className="rounded border border-slate-300 px-2 py-1 text-sm" />
         <select name="role" defaultValue="viewer" className="rounded border border-slate-300 px-2 py-1 text-sm">
-          <option value="viewer">viewer</option><option value="editor">editor</option><option value="admin">admin</option>
+          <RoleOptions />
         </select>
         <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">Create token</button>
       </form>

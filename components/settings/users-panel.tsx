@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { RoleOptions } from './role-options';
 import { callApi } from './use-api';
 
 type TUser = { id: string; email: string; name: string; role: string; disabled: boolean; createdAt: string };
@@ -49,7 +50,7 @@ export function UsersPanel({ users, selfId }: { users: TUser[]; selfId: string }
                 <select aria-label={`Role of ${u.email}`} defaultValue={u.role} disabled={u.id === selfId}
                   onChange={(e) => run(() => callApi('PATCH', `/api/v1/users/${u.id}`, { role: e.target.value }), `Role of ${u.email} changed`)}
                   className="rounded border border-slate-300 px-2 py-1">
-                  <option value="viewer">viewer</option><option value="editor">editor</option><option value="admin">admin</option>
+                  <RoleOptions />
                 </select>
               </td>
               <td>{u.disabled ? <span className="text-red-600">disabled</span> : 'active'}</td>
@@ -70,7 +71,7 @@ export function UsersPanel({ users, selfId }: { users: TUser[]; selfId: string }
         <input name="email" type="email" required placeholder="E-mail" className="rounded border border-slate-300 px-2 py-1 text-sm" />
         <input name="password" type="password" required minLength={12} placeholder="Password (12+ characters)" className="rounded border border-slate-300 px-2 py-1 text-sm" />
         <select name="role" defaultValue="viewer" className="rounded border border-slate-300 px-2 py-1 text-sm">
-          <option value="viewer">viewer</option><option value="editor">editor</option><option value="admin">admin</option>
+          <RoleOptions />
         </select>
         <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">Add person</button>
       </form>

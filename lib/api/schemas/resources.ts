@@ -3,19 +3,23 @@ import { z } from 'zod';
 
 const ZBasis = z.literal('hourly averages').describe('P50, P95 and max are over the hourly averages of the window');
 
+// What identifies a resource in every response that names one.
+const ZResourceHeader = z.object({
+  id: z.string().uuid(),
+  provider: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  region: z.string().nullable(),
+  size: z.string().nullable(),
+  source: z.string(),
+});
+
 export const ZResourceList = z.object({
   from: z.string().describe('first day of the window, YYYY-MM-DD'),
   to: z.string().describe('day after the window, YYYY-MM-DD (exclusive)'),
   basis: ZBasis,
   resources: z.array(
-    z.object({
-      id: z.string().uuid(),
-      provider: z.string(),
-      kind: z.string(),
-      name: z.string(),
-      region: z.string().nullable(),
-      size: z.string().nullable(),
-      source: z.string(),
+    ZResourceHeader.extend({
       capacity: z.record(z.string(), z.unknown()).describe('capacity figures keyed by the metric they bound'),
       lastSampleAt: z.string().nullable(),
       metrics: z.array(
@@ -48,15 +52,7 @@ export const ZResourceList = z.object({
 });
 
 export const ZResourceMetricsResult = z.object({
-  resource: z.object({
-    id: z.string().uuid(),
-    provider: z.string(),
-    kind: z.string(),
-    name: z.string(),
-    region: z.string().nullable(),
-    size: z.string().nullable(),
-    source: z.string(),
-  }),
+  resource: ZResourceHeader,
   from: z.string(),
   to: z.string(),
   step: z.enum(['hour', 'day']),
