@@ -92,7 +92,7 @@ describe('loadDemo', () => {
     await pool().query(
       `INSERT INTO cost_record (natural_key, charge_period_start, charge_period_end, billing_period_start, billing_period_end,
          billed_cost, effective_cost, list_cost, billing_currency, billing_account_id, charge_category, provider_name, source)
-       VALUES ('real-1', '2026-10-03T00:00:00Z', '2026-10-04T00:00:00Z', '2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z',
+       VALUES ('00000000-0000-0000-0000-00000000001a', '2026-10-03T00:00:00Z', '2026-10-04T00:00:00Z', '2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z',
          5, 5, 5, 'EUR', 'acct', 'Usage', 'AWS', 'focus-file')`,
     );
     const removed = await removeDemo();

@@ -4,12 +4,13 @@ import { canonicalTags, naturalKey } from './natural-key';
 import { focusRecord } from './test-records';
 
 describe('naturalKey', () => {
-  it('is a stable sha256 hex of the identity', () => {
+  it('is a stable uuid made of the sha256 of the identity', () => {
     const key = naturalKey(focusRecord());
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(naturalKey(focusRecord())).toBe(key);
     // pinned: a change to the key recipe would silently duplicate every stored row on re-import
-    expect(key).toBe('24703184b89f4ddc00538d80a330c56e2e429be7921268b560f42dd43a883af4');
+    // (the migration to uuid kept the first 128 bits of the earlier 24703184b89f4ddc00538d80a330c56e…)
+    expect(key).toBe('24703184-b89f-4ddc-0053-8d80a330c56e');
     expect(naturalKey({ ...focusRecord(), tags: { team: 'platform', env: 'prod' } })).toBe(key);
   });
 

@@ -60,8 +60,8 @@ async function removeVanishedCosts(client: pg.PoolClient, source: string, costs:
   if (days.length === 0) return 0;
   const keys = [...new Set(costs.map(naturalKey))];
   await client.query('DROP TABLE IF EXISTS pg_temp.fetched_cost_keys, pg_temp.vanished_cost_days');
-  await client.query('CREATE TEMP TABLE fetched_cost_keys (natural_key text PRIMARY KEY) ON COMMIT DROP');
-  await client.query('INSERT INTO fetched_cost_keys SELECT DISTINCT unnest($1::text[])', [keys]);
+  await client.query('CREATE TEMP TABLE fetched_cost_keys (natural_key uuid PRIMARY KEY) ON COMMIT DROP');
+  await client.query('INSERT INTO fetched_cost_keys SELECT DISTINCT unnest($1::uuid[])', [keys]);
   await client.query('CREATE TEMP TABLE vanished_cost_days (day date, provider_name text) ON COMMIT DROP');
   const lo = days.reduce((a, b) => (a < b ? a : b));
   const hi = days.reduce((a, b) => (a > b ? a : b));
