@@ -11,7 +11,7 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   await disconnect();
   process.stdout.write(
-    `${JSON.stringify({ status: result.status, rows: result.rowsRead, imported: result.imported, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, message: result.message })}\n`,
+    `${JSON.stringify({ status: result.status, rows: result.rowsRead, imported: result.imported, inserted: result.inserted, unchanged: result.unchanged, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, message: result.message })}\n`,
   );
 }
 

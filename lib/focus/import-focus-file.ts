@@ -1,13 +1,13 @@
-// Imports a FOCUS CSV stream in one transaction: parse → COPY into staging → merge by natural key.
+// Imports a FOCUS CSV stream in one transaction: parse → CostWriter (binary COPY straight into
+// cost_record where nothing can collide, else staging and a merge by natural key).
 // By default one bad row refuses the whole file (nothing written); `partial` takes the valid rows.
-// The file is never held in memory: rows flow from the parser into COPY as they are read.
+// The file is never held in memory: rows flow from the parser into COPY as they are read, and the
+// database writes one chunk while the next is parsed.
 import type { Readable } from 'node:stream';
 import { withTransaction } from '../db';
-import { copyIntoStaging, createCostStaging } from '../ingestion/cost-staging';
-import { mergeStaging } from '../ingestion/merge-staging';
-import { FocusFileError, parseFocusCsv, type TFocusInput, type TFocusRowError } from './parse-focus-csv';
+import { CostWriter } from '../ingestion/cost-writer';
+import { FocusFileError, parseFocusBatches, type TFocusInput, type TFocusRowError } from './parse-focus-csv';
 import { finishImportRun, startImportRun } from './import-run';
-import type { TFocusRecord } from './types';
 
 export type TImportFocusOptions = {
   // the file name (or any label); rows and the run log get source 'import:<source>'
@@ -62,38 +62,42 @@ export async function importFocusStream(
     for (const e of rowErrors) if (errors.length < maxErrors) errors.push(e);
   };
 
-  // Valid records for COPY; once a row is refused in all-or-nothing mode there is no point staging
-  // more, but reading on finds every other bad row for the report.
-  async function* records(): AsyncGenerator<TFocusRecord> {
-    for await (const parsed of parseFocusCsv(input)) {
-      rowsRead += 1;
-      if (rowsRead % PROGRESS_EVERY === 0) options.onProgress?.(rowsRead);
-      if (parsed.errors) {
-        refused += 1;
-        note(parsed.errors);
-        continue;
-      }
-      valid += 1;
-      const r = parsed.record;
-      if (!earliest || r.chargePeriodStart < earliest) earliest = r.chargePeriodStart;
-      if (!latest || r.chargePeriodEnd > latest) latest = r.chargePeriodEnd;
-      if (refused === 0 || options.partial) yield r;
-    }
-  }
-
   let result: Omit<TImportFocusResult, 'syncRunId' | 'source' | 'errors' | 'errorCount' | 'rowsRead' | 'refused'>;
   let failure: string | null = null;
   try {
     const merged = await withTransaction(async (client) => {
-      await createCostStaging(client);
-      await copyIntoStaging(client, records(), source);
+      const writer = new CostWriter(client, source);
+      let nextProgress = PROGRESS_EVERY;
+      for await (const batch of parseFocusBatches(input)) {
+        for (const parsed of batch) {
+          rowsRead += 1;
+          if (parsed.errors) {
+            refused += 1;
+            note(parsed.errors);
+            continue;
+          }
+          valid += 1;
+          const r = parsed.record;
+          if (!earliest || r.chargePeriodStart < earliest) earliest = r.chargePeriodStart;
+          if (!latest || r.chargePeriodEnd > latest) latest = r.chargePeriodEnd;
+          // once a row is refused in all-or-nothing mode there is no point writing more, but
+          // reading on finds every other bad row for the report
+          if ((refused === 0 || options.partial) && writer.add(r, parsed.row)) await writer.flush();
+        }
+        if (rowsRead >= nextProgress) {
+          options.onProgress?.(rowsRead);
+          nextProgress = rowsRead + PROGRESS_EVERY;
+        }
+      }
       if (refused > 0 && !options.partial) throw new RefusedFile();
-      return mergeStaging(client, { source });
+      return writer.finish();
     });
     result = {
       status: 'succeeded',
       imported: valid,
-      ...merged,
+      inserted: merged.inserted,
+      updated: merged.updated,
+      unchanged: merged.unchanged,
       message:
         `${rowsRead} rows read, ${valid} imported (${merged.inserted} new, ${merged.updated} updated, ${merged.unchanged} unchanged)` +
         (refused ? `, ${refused} refused` : ''),

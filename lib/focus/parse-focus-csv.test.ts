@@ -125,6 +125,23 @@ describe('parseFocusCsv validation', () => {
     ]);
   });
 
+  it('refuses an amount too large for the database, naming the limit', async () => {
+    const rows = await collect(Readable.from([`${HEADER}\n${good('-1234567890123456789')}\n${good('123456789012345678.1234567890129')}\n`]));
+    expect(rows[0].errors).toContainEqual({
+      row: 2,
+      column: 'BilledCost',
+      reason: 'too large: "-1234567890123456789" (at most 18 digits before the decimal point)',
+    });
+    expect(rows[1].record?.billedCost).toBe('123456789012345678.1234567890129');
+  });
+
+  it('reads rows split across many small chunks, with CRLF line ends and a BOM', async () => {
+    const csv = `\uFEFF${[HEADER, good('1'), good('2'), good('3')].join('\r\n')}\r\n`;
+    const pieces = Buffer.from(csv).toString('latin1').match(/[\s\S]{1,7}/g)!.map((p) => Buffer.from(p, 'latin1'));
+    const rows = await collect(Readable.from(pieces));
+    expect(rows.map((r) => [r.row, r.record?.billedCost])).toEqual([[2, '1'], [3, '2'], [4, '3']]);
+  });
+
   it('names every missing required column', async () => {
     const csv = `BilledCost,BillingCurrency\n1,USD\n`;
     const error = await collect(Readable.from([csv])).catch((e) => e);

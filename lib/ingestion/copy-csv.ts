@@ -35,11 +35,31 @@ async function* chunks<T>(rows: TRows<T>, encode: (row: T, index: number) => str
   if (buffer) yield buffer;
 }
 
-// "COPY cost_staging, line 3, column billed_cost: "abc"" → { row: 3, column: 'billed_cost' }
-function copyLocation(e: unknown): { row?: number; column?: string } {
+// "COPY cost_staging, line 3, column billed_cost: "abc"" → { line: 3, column: 'billed_cost' }
+function copyLocation(e: unknown): { line?: number; column?: string } {
   const where = (e as { where?: string }).where ?? '';
   const m = /line (\d+)(?:, column (\w+))?/.exec(where);
-  return m ? { row: Number(m[1]), column: m[2] ?? (e as { column?: string }).column } : {};
+  return m ? { line: Number(m[1]), column: m[2] ?? (e as { column?: string }).column } : {};
+}
+
+// A data exception or integrity violation raised during COPY means the input is wrong: say which
+// row (`rowOfLine` turns COPY's line number into the caller's row) and which field. Anything else
+// is returned as it was.
+export function copyError(
+  e: unknown,
+  rowOfLine: (line: number) => number = (line) => line,
+  fieldName: (column: string) => string = (c) => c,
+): unknown {
+  if (e instanceof AppError) return e;
+  const pgError = e as { code?: string; message?: string };
+  if (!pgError.code || !/^(22|23)/.test(pgError.code)) return e;
+  const { line, column } = copyLocation(e);
+  const row = line ? rowOfLine(line) : undefined;
+  const field = column ? fieldName(column) : undefined;
+  const at = [row ? `row ${row}` : null, field].filter(Boolean).join(', ');
+  return new AppError('UNPROCESSABLE', `Invalid record${at ? ` (${at})` : ''}: ${pgError.message}`, [
+    { row, field, message: pgError.message ?? 'invalid value' },
+  ], { cause: e });
 }
 
 export async function copyCsv<T>(
@@ -58,28 +78,20 @@ export async function copyCsv<T>(
       stream,
     );
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    const pgError = e as { code?: string; message?: string };
-    if (pgError.code && /^(22|23)/.test(pgError.code)) {
-      // data exception or integrity violation: the input is wrong, say where
-      const { row, column } = copyLocation(e);
-      const field = column ? fieldName(column) : undefined;
-      const at = [row ? `row ${row}` : null, field].filter(Boolean).join(', ');
-      throw new AppError('UNPROCESSABLE', `Invalid record${at ? ` (${at})` : ''}: ${pgError.message}`, [
-        { row, field, message: pgError.message ?? 'invalid value' },
-      ], { cause: e });
-    }
-    throw e;
+    throw copyError(e, undefined, fieldName);
   }
   return stream.rowCount;
 }
 
 // Wraps an encoder so that a value it cannot encode (bad Date, non-finite number) is reported
 // with its row, like the errors PostgreSQL raises during COPY.
+// The encoders' messages start with the field's name ("billedCost is not …"): it moves up front.
 export function rowError(index: number, e: unknown): AppError {
   const message = e instanceof Error ? e.message : String(e);
-  const field = /^(\w+) /.exec(message)?.[1];
-  return new AppError('UNPROCESSABLE', `Invalid record (row ${index}): ${message}`, [{ row: index, field, message }], {
+  const m = /^(\w+) (.*)$/s.exec(message);
+  const field = m?.[1];
+  const at = field ? `row ${index}, ${field}` : `row ${index}`;
+  return new AppError('UNPROCESSABLE', `Invalid record (${at}): ${m ? m[2] : message}`, [{ row: index, field, message }], {
     cause: e,
   });
 }

@@ -1,28 +1,18 @@
 // How a TFocusRecord maps onto cost_record columns, shared by the COPY encoder and the merge SQL.
 import type { TFocusRecord } from '../focus/types';
-import { canonicalTags } from './natural-key';
 
-type TValue = string | null;
-type TColumn = { column: string; field: keyof TFocusRecord | null; value: (r: TFocusRecord) => TValue };
+// How the binary COPY encoder writes the column (cost-row-encoder.ts).
+export type TColumnKind = 'text' | 'decimal' | 'time' | 'tags' | 'bool';
+type TColumn = { column: string; field: keyof TFocusRecord; kind: TColumnKind };
 
-const text = (field: keyof TFocusRecord): TColumn => ({
+const column = (field: keyof TFocusRecord, kind: TColumnKind): TColumn => ({
   column: field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
   field,
-  value: (r) => {
-    const v = r[field];
-    return v === null || v === undefined ? null : String(v);
-  },
+  kind,
 });
-
-const time = (field: keyof TFocusRecord): TColumn => ({
-  ...text(field),
-  value: (r) => {
-    const v = r[field];
-    if (v === null || v === undefined) return null;
-    if (!(v instanceof Date) || Number.isNaN(v.getTime())) throw new RangeError(`${field} is not a valid date`);
-    return v.toISOString();
-  },
-});
+const text = (field: keyof TFocusRecord) => column(field, 'text');
+const decimal = (field: keyof TFocusRecord) => column(field, 'decimal');
+const time = (field: keyof TFocusRecord) => column(field, 'time');
 
 // Every column a source provides (natural_key and source are added by the encoder; ingested_at
 // and updated_at come from the database).
@@ -31,10 +21,10 @@ export const RECORD_COLUMNS: readonly TColumn[] = [
   time('chargePeriodEnd'),
   time('billingPeriodStart'),
   time('billingPeriodEnd'),
-  text('billedCost'),
-  text('effectiveCost'),
-  text('listCost'),
-  text('contractedCost'),
+  decimal('billedCost'),
+  decimal('effectiveCost'),
+  decimal('listCost'),
+  decimal('contractedCost'),
   text('billingCurrency'),
   text('billingAccountId'),
   text('billingAccountName'),
@@ -58,18 +48,18 @@ export const RECORD_COLUMNS: readonly TColumn[] = [
   text('skuId'),
   text('skuPriceId'),
   text('pricingCategory'),
-  text('pricingQuantity'),
+  decimal('pricingQuantity'),
   text('pricingUnit'),
-  text('listUnitPrice'),
-  text('contractedUnitPrice'),
-  text('consumedQuantity'),
+  decimal('listUnitPrice'),
+  decimal('contractedUnitPrice'),
+  decimal('consumedQuantity'),
   text('consumedUnit'),
   text('commitmentDiscountId'),
   text('commitmentDiscountCategory'),
   text('commitmentDiscountType'),
   text('commitmentDiscountStatus'),
-  { column: 'tags', field: 'tags', value: (r) => canonicalTags(r.tags) },
-  { column: 'is_estimated', field: 'isEstimated', value: (r) => (r.isEstimated ? 't' : 'f') },
+  column('tags', 'tags'),
+  column('isEstimated', 'bool'),
 ];
 
 // Columns written by COPY, in order.

@@ -1,10 +1,7 @@
-// The staging table every cost source writes into: a temporary copy of cost_record's shape that
-// lives until the caller's transaction ends, filled by COPY and emptied by mergeStaging.
+// The staging table for cost records that may collide with stored ones: a temporary copy of
+// cost_record's shape that lives until the caller's transaction ends, filled by CostWriter's COPY
+// and emptied by mergeStaging.
 import type pg from 'pg';
-import type { TFocusRecord } from '../focus/types';
-import { fieldOfColumn, RECORD_COLUMNS, STAGED_COLUMNS } from './cost-columns';
-import { copyCsv, rowError, type TRows } from './copy-csv';
-import { naturalKey } from './natural-key';
 import { createTempTable } from './temp-table';
 
 export const COST_STAGING = 'pg_temp.cost_staging';
@@ -19,24 +16,4 @@ export async function createCostStaging(client: pg.PoolClient | pg.Client): Prom
     'cost_staging',
     'LIKE cost_record INCLUDING DEFAULTS, staging_seq bigint GENERATED ALWAYS AS IDENTITY',
   );
-}
-
-function encodeRecord(source: string) {
-  return (r: TFocusRecord, index: number): (string | null)[] => {
-    try {
-      return [naturalKey(r), ...RECORD_COLUMNS.map((c) => c.value(r)), source];
-    } catch (e) {
-      throw rowError(index, e);
-    }
-  };
-}
-
-// Streams records into staging with COPY; returns how many rows were staged. Rows are numbered
-// from 1 in error messages, in the order the iterable yields them.
-export async function copyIntoStaging(
-  client: pg.PoolClient | pg.Client,
-  records: TRows<TFocusRecord>,
-  source: string,
-): Promise<number> {
-  return copyCsv(client, COST_STAGING, STAGED_COLUMNS, records, encodeRecord(source), fieldOfColumn);
 }

@@ -16,7 +16,9 @@ const oldRow = MUTABLE_COLUMNS.map((c) => `t.${c}`).join(', ');
 const newRow = MUTABLE_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ');
 
 // `existing` is read from the statement's snapshot, i.e. before the upsert: a returned key that
-// was not there is an insert, one that was is an update; unchanged rows are not returned at all.
+// was not there is an insert, one that was is an update, unless this transaction wrote it itself
+// (a key the file repeats after CostWriter stored it directly): that one is neither, it was counted
+// when first written. Unchanged rows are not returned at all.
 const UPSERT_SQL = `
   WITH src AS (
     SELECT DISTINCT ON (natural_key) ${cols}
@@ -24,7 +26,8 @@ const UPSERT_SQL = `
      ORDER BY natural_key, staging_seq DESC
   ),
   existing AS (
-    SELECT t.natural_key FROM cost_record t JOIN src USING (natural_key, charge_period_start)
+    SELECT t.natural_key, t.xmin = pg_current_xact_id()::xid AS mine
+      FROM cost_record t JOIN src USING (natural_key, charge_period_start)
   ),
   up AS (
     INSERT INTO cost_record AS t (${cols})
@@ -33,21 +36,30 @@ const UPSERT_SQL = `
      WHERE (${oldRow}) IS DISTINCT FROM (${newRow})
     RETURNING t.natural_key, t.charge_period_start, t.provider_name
   )
-  INSERT INTO cost_merge_affected (day, provider_name, inserted)
-  SELECT (up.charge_period_start AT TIME ZONE 'UTC')::date, up.provider_name, e.natural_key IS NULL
+  INSERT INTO cost_merge_affected (day, provider_name, kind)
+  SELECT (up.charge_period_start AT TIME ZONE 'UTC')::date, up.provider_name,
+         CASE WHEN e.natural_key IS NULL THEN 'inserted' WHEN e.mine THEN 'repeat' ELSE 'updated' END
     FROM up LEFT JOIN existing e ON e.natural_key = up.natural_key`;
+
+// Keys in staging that this transaction already wrote to cost_record: not new, not the database's.
+const MINE_SQL = `
+  SELECT count(*) AS n
+    FROM (SELECT DISTINCT natural_key, charge_period_start FROM ${COST_STAGING}) s
+    JOIN cost_record t USING (natural_key, charge_period_start)
+   WHERE t.xmin = pg_current_xact_id()::xid`;
 
 // Rows whose charge_period_start range holds nothing yet cannot conflict (the key includes it):
 // a plain INSERT costs about half the upsert and needs no join against cost_record. A writer that
 // commits the same keys in between makes it fail with a unique violation (rolled back, retryable).
 const INSERT_NEW_SQL = `INSERT INTO cost_record (${cols}) SELECT ${cols} FROM ${COST_STAGING}`;
 
-// Runs in the caller's transaction, after createCostStaging + copyIntoStaging. Duplicate natural
+// Runs in the caller's transaction, after createCostStaging and a COPY into it. Duplicate natural
 // keys in staging: the last staged wins. Staging is emptied afterwards, so a caller may stage and
-// merge several batches in one transaction.
+// merge several batches in one transaction. `afterDirect`: the caller wrote records straight to
+// cost_record earlier in this transaction, so some staged keys may be its own.
 export async function mergeStaging(
   client: pg.PoolClient | pg.Client,
-  options: { source?: string } = {},
+  options: { source?: string; afterDirect?: boolean } = {},
 ): Promise<TMergeResult> {
   const bounds = await client.query<{ lo: Date | null; hi: Date | null; n: string; total: string }>(
     `SELECT min(charge_period_start) AS lo, max(charge_period_start) AS hi, count(DISTINCT natural_key) AS n,
@@ -55,7 +67,7 @@ export async function mergeStaging(
        FROM ${COST_STAGING}`,
   );
   const { lo, hi } = bounds.rows[0];
-  const distinct = Number(bounds.rows[0].n);
+  let distinct = Number(bounds.rows[0].n);
   if (!lo || !hi || distinct === 0) return { inserted: 0, updated: 0, unchanged: 0 };
 
   await client.query('SELECT ensure_cost_partitions($1, $2)', [lo, hi]);
@@ -86,17 +98,18 @@ export async function mergeStaging(
     // staging size and may pick nested loops for a file of millions of rows
     await client.query(`ANALYZE ${COST_STAGING}`);
 
-    await createTempTable(client, 'cost_merge_affected', 'day date NOT NULL, provider_name text NOT NULL, inserted boolean NOT NULL');
+    if (options.afterDirect) distinct -= Number((await client.query<{ n: string }>(MINE_SQL)).rows[0].n);
+    await createTempTable(client, 'cost_merge_affected', 'day date NOT NULL, provider_name text NOT NULL, kind text NOT NULL');
     await client.query(UPSERT_SQL);
 
     const counts = await client.query<{ inserted: string; updated: string }>(
-      `SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
+      `SELECT count(*) FILTER (WHERE kind = 'inserted') AS inserted, count(*) FILTER (WHERE kind = 'updated') AS updated
          FROM cost_merge_affected`,
     );
     inserted = Number(counts.rows[0].inserted);
     updated = Number(counts.rows[0].updated);
 
-    if (inserted + updated > 0) await refreshCostDaily(client, 'SELECT day, provider_name FROM cost_merge_affected');
+    if ((await client.query('SELECT 1 FROM cost_merge_affected LIMIT 1')).rowCount) await refreshCostDaily(client, 'SELECT day, provider_name FROM cost_merge_affected');
   }
   await client.query(`SELECT set_config('jit', $1, true)`, [jit.rows[0].was]);
   await client.query(`TRUNCATE ${COST_STAGING}`);

@@ -2,15 +2,16 @@
 // write touched: delete those pairs and re-aggregate them, in the writer's transaction.
 import type pg from 'pg';
 
-// Rollup dimensions are never NULL in cost_daily: '' stands for "not given".
+// Rollup dimensions are never NULL in cost_daily: '' stands for "not given". Labels that differ
+// within a group take the greatest in code-point order (COLLATE "C"), the order DailyRollup uses.
 const ROLLUP_SELECT = `
   SELECT (r.charge_period_start AT TIME ZONE 'UTC')::date AS day,
          r.provider_name,
          coalesce(r.service_name, '') AS service_name,
-         max(coalesce(r.service_category, '')) AS service_category,
+         max(coalesce(r.service_category, '') COLLATE "C") AS service_category,
          coalesce(r.region_id, '') AS region_id,
          coalesce(r.sub_account_id, '') AS sub_account_id,
-         max(coalesce(r.sub_account_name, '')) AS sub_account_name,
+         max(coalesce(r.sub_account_name, '') COLLATE "C") AS sub_account_name,
          r.billing_currency,
          sum(r.billed_cost) AS billed_cost,
          sum(r.effective_cost) AS effective_cost,
@@ -34,11 +35,8 @@ export async function refreshCostDaily(client: pg.PoolClient | pg.Client, pairsS
   );
   const { lo, hi } = rows[0];
   if (!lo || !hi) return 0;
-  // Two writers rebuilding the same provider's days would both delete, then both insert the same
-  // keys: serialise per provider (ordered, so two writers cannot deadlock).
-  await client.query(`
-    SELECT pg_advisory_xact_lock(hashtextextended('tourmalet.cost_daily:' || provider_name, 0))
-      FROM (SELECT DISTINCT provider_name FROM cost_daily_pairs ORDER BY 1) p`);
+  const providers = await client.query<{ provider_name: string }>('SELECT DISTINCT provider_name FROM cost_daily_pairs');
+  await lockRollupProviders(client, providers.rows.map((r) => r.provider_name));
   await client.query(
     `DELETE FROM cost_daily d USING cost_daily_pairs p WHERE d.day = p.day AND d.provider_name = p.provider_name`,
   );
@@ -55,6 +53,17 @@ export async function refreshCostDaily(client: pg.PoolClient | pg.Client, pairsS
     [lo, hi],
   );
   return inserted.rowCount ?? 0;
+}
+
+// Two writers rebuilding the same provider's days would both delete, then both insert the same
+// keys: serialise per provider, in one order so that two writers cannot deadlock. Held to the end
+// of the caller's transaction.
+export async function lockRollupProviders(client: pg.PoolClient | pg.Client, providers: string[]): Promise<void> {
+  await client.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended('tourmalet.cost_daily:' || p, 0))
+       FROM (SELECT DISTINCT p FROM unnest($1::text[]) p ORDER BY 1) ordered`,
+    [providers],
+  );
 }
 
 // Rebuilds the whole rollup (repair tool; ingestion keeps it current incrementally).

@@ -2,8 +2,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { truncate } from '../../test/db';
 import { disconnect, pool, withTransaction } from '../db';
 import type { TFocusRecord } from '../focus/types';
-import { copyIntoStaging, createCostStaging } from './cost-staging';
-import { mergeStaging } from './merge-staging';
+import { createCostStaging } from './cost-staging';
+import { writeCostRecords } from './cost-writer';
 import { rebuildCostDaily } from './refresh-cost-daily';
 import { focusRecord } from './test-records';
 import { upsertCostRecords } from './upsert-cost-records';
@@ -187,22 +187,19 @@ describe('upsertCostRecords', () => {
     expect(await upsert([focusRecord()])).toMatchObject({ inserted: 1 });
   });
 
-  it('streams a large async source and merges several batches in one transaction', async () => {
+  it('streams a large async source and writes several batches in one transaction', async () => {
     async function* many(n: number, offset: number) {
       for (let i = 0; i < n; i++) {
         yield focusRecord({ resourceId: `i-${offset + i}`, billedCost: '0.0000000001', effectiveCost: '0', listCost: '0' });
       }
     }
-    const [first, second] = await withTransaction(async (c) => {
-      await createCostStaging(c);
-      expect(await copyIntoStaging(c, many(20_000, 0), 'file')).toBe(20_000);
-      const r1 = await mergeStaging(c, { source: 'file' });
-      await copyIntoStaging(c, many(20_000, 10_000), 'file');
-      const r2 = await mergeStaging(c, { source: 'file' });
-      return [r1, r2];
-    });
-    expect(first).toEqual({ inserted: 20_000, updated: 0, unchanged: 0 });
-    expect(second).toEqual({ inserted: 10_000, updated: 0, unchanged: 10_000 });
+    const [first, second] = await withTransaction(async (c) => [
+      await writeCostRecords(c, many(20_000, 0), 'file'),
+      await writeCostRecords(c, many(20_000, 10_000), 'file'),
+    ]);
+    // the first goes straight in (an empty day); the second meets it and goes through staging
+    expect(first).toEqual({ inserted: 20_000, updated: 0, unchanged: 0, written: 20_000, direct: 20_000 });
+    expect(second).toEqual({ inserted: 10_000, updated: 0, unchanged: 10_000, written: 20_000, direct: 0 });
     const [daily] = await rows(`SELECT billed_cost::text AS b, record_count AS n FROM cost_daily`);
     expect(daily).toEqual({ b: '0.000003000000', n: 30_000 });
   });

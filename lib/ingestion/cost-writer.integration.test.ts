@@ -1,0 +1,110 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { truncate } from '../../test/db';
+import { disconnect, pool, withTransaction } from '../db';
+import type { TFocusRecord } from '../focus/types';
+import { writeCostRecords } from './cost-writer';
+import { focusRecord } from './test-records';
+
+// Small chunks, so that a few dozen records span several COPY statements.
+const write = (records: TFocusRecord[], source = 'file') =>
+  withTransaction((c) => writeCostRecords(c, records, source, { chunkBytes: 2_000 }));
+
+async function rows(sql: string) {
+  return (await pool().query(sql)).rows;
+}
+
+async function expectRollupConsistent() {
+  const expected = await rows(`
+    SELECT (charge_period_start AT TIME ZONE 'UTC')::date::text AS day, provider_name, coalesce(service_name, '') AS service_name,
+           coalesce(region_id, '') AS region_id, coalesce(sub_account_id, '') AS sub_account_id, billing_currency,
+           max(coalesce(service_category, '') COLLATE "C") AS service_category, max(coalesce(sub_account_name, '') COLLATE "C") AS sub_account_name,
+           sum(billed_cost)::text AS billed, sum(effective_cost)::text AS effective, sum(list_cost)::text AS list, count(*)::int AS n
+      FROM cost_record GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`);
+  const actual = await rows(`
+    SELECT day::text AS day, provider_name, service_name, region_id, sub_account_id, billing_currency, service_category, sub_account_name,
+           billed_cost::text AS billed, effective_cost::text AS effective, list_cost::text AS list, record_count AS n
+      FROM cost_daily ORDER BY 1, 2, 3, 4, 5, 6`);
+  expect(actual).toEqual(expected);
+  return actual;
+}
+
+// Records over `days` days from 2026-03-01, `perDay` resources a day, amounts with 13 decimals so
+// that the in-memory sums have to round like numeric(30,12).
+function records(days: number, perDay: number, amount = '0.1234567890125'): TFocusRecord[] {
+  const out: TFocusRecord[] = [];
+  for (let d = 0; d < days; d++) {
+    const start = new Date(Date.UTC(2026, 2, 1 + d));
+    for (let i = 0; i < perDay; i++) {
+      out.push(
+        focusRecord({
+          chargePeriodStart: start,
+          chargePeriodEnd: new Date(start.getTime() + 86_400_000),
+          resourceId: `i-${i}`,
+          billedCost: amount,
+          effectiveCost: amount,
+          listCost: '-0.0000000000005',
+          serviceCategory: i % 2 ? 'Compute' : 'Networking',
+          subAccountName: i % 3 ? 'ec-prod' : 'ec-Prod',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+beforeEach(() => truncate('cost_record', 'cost_daily'));
+afterAll(() => disconnect());
+
+describe('CostWriter', () => {
+  it('writes records on empty days straight into cost_record, with the rollup summed in memory', async () => {
+    const batch = records(40, 5);
+    expect(await write(batch)).toEqual({ inserted: 200, updated: 0, unchanged: 0, written: 200, direct: 200 });
+    const rollup = await expectRollupConsistent();
+    expect(rollup).toHaveLength(40);
+    // 5 × 0.1234567890125 rounded to 12 places each (0.123456789013), and -0.0000000000005 → -0.000000000001
+    expect(rollup[0]).toMatchObject({ billed: '0.617283945065', list: '-0.000000000005', n: 5, service_category: 'Networking', sub_account_name: 'ec-prod' });
+    // the same file again meets its own days and changes nothing
+    expect(await write(batch)).toEqual({ inserted: 0, updated: 0, unchanged: 200, written: 200, direct: 0 });
+    await expectRollupConsistent();
+  });
+
+  it('switches to the upsert from the first chunk that meets a stored day, and counts each key once', async () => {
+    const stored = focusRecord({ chargePeriodStart: new Date('2026-03-30T00:00:00Z'), chargePeriodEnd: new Date('2026-03-31T00:00:00Z'), resourceId: 'i-3', billedCost: '1' });
+    await write([stored]);
+    const batch = records(40, 5, '2');
+    const result = await write(batch);
+    // days 1–29 went straight in, the rest through staging; i-3 on the 30th was there and changed
+    expect(result.direct).toBeGreaterThan(0);
+    expect(result.direct).toBeLessThan(200);
+    expect(result).toMatchObject({ inserted: 199, updated: 1, unchanged: 0, written: 200 });
+    expect(await rows(`SELECT count(*)::int AS n, sum(billed_cost)::text AS b FROM cost_record`)).toEqual([{ n: 200, b: '400.000000000000' }]);
+    await expectRollupConsistent();
+  });
+
+  it('keeps the last of a key that comes again after it went straight in', async () => {
+    const batch = records(30, 5);
+    const again = { ...batch[0], billedCost: '7', effectiveCost: '7' };
+    const result = await write([...batch, again]);
+    expect(result).toMatchObject({ inserted: 150, updated: 0, unchanged: 0, written: 151 });
+    expect(result.direct).toBeGreaterThan(0);
+    expect(await rows(`SELECT count(*)::int AS n FROM cost_record`)).toEqual([{ n: 150 }]);
+    expect(await rows(`SELECT billed_cost::text AS b FROM cost_record WHERE resource_id = 'i-0' AND charge_period_start = '2026-03-01'`)).toEqual([{ b: '7.000000000000' }]);
+    await expectRollupConsistent();
+  });
+
+  it('adds to a day of cost_daily another provider or a later write shares', async () => {
+    await write(records(3, 2));
+    await write(records(3, 2).map((r) => ({ ...r, providerName: 'MongoDB Atlas' })));
+    await write([focusRecord({ chargePeriodStart: new Date('2026-03-05T00:00:00Z'), chargePeriodEnd: new Date('2026-03-06T00:00:00Z') })]);
+    expect(await expectRollupConsistent()).toHaveLength(7);
+  });
+
+  it('names the record behind an error the database raises in a later chunk', async () => {
+    const batch = records(30, 5);
+    batch[120] = { ...batch[120], billingAccountId: null as unknown as string };
+    const error = await write(batch).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UNPROCESSABLE', issues: [{ row: 121, field: 'billingAccountId' }] });
+    expect(await rows(`SELECT count(*)::int AS n FROM cost_record`)).toEqual([{ n: 0 }]);
+    expect(await rows(`SELECT count(*)::int AS n FROM cost_daily`)).toEqual([{ n: 0 }]);
+  });
+});

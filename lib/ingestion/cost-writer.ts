@@ -1,0 +1,200 @@
+// Writes cost records in the caller's transaction, as fast as the database takes them. Records go
+// in chunks of binary COPY straight into cost_record while they cannot collide with anything: every
+// day they fall on held no record when first seen, and no key has come twice. Their cost_daily sums
+// are added from memory at the end. From the first chunk that could collide (a re-import, a day
+// already synced, a key repeated in the file) every later record goes through the staging table and
+// the upsert by natural key instead, and the days it touches are rebuilt from cost_record.
+import { setImmediate } from 'node:timers/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { AppError } from '../errors';
+import type { TFocusRecord } from '../focus/types';
+import { logger } from '../logger';
+import { fieldOfColumn, STAGED_COLUMNS } from './cost-columns';
+import { encodeCostRow } from './cost-row-encoder';
+import { COST_STAGING, createCostStaging } from './cost-staging';
+import { copyError, rowError, type TRows } from './copy-csv';
+import { DailyRollup, RollupLabels } from './daily-rollup';
+import { KeyPrefixSet } from './key-set';
+import { mergeStaging, type TMergeResult } from './merge-staging';
+import { canonicalTags, naturalKeyHex } from './natural-key';
+import { BinaryCopyWriter } from './pg-binary-copy';
+
+export type TCostWriteResult = TMergeResult & { written: number; direct: number };
+
+const DAY_MS = 86_400_000;
+const CHUNK_BYTES = 8 << 20;
+const YIELD_EVERY = 256;
+// Past this many keys the repeat check stops (its memory grows with the keys) and the rest goes
+// through staging, where the database itself tells repeats apart.
+const MAX_TRACKED_KEYS = 4_000_000;
+const COLUMN_LIST = STAGED_COLUMNS.join(', ');
+
+const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+export class CostWriter {
+  private readonly chunkBytes: number;
+  private chunk: BinaryCopyWriter;
+  private chunkRows: number[] = [];
+  private chunkDays = new Set<number>();
+  private readonly labels = new RollupLabels();
+  private chunkRollup = new DailyRollup(this.labels);
+  private chunkRepeats = false;
+  private direct = true;
+  // per month ('2026-03'), the days that held records when this writer first met the month
+  private readonly takenDays = new Map<string, Set<number>>();
+  private readonly keys = new KeyPrefixSet();
+  private readonly rollup = new DailyRollup(this.labels);
+  private inFlight: Promise<void> = Promise.resolve();
+  // the bytes of the COPY in flight, whose memory the next chunk but one reuses
+  private sent: Buffer | undefined;
+  private directRows = 0;
+  private stagedRows = 0;
+  private stagingReady = false;
+
+  constructor(
+    private readonly client: pg.PoolClient | pg.Client,
+    private readonly source: string,
+    options: { chunkBytes?: number } = {},
+  ) {
+    this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+    this.chunk = new BinaryCopyWriter(this.chunkBytes + (1 << 16));
+  }
+
+  // Encodes one record; `row` is what an error about it calls it (a file's row number, say).
+  // Returns true when the caller is to await flush() before adding more: when a chunk is full, and
+  // every few hundred records so that the event loop gets to feed the COPY under way to the socket
+  // (the database would otherwise sit idle while records are parsed, and the reverse).
+  add(r: TFocusRecord, row: number): boolean {
+    let keyHex: string;
+    try {
+      const tagsJson = canonicalTags(r.tags);
+      keyHex = naturalKeyHex(r, tagsJson);
+      encodeCostRow(this.chunk, r, keyHex, tagsJson, this.source);
+    } catch (e) {
+      throw rowError(row, e);
+    }
+    this.chunkRows.push(row);
+    this.chunkDays.add(Math.floor(r.chargePeriodStart.getTime() / DAY_MS));
+    if (this.direct) {
+      if (!this.keys.add(Number.parseInt(keyHex.slice(0, 8), 16), Number.parseInt(keyHex.slice(8, 16), 16)))
+        this.chunkRepeats = true;
+      this.chunkRollup.add(r);
+    }
+    return this.chunk.length >= this.chunkBytes || this.chunkRows.length % YIELD_EVERY === 0;
+  }
+
+  // Sends the chunk when it is full (or when `force`), else lets the event loop run. Its COPY runs
+  // while the caller reads on; the next send waits for it.
+  async flush(force = false): Promise<void> {
+    if (!force && this.chunk.length < this.chunkBytes) return setImmediate();
+    if (this.chunkRows.length === 0) return;
+    const bytes = this.chunk.take();
+    const rows = this.chunkRows;
+    const days = this.chunkDays;
+    const rollup = this.chunkRollup;
+    const repeats = this.chunkRepeats;
+    this.chunkRows = [];
+    this.chunkDays = new Set();
+    this.chunkRollup = new DailyRollup(this.labels);
+    this.chunkRepeats = false;
+
+    await this.inFlight;
+    // a writer per chunk (each COPY statement needs its own header, written with a writer's first
+    // row), on the memory of the chunk whose COPY just finished
+    this.chunk = new BinaryCopyWriter(this.chunkBytes + (1 << 16), this.sent);
+    this.sent = bytes;
+    await this.meetMonths(days);
+    if (this.direct && (repeats || this.keys.size > MAX_TRACKED_KEYS || !this.daysAreClean(days))) {
+      this.direct = false;
+      logger.debug({ source: this.source, direct: this.directRows, repeats }, 'cost writer: the rest goes through staging');
+    }
+    let table = 'cost_record';
+    if (this.direct) {
+      this.rollup.merge(rollup);
+      this.directRows += rows.length;
+    } else {
+      if (!this.stagingReady) await createCostStaging(this.client);
+      this.stagingReady = true;
+      this.stagedRows += rows.length;
+      table = COST_STAGING;
+    }
+    this.inFlight = this.copy(table, bytes, rows);
+    // awaited by the next flush or finish; until then a failure must not count as unhandled
+    this.inFlight.catch(() => undefined);
+  }
+
+  async finish(): Promise<TCostWriteResult> {
+    await this.flush(true);
+    await this.inFlight;
+    // additions first: the merge below rebuilds the days it touches from cost_record, which holds
+    // the direct records too, so a day written both ways ends up rebuilt whole
+    await this.rollup.addTo(this.client);
+    let merged: TMergeResult = { inserted: 0, updated: 0, unchanged: 0 };
+    if (this.stagingReady) merged = await mergeStaging(this.client, { source: this.source, afterDirect: this.directRows > 0 });
+    return {
+      inserted: this.directRows + merged.inserted,
+      updated: merged.updated,
+      unchanged: merged.unchanged,
+      written: this.directRows + this.stagedRows,
+      direct: this.directRows,
+    };
+  }
+
+  // The first time a month comes up: its partition, made inside this transaction (creating it from
+  // another connection would wait for this transaction's lock on cost_record), and the days it
+  // already holds records on, read once before this writer adds any (asking again later would make
+  // the database look through this writer's own records, not yet summarised in the BRIN index).
+  private async meetMonths(days: Set<number>) {
+    for (const day of days) {
+      const month = isoDay(day).slice(0, 7);
+      if (this.takenDays.has(month)) continue;
+      const start = new Date(`${month}-01T00:00:00Z`);
+      await this.client.query('SELECT ensure_cost_partitions($1, $1)', [start]);
+      const { rows } = await this.client.query<{ day: string }>(
+        `SELECT DISTINCT (charge_period_start AT TIME ZONE 'UTC')::date::text AS day
+           FROM cost_record
+          WHERE charge_period_start >= $1 AND charge_period_start < $1::timestamptz + interval '1 month'`,
+        [start],
+      );
+      this.takenDays.set(month, new Set(rows.map((r) => Date.parse(`${r.day}T00:00:00Z`) / DAY_MS)));
+    }
+  }
+
+  // A chunk goes straight in when none of its days held a record: the natural key includes the
+  // charge's start, so nothing on another day can collide. Records another writer commits on those
+  // days meanwhile would make the COPY fail on the key (CONFLICT, to run again), never double.
+  private daysAreClean(days: Set<number>): boolean {
+    for (const day of days) if (this.takenDays.get(isoDay(day).slice(0, 7))?.has(day)) return false;
+    return true;
+  }
+
+  private async copy(table: string, bytes: Buffer, rows: number[]): Promise<void> {
+    const stream = this.client.query(copyFrom(`COPY ${table} (${COLUMN_LIST}) FROM STDIN WITH (FORMAT binary)`));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        stream.on('error', reject);
+        stream.on('finish', resolve);
+        stream.write(bytes);
+        stream.end(BinaryCopyWriter.trailer());
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505' && table === 'cost_record')
+        throw new AppError('CONFLICT', 'Another write stored the same charges while this one ran; run it again', undefined, { cause: e });
+      throw copyError(e, (line) => rows[line - 1] ?? line, fieldOfColumn);
+    }
+  }
+}
+
+// Writes any number of records; rows are numbered from 1 in the order they come.
+export async function writeCostRecords(
+  client: pg.PoolClient | pg.Client,
+  records: TRows<TFocusRecord>,
+  source: string,
+  options: { chunkBytes?: number } = {},
+): Promise<TCostWriteResult> {
+  const writer = new CostWriter(client, source, options);
+  let row = 0;
+  for await (const r of records as AsyncIterable<TFocusRecord>) if (writer.add(r, ++row)) await writer.flush();
+  return writer.finish();
+}
