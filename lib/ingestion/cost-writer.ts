@@ -27,7 +27,7 @@ const CHUNK_BYTES = 8 << 20;
 const YIELD_EVERY = 256;
 // Past this many keys the repeat check stops (its memory grows with the keys) and the rest goes
 // through staging, where the database itself tells repeats apart.
-const MAX_TRACKED_KEYS = 4_000_000;
+const MAX_TRACKED_KEYS = 2_000_000;
 const COLUMN_LIST = STAGED_COLUMNS.join(', ');
 
 const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
