@@ -1,5 +1,5 @@
 // Streaming parse of a FOCUS 1.0–1.2 CSV file (gzipped or not, told by its magic bytes) into
-// TFocusRecord, one row at a time: a bad row comes out with its reasons instead of a record.
+// TFocusRecord, in batches as the input arrives: a bad row comes out with its reasons instead of a record.
 // Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row is row 2.
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -207,8 +207,4 @@ export async function* parseFocusBatches(input: TFocusInput): AsyncGenerator<TPa
     source.destroy();
   }
   if (!bindings) throw new FocusFileError('The file is empty: no header row', [{ row: 1, column: '*', reason: 'no header row' }]);
-}
-
-export async function* parseFocusCsv(input: TFocusInput): AsyncGenerator<TParsedFocusRow> {
-  for await (const batch of parseFocusBatches(input)) yield* batch;
 }

@@ -7,6 +7,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { DAY_MS, isoDay } from '../dates';
 import { AppError } from '../errors';
 import type { TFocusRecord } from '../focus/types';
 import { logger } from '../logger';
@@ -22,7 +23,6 @@ import { BinaryCopyWriter } from './pg-binary-copy';
 
 export type TCostWriteResult = TMergeResult & { written: number; direct: number };
 
-const DAY_MS = 86_400_000;
 const CHUNK_BYTES = 8 << 20;
 const YIELD_EVERY = 256;
 // Past this many keys the repeat check stops (its memory grows with the keys) and the rest goes
@@ -30,7 +30,7 @@ const YIELD_EVERY = 256;
 const MAX_TRACKED_KEYS = 2_000_000;
 const COLUMN_LIST = STAGED_COLUMNS.join(', ');
 
-const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const monthOf = (day: number) => isoDay(new Date(day * DAY_MS)).slice(0, 7);
 
 export class CostWriter {
   private readonly chunkBytes: number;
@@ -75,11 +75,12 @@ export class CostWriter {
       throw rowError(row, e);
     }
     this.chunkRows.push(row);
-    this.chunkDays.add(Math.floor(r.chargePeriodStart.getTime() / DAY_MS));
+    const day = Math.floor(r.chargePeriodStart.getTime() / DAY_MS);
+    this.chunkDays.add(day);
     if (this.direct) {
       if (!this.keys.add(Number.parseInt(keyHex.slice(0, 8), 16), Number.parseInt(keyHex.slice(8, 16), 16)))
         this.chunkRepeats = true;
-      this.chunkRollup.add(r);
+      this.chunkRollup.add(r, day);
     }
     return this.chunk.length >= this.chunkBytes || this.chunkRows.length % YIELD_EVERY === 0;
   }
@@ -147,17 +148,17 @@ export class CostWriter {
   // the database look through this writer's own records, not yet summarised in the BRIN index).
   private async meetMonths(days: Set<number>) {
     for (const day of days) {
-      const month = isoDay(day).slice(0, 7);
+      const month = monthOf(day);
       if (this.takenDays.has(month)) continue;
       const start = new Date(`${month}-01T00:00:00Z`);
       await this.client.query('SELECT ensure_cost_partitions($1, $1)', [start]);
-      const { rows } = await this.client.query<{ day: string }>(
-        `SELECT DISTINCT (charge_period_start AT TIME ZONE 'UTC')::date::text AS day
+      const { rows } = await this.client.query<{ day: number }>(
+        `SELECT DISTINCT (charge_period_start AT TIME ZONE 'UTC')::date - date '1970-01-01' AS day
            FROM cost_record
           WHERE charge_period_start >= $1 AND charge_period_start < $1::timestamptz + interval '1 month'`,
         [start],
       );
-      this.takenDays.set(month, new Set(rows.map((r) => Date.parse(`${r.day}T00:00:00Z`) / DAY_MS)));
+      this.takenDays.set(month, new Set(rows.map((r) => r.day)));
     }
   }
 
@@ -165,7 +166,7 @@ export class CostWriter {
   // charge's start, so nothing on another day can collide. Records another writer commits on those
   // days meanwhile would make the COPY fail on the key (CONFLICT, to run again), never double.
   private daysAreClean(days: Set<number>): boolean {
-    for (const day of days) if (this.takenDays.get(isoDay(day).slice(0, 7))?.has(day)) return false;
+    for (const day of days) if (this.takenDays.get(monthOf(day))?.has(day)) return false;
     return true;
   }
 

@@ -4,10 +4,11 @@
 // anything (a replaced record's old amount would stay counted): updates go through
 // refreshCostDaily, which rebuilds the days it touches from cost_record.
 import type pg from 'pg';
+import { DAY_MS, isoDay } from '../dates';
 import { detached } from '../focus/focus-values';
 import type { TFocusRecord } from '../focus/types';
 import { copyCsv } from './copy-csv';
-import { lockRollupProviders } from './refresh-cost-daily';
+import { lockRollupProviders, ROLLUP_COLUMNS } from './refresh-cost-daily';
 import { createTempTable } from './temp-table';
 
 // cost_record's amounts are numeric(30,12): PostgreSQL rounds what it stores to 12 places, half
@@ -51,8 +52,6 @@ type TGroup = {
   count: number;
 };
 
-const DAY_MS = 86_400_000;
-
 // Every distinct label once, detached from the file text it was sliced from, with a small number
 // for group keys: a million records fall into a few hundred thousand groups that share a few
 // hundred labels, and each group holding its own copies cost more memory than the rest together.
@@ -88,9 +87,9 @@ export class DailyRollup {
     return this.groups.size;
   }
 
-  add(r: TFocusRecord): void {
+  // `day`: the record's UTC day as days since 1970-01-01 (the caller has worked it out already).
+  add(r: TFocusRecord, day: number): void {
     const labels = this.labels;
-    const day = Math.floor(r.chargePeriodStart.getTime() / DAY_MS);
     const provider = labels.id(r.providerName);
     const service = labels.id(r.serviceName ?? '');
     const region = labels.id(r.regionId ?? '');
@@ -156,16 +155,16 @@ export class DailyRollup {
       if (g.day > hi) hi = g.day;
     }
     const isoDays = new Map<number, string>();
-    const isoDay = (day: number) => {
+    const dayText = (day: number) => {
       let iso = isoDays.get(day);
-      if (!iso) isoDays.set(day, (iso = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+      if (!iso) isoDays.set(day, (iso = isoDay(new Date(day * DAY_MS))));
       return iso;
     };
     // Nothing of these providers on these days yet (the usual first import of a period): the
     // sums are the rows, as they are. Otherwise they are added to what is there.
     const { rows } = await client.query<{ taken: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM cost_daily WHERE day BETWEEN $1 AND $2 AND provider_name = ANY($3)) AS taken',
-      [isoDay(lo), isoDay(hi), providers],
+      [dayText(lo), dayText(hi), providers],
     );
     const target = rows[0].taken
       ? await createTempTable(
@@ -176,7 +175,7 @@ export class DailyRollup {
         )
       : 'cost_daily';
     await copyCsv(client, target, ROLLUP_COLUMNS, groups, (g) => [
-      isoDay(g.day), g.provider, g.service, g.serviceCategory, g.region, g.account, g.accountName, g.currency,
+      dayText(g.day), g.provider, g.service, g.serviceCategory, g.region, g.account, g.accountName, g.currency,
       fromUnits(g.billed), fromUnits(g.effective), fromUnits(g.list), String(g.count),
     ]);
     if (target !== 'cost_daily')
@@ -194,7 +193,3 @@ export class DailyRollup {
   }
 }
 
-const ROLLUP_COLUMNS = [
-  'day', 'provider_name', 'service_name', 'service_category', 'region_id', 'sub_account_id', 'sub_account_name',
-  'billing_currency', 'billed_cost', 'effective_cost', 'list_cost', 'record_count',
-];

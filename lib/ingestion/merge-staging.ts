@@ -102,14 +102,15 @@ export async function mergeStaging(
     await createTempTable(client, 'cost_merge_affected', 'day date NOT NULL, provider_name text NOT NULL, kind text NOT NULL');
     await client.query(UPSERT_SQL);
 
-    const counts = await client.query<{ inserted: string; updated: string }>(
-      `SELECT count(*) FILTER (WHERE kind = 'inserted') AS inserted, count(*) FILTER (WHERE kind = 'updated') AS updated
+    const counts = await client.query<{ inserted: string; updated: string; touched: string }>(
+      `SELECT count(*) FILTER (WHERE kind = 'inserted') AS inserted, count(*) FILTER (WHERE kind = 'updated') AS updated,
+              count(*) AS touched
          FROM cost_merge_affected`,
     );
     inserted = Number(counts.rows[0].inserted);
     updated = Number(counts.rows[0].updated);
 
-    if ((await client.query('SELECT 1 FROM cost_merge_affected LIMIT 1')).rowCount) await refreshCostDaily(client, 'SELECT day, provider_name FROM cost_merge_affected');
+    if (Number(counts.rows[0].touched) > 0) await refreshCostDaily(client, 'SELECT day, provider_name FROM cost_merge_affected');
   }
   await client.query(`SELECT set_config('jit', $1, true)`, [jit.rows[0].was]);
   await client.query(`TRUNCATE ${COST_STAGING}`);

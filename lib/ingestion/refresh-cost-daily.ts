@@ -21,8 +21,11 @@ const ROLLUP_SELECT = `
 
 const ROLLUP_GROUP = 'GROUP BY 1, 2, 3, 5, 6, 8';
 
-const ROLLUP_COLUMNS =
-  'day, provider_name, service_name, service_category, region_id, sub_account_id, sub_account_name, billing_currency, billed_cost, effective_cost, list_cost, record_count';
+// cost_daily's columns, in the order ROLLUP_SELECT yields them (DailyRollup writes them too).
+export const ROLLUP_COLUMNS = [
+  'day', 'provider_name', 'service_name', 'service_category', 'region_id', 'sub_account_id', 'sub_account_name',
+  'billing_currency', 'billed_cost', 'effective_cost', 'list_cost', 'record_count',
+];
 
 // `pairsSql` is a query returning (day date, provider_name text) rows, e.g. a temp table.
 export async function refreshCostDaily(client: pg.PoolClient | pg.Client, pairsSql: string): Promise<number> {
@@ -42,7 +45,7 @@ export async function refreshCostDaily(client: pg.PoolClient | pg.Client, pairsS
   );
   // The range bound lets the planner prune cost_record's monthly partitions.
   const inserted = await client.query(
-    `INSERT INTO cost_daily (${ROLLUP_COLUMNS})
+    `INSERT INTO cost_daily (${ROLLUP_COLUMNS.join(', ')})
      ${ROLLUP_SELECT}
       WHERE r.charge_period_start >= ($1::date)::timestamp AT TIME ZONE 'UTC'
         AND r.charge_period_start < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
@@ -70,6 +73,6 @@ export async function lockRollupProviders(client: pg.PoolClient | pg.Client, pro
 export async function rebuildCostDaily(client: pg.PoolClient | pg.Client): Promise<number> {
   await client.query('LOCK TABLE cost_daily IN EXCLUSIVE MODE');
   await client.query('DELETE FROM cost_daily');
-  const inserted = await client.query(`INSERT INTO cost_daily (${ROLLUP_COLUMNS}) ${ROLLUP_SELECT} ${ROLLUP_GROUP}`);
+  const inserted = await client.query(`INSERT INTO cost_daily (${ROLLUP_COLUMNS.join(', ')}) ${ROLLUP_SELECT} ${ROLLUP_GROUP}`);
   return inserted.rowCount ?? 0;
 }

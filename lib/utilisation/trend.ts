@@ -1,6 +1,6 @@
 // A least-squares slope through a metric's daily means, and when the metric reaches capacity at that
 // pace. Pure: the points carry their own times, nothing reads the clock.
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../dates';
 
 export type TTrendPoint = { t: number; v: number }; // t in ms since the epoch
 
