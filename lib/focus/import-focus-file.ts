@@ -1,4 +1,5 @@
-// Imports a FOCUS CSV stream in one transaction: parse → CostWriter (binary COPY straight into
+// Imports a FOCUS CSV stream in one transaction: scan → rows compiled from the file's bytes (or, for
+// rows the compiler declines, parsed and checked as records) → CostWriter (binary COPY straight into
 // cost_record where nothing can collide, else staging and a merge by natural key).
 // By default one bad row refuses the whole file (nothing written); `partial` takes the valid rows.
 // The file is never held in memory: rows flow from the parser into COPY as they are read, and the
@@ -6,7 +7,9 @@
 import type { Readable } from 'node:stream';
 import { withTransaction } from '../db';
 import { CostWriter } from '../ingestion/cost-writer';
-import { FocusFileError, parseFocusBatches, type TFocusInput, type TFocusRowError } from './parse-focus-csv';
+import { recordTexts, type TCsvRecord } from './csv-scanner';
+import { FocusRowCompiler } from './focus-row-compiler';
+import { FocusFileError, parseFocusRow, scanFocusInput, type TFocusInput, type TFocusLayout, type TFocusRowError } from './parse-focus-csv';
 import { finishImportRun, startImportRun } from './import-run';
 
 export type TImportFocusOptions = {
@@ -54,8 +57,12 @@ export async function importFocusStream(
   let rowsRead = 0;
   let valid = 0;
   let refused = 0;
-  let earliest: Date | null = null;
-  let latest: Date | null = null;
+  let earliestMs = Infinity;
+  let latestMs = -Infinity;
+  const period = () => ({
+    earliest: Number.isFinite(earliestMs) ? new Date(earliestMs) : null,
+    latest: Number.isFinite(latestMs) ? new Date(latestMs) : null,
+  });
 
   const note = (rowErrors: TFocusRowError[]) => {
     errorCount += rowErrors.length;
@@ -67,22 +74,39 @@ export async function importFocusStream(
   try {
     const merged = await withTransaction(async (client) => {
       const writer = new CostWriter(client, source);
+      let compiler: FocusRowCompiler | null = null;
+      let flush = false;
       let nextProgress = PROGRESS_EVERY;
-      for await (const batch of parseFocusBatches(input)) {
-        for (const parsed of batch) {
-          rowsRead += 1;
-          if (parsed.errors) {
-            refused += 1;
-            note(parsed.errors);
-            continue;
-          }
+      const onRecord = (record: TCsvRecord, row: number, layout: TFocusLayout) => {
+        rowsRead += 1;
+        // once a row is refused in all-or-nothing mode there is no point writing more, but
+        // reading on finds every other bad row for the report
+        const writing = refused === 0 || options.partial;
+        compiler ??= new FocusRowCompiler(layout, source);
+        if (writing && compiler.compile(record, writer.out, writer.rollup)) {
           valid += 1;
-          const r = parsed.record;
-          if (!earliest || r.chargePeriodStart < earliest) earliest = r.chargePeriodStart;
-          if (!latest || r.chargePeriodEnd > latest) latest = r.chargePeriodEnd;
-          // once a row is refused in all-or-nothing mode there is no point writing more, but
-          // reading on finds every other bad row for the report
-          if ((refused === 0 || options.partial) && writer.add(r, parsed.row)) await writer.flush();
+          if (compiler.startMs < earliestMs) earliestMs = compiler.startMs;
+          if (compiler.endMs > latestMs) latestMs = compiler.endMs;
+          if (writer.added(row, compiler.day, compiler.keyHigh, compiler.keyLow)) flush = true;
+          return;
+        }
+        // the general way: every check, and the reasons for a refusal
+        const parsed = parseFocusRow(row, recordTexts(record), layout.bindings, layout.width);
+        if (parsed.errors) {
+          refused += 1;
+          note(parsed.errors);
+          return;
+        }
+        valid += 1;
+        const r = parsed.record;
+        if (r.chargePeriodStart.getTime() < earliestMs) earliestMs = r.chargePeriodStart.getTime();
+        if (r.chargePeriodEnd.getTime() > latestMs) latestMs = r.chargePeriodEnd.getTime();
+        if (writing && writer.add(r, row)) flush = true;
+      };
+      for await (const _ of scanFocusInput(input, onRecord)) {
+        if (flush) {
+          flush = false;
+          await writer.flush();
         }
         if (rowsRead >= nextProgress) {
           options.onProgress?.(rowsRead);
@@ -105,7 +129,7 @@ export async function importFocusStream(
   } catch (e) {
     if (e instanceof FocusFileError) note(e.errors.length ? e.errors : [{ row: 0, column: '*', reason: e.message }]);
     else if (!(e instanceof RefusedFile)) {
-      await finishImportRun(runId, { status: 'failed', error: (e as Error).message, rowsRead, refused, earliest, latest });
+      await finishImportRun(runId, { status: 'failed', error: (e as Error).message, rowsRead, refused, ...period() });
       throw e;
     }
     failure =
@@ -129,8 +153,7 @@ export async function importFocusStream(
     errors,
     errorCount,
     partial: Boolean(options.partial),
-    earliest,
-    latest,
+    ...period(),
   });
   return final;
 }

@@ -2,10 +2,9 @@
 // TFocusRecord, in batches as the input arrives: a bad row comes out with its reasons instead of a record.
 // Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row is row 2.
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { AppError } from '../errors';
-import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer';
+import { CsvScanner, CsvSyntaxError, recordTexts, type TCsvRecord } from './csv-scanner';
 import { FOCUS_FIELDS, PROVIDER_FALLBACK_COLUMNS, columnKey, type TFocusField } from './focus-columns';
 import {
   isNullCell,
@@ -68,7 +67,10 @@ export async function openFocusInput(input: TFocusInput): Promise<Readable> {
   return body.pipe(gunzip);
 }
 
-type TBinding = { spec: TFocusField; index: number; header: string };
+export type TBinding = { spec: TFocusField; index: number; header: string };
+
+// The file's columns as the header binds them.
+export type TFocusLayout = { bindings: TBinding[]; width: number };
 
 // Which file column feeds which field; the error lists every required column that is missing.
 export function bindColumns(header: string[]): { bindings: TBinding[]; errors: TFocusRowError[] } {
@@ -157,54 +159,81 @@ function columnOf(bindings: TBinding[], field: keyof TFocusRecord) {
   return bindings.find((b) => b.spec.field === field)?.header ?? field;
 }
 
-// Parsed rows in the batches the input arrives in (one per chunk read), so that a million rows do
-// not cost a million trips through an async iterator.
-export async function* parseFocusBatches(input: TFocusInput): AsyncGenerator<TParsedFocusRow[]> {
+// Bytes are handed to the scanner at most this many at a time, so that a caller that awaits between
+// pieces (to send what it encoded) never has more than this much input's worth of rows in hand.
+const PIECE_BYTES = 256 << 10;
+
+// Reads the input through the CSV scanner: the header binds the columns, every later record goes
+// to onRecord with its row number (valid only during the call). Yields after each piece of input,
+// so that the caller can await its own work between pieces.
+export async function* scanFocusInput(
+  input: TFocusInput,
+  onRecord: (record: TCsvRecord, row: number, layout: TFocusLayout) => void,
+): AsyncGenerator<void> {
   let source: Readable;
   try {
     source = await openFocusInput(input);
   } catch (e) {
     throw new FocusFileError(`Cannot read the file: ${(e as Error).message}`, [], { cause: e });
   }
-  const decoder = new StringDecoder('utf8');
-  const tokenizer = new CsvTokenizer();
-  let bindings: TBinding[] | null = null;
-  let width = 0;
-  let row = 0;
-  const parseRecords = (records: string[][]): TParsedFocusRow[] => {
-    const parsed: TParsedFocusRow[] = [];
-    for (const cells of records) {
-      row += 1;
-      if (bindings) {
-        parsed.push(parseFocusRow(row, cells, bindings, width));
-        continue;
-      }
-      const bound = bindColumns(cells);
-      if (bound.errors.length)
-        throw new FocusFileError(
-          `Not a FOCUS file: missing column${bound.errors.length > 1 ? 's' : ''} ${bound.errors.map((e) => e.column).join(', ')}`,
-          bound.errors,
-        );
-      bindings = bound.bindings;
-      width = cells.length;
+  let layout: TFocusLayout | null = null;
+  const scanner = new CsvScanner((record) => {
+    const row = scanner.records;
+    if (layout) return onRecord(record, row, layout);
+    const cells = recordTexts(record);
+    const bound = bindColumns(cells);
+    if (bound.errors.length)
+      throw new FocusFileError(
+        `Not a FOCUS file: missing column${bound.errors.length > 1 ? 's' : ''} ${bound.errors.map((e) => e.column).join(', ')}`,
+        bound.errors,
+      );
+    layout = { bindings: bound.bindings, width: cells.length };
+  });
+  const feed = (piece: Buffer | null) => {
+    try {
+      if (piece) scanner.push(piece);
+      else scanner.end();
+    } catch (e) {
+      if (e instanceof CsvSyntaxError)
+        throw new FocusFileError(`Cannot read the file at row ${e.row}: ${e.reason}`, [{ row: e.row, column: '*', reason: e.reason }], { cause: e });
+      throw e;
     }
-    return parsed;
   };
+  const chunks = source[Symbol.asyncIterator]();
   try {
-    for await (const chunk of source) {
-      const batch = parseRecords(tokenizer.push(decoder.write(chunk as Buffer)));
-      if (batch.length) yield batch;
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (e) {
+        // a broken gzip stream, a dropped upload
+        const row = scanner.records + 1;
+        throw new FocusFileError(`Cannot read the file at row ${row}: ${(e as Error).message}`, [{ row, column: '*', reason: (e as Error).message }], { cause: e });
+      }
+      if (next.done) break;
+      const chunk = next.value;
+      for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
+        feed(chunk.subarray(at, at + PIECE_BYTES));
+        yield;
+      }
     }
-    const last = parseRecords([...tokenizer.push(decoder.end()), ...tokenizer.end()]);
-    if (last.length) yield last;
-  } catch (e) {
-    if (e instanceof CsvSyntaxError)
-      throw new FocusFileError(`Cannot read the file at row ${e.row}: ${e.reason}`, [{ row: e.row, column: '*', reason: e.reason }], { cause: e });
-    if (e instanceof FocusFileError) throw e;
-    // a broken gzip stream, a dropped upload
-    throw new FocusFileError(`Cannot read the file at row ${row + 1}: ${(e as Error).message}`, [{ row: row + 1, column: '*', reason: (e as Error).message }], { cause: e });
+    feed(null);
+    yield;
   } finally {
     source.destroy();
   }
-  if (!bindings) throw new FocusFileError('The file is empty: no header row', [{ row: 1, column: '*', reason: 'no header row' }]);
+  if (!layout) throw new FocusFileError('The file is empty: no header row', [{ row: 1, column: '*', reason: 'no header row' }]);
+}
+
+// Parsed rows in the batches the input arrives in (one per piece read), so that a million rows do
+// not cost a million trips through an async iterator.
+export async function* parseFocusBatches(input: TFocusInput): AsyncGenerator<TParsedFocusRow[]> {
+  let batch: TParsedFocusRow[] = [];
+  for await (const _ of scanFocusInput(input, (record, row, layout) =>
+    batch.push(parseFocusRow(row, recordTexts(record), layout.bindings, layout.width)),
+  )) {
+    if (!batch.length) continue;
+    yield batch;
+    batch = [];
+  }
 }

@@ -1,5 +1,5 @@
-// Streams rows into PostgreSQL with COPY … FROM STDIN (CSV), with backpressure, and turns a
-// rejected row into an error that names the row and the field.
+// Streams rows into PostgreSQL with COPY … FROM STDIN (CSV, or binary bytes made beforehand), with
+// backpressure, and turns a rejected row into an error that names the row and the field.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
@@ -81,6 +81,18 @@ export async function copyCsv<T>(
     throw copyError(e, undefined, fieldName);
   }
   return stream.rowCount;
+}
+
+// Sends ready-made binary COPY bytes (header first, trailer last, as BinaryCopyWriter makes them)
+// into table's columns; errors come back as the database raised them, for the caller to name.
+export async function copyBinary(client: pg.PoolClient | pg.Client, table: string, columns: readonly string[], chunks: Buffer[]): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', resolve);
+    for (let i = 0; i < chunks.length - 1; i++) stream.write(chunks[i]);
+    stream.end(chunks[chunks.length - 1]);
+  });
 }
 
 // Wraps an encoder so that a value it cannot encode (bad Date, non-finite number) is reported

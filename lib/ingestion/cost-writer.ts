@@ -6,7 +6,6 @@
 // the upsert by natural key instead, and the days it touches are rebuilt from cost_record.
 import { setImmediate } from 'node:timers/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { DAY_MS, isoDay } from '../dates';
 import { AppError } from '../errors';
 import type { TFocusRecord } from '../focus/types';
@@ -14,7 +13,7 @@ import { logger } from '../logger';
 import { fieldOfColumn, STAGED_COLUMNS } from './cost-columns';
 import { encodeCostRow } from './cost-row-encoder';
 import { COST_STAGING, createCostStaging } from './cost-staging';
-import { copyError, rowError, type TRows } from './copy-csv';
+import { copyBinary, copyError, rowError, type TRows } from './copy-csv';
 import { DailyRollup, RollupLabels } from './daily-rollup';
 import { KeyPrefixSet } from './key-set';
 import { mergeStaging, type TMergeResult } from './merge-staging';
@@ -25,10 +24,11 @@ export type TCostWriteResult = TMergeResult & { written: number; direct: number 
 
 const CHUNK_BYTES = 8 << 20;
 const YIELD_EVERY = 256;
+// Room past a full chunk: a caller may add a piece of input's worth of rows before it flushes.
+const SLACK_BYTES = 2 << 20;
 // Past this many keys the repeat check stops (its memory grows with the keys) and the rest goes
 // through staging, where the database itself tells repeats apart.
 const MAX_TRACKED_KEYS = 2_000_000;
-const COLUMN_LIST = STAGED_COLUMNS.join(', ');
 
 const monthOf = (day: number) => isoDay(new Date(day * DAY_MS)).slice(0, 7);
 
@@ -44,7 +44,7 @@ export class CostWriter {
   // per month ('2026-03'), the days that held records when this writer first met the month
   private readonly takenDays = new Map<string, Set<number>>();
   private readonly keys = new KeyPrefixSet();
-  private readonly rollup = new DailyRollup(this.labels);
+  private readonly sums = new DailyRollup(this.labels);
   private inFlight: Promise<void> = Promise.resolve();
   // the bytes of the COPY in flight, whose memory the next chunk but one reuses
   private sent: Buffer | undefined;
@@ -58,7 +58,7 @@ export class CostWriter {
     options: { chunkBytes?: number } = {},
   ) {
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-    this.chunk = new BinaryCopyWriter(this.chunkBytes + (1 << 16));
+    this.chunk = new BinaryCopyWriter(this.chunkBytes + SLACK_BYTES);
   }
 
   // Encodes one record; `row` is what an error about it calls it (a file's row number, say).
@@ -74,14 +74,29 @@ export class CostWriter {
     } catch (e) {
       throw rowError(row, e);
     }
-    this.chunkRows.push(row);
     const day = Math.floor(r.chargePeriodStart.getTime() / DAY_MS);
+    this.rollup?.add(r, day);
+    return this.added(row, day, Number.parseInt(keyHex.slice(0, 8), 16), Number.parseInt(keyHex.slice(8, 16), 16));
+  }
+
+  // For encoders that write rows themselves (the FOCUS import, straight from the file's bytes): the
+  // chunk to write a row into, in STAGED_COLUMNS order with this writer's source last.
+  get out(): BinaryCopyWriter {
+    return this.chunk;
+  }
+
+  // The rollup such an encoder adds its rows to: none once the writer has turned to staging, which
+  // rebuilds the days it touches from cost_record instead.
+  get rollup(): DailyRollup | null {
+    return this.direct ? this.chunkRollup : null;
+  }
+
+  // After an encoder wrote a row into `out` (and added it to `rollup`): its day (days since
+  // 1970-01-01, UTC) and the first 64 bits of its key as two unsigned 32-bit halves. Returns what add does.
+  added(row: number, day: number, keyHigh: number, keyLow: number): boolean {
+    this.chunkRows.push(row);
     this.chunkDays.add(day);
-    if (this.direct) {
-      if (!this.keys.add(Number.parseInt(keyHex.slice(0, 8), 16), Number.parseInt(keyHex.slice(8, 16), 16)))
-        this.chunkRepeats = true;
-      this.chunkRollup.add(r, day);
-    }
+    if (this.direct && !this.keys.add(keyHigh, keyLow)) this.chunkRepeats = true;
     return this.chunk.length >= this.chunkBytes || this.chunkRows.length % YIELD_EVERY === 0;
   }
 
@@ -103,7 +118,7 @@ export class CostWriter {
     await this.inFlight;
     // a writer per chunk (each COPY statement needs its own header, written with a writer's first
     // row), on the memory of the chunk whose COPY just finished
-    this.chunk = new BinaryCopyWriter(this.chunkBytes + (1 << 16), this.sent);
+    this.chunk = new BinaryCopyWriter(this.chunkBytes + SLACK_BYTES, this.sent);
     this.sent = bytes;
     await this.meetMonths(days);
     if (this.direct && (repeats || this.keys.size > MAX_TRACKED_KEYS || !this.daysAreClean(days))) {
@@ -112,7 +127,7 @@ export class CostWriter {
     }
     let table = 'cost_record';
     if (this.direct) {
-      this.rollup.merge(rollup);
+      this.sums.merge(rollup);
       this.directRows += rows.length;
     } else {
       if (!this.stagingReady) await createCostStaging(this.client);
@@ -130,7 +145,7 @@ export class CostWriter {
     await this.inFlight;
     // additions first: the merge below rebuilds the days it touches from cost_record, which holds
     // the direct records too, so a day written both ways ends up rebuilt whole
-    await this.rollup.addTo(this.client);
+    await this.sums.addTo(this.client);
     let merged: TMergeResult = { inserted: 0, updated: 0, unchanged: 0 };
     if (this.stagingReady) merged = await mergeStaging(this.client, { source: this.source, afterDirect: this.directRows > 0 });
     return {
@@ -171,14 +186,8 @@ export class CostWriter {
   }
 
   private async copy(table: string, bytes: Buffer, rows: number[]): Promise<void> {
-    const stream = this.client.query(copyFrom(`COPY ${table} (${COLUMN_LIST}) FROM STDIN WITH (FORMAT binary)`));
     try {
-      await new Promise<void>((resolve, reject) => {
-        stream.on('error', reject);
-        stream.on('finish', resolve);
-        stream.write(bytes);
-        stream.end(BinaryCopyWriter.trailer());
-      });
+      await copyBinary(this.client, table, STAGED_COLUMNS, [bytes, BinaryCopyWriter.trailer()]);
     } catch (e) {
       if ((e as { code?: string }).code === '23505' && table === 'cost_record')
         throw new AppError('CONFLICT', 'Another write stored the same charges while this one ran; run it again', undefined, { cause: e });

@@ -5,9 +5,9 @@
 // refreshCostDaily, which rebuilds the days it touches from cost_record.
 import type pg from 'pg';
 import { DAY_MS, isoDay } from '../dates';
-import { detached } from '../focus/focus-values';
 import type { TFocusRecord } from '../focus/types';
-import { copyCsv } from './copy-csv';
+import { copyBinary } from './copy-csv';
+import { BinaryCopyWriter } from './pg-binary-copy';
 import { lockRollupProviders, ROLLUP_COLUMNS } from './refresh-cost-daily';
 import { createTempTable } from './temp-table';
 
@@ -37,136 +37,391 @@ export function fromUnits(units: bigint): string {
   return `${negative ? '-' : ''}${digits.slice(0, -PLACES)}.${digits.slice(-PLACES)}`;
 }
 
-type TGroup = {
-  day: number; // days since 1970-01-01 (UTC)
+const UNIT = 1e12;
+// 2000-01-01, where PostgreSQL counts dates from, in days since 1970-01-01
+const PG_EPOCH_DAY = 10_957;
+const UNIT_BIG = 1_000_000_000_000n;
+// Whole units past this move into the group's BigInt: below it, adding an amount of up to 15
+// integer digits stays an exact integer in a double.
+const SAFE_WHOLE = 4e15;
+
+// The parts of an amount as units of 1e-12 = whole * 1e12 + frac, with 0 <= frac < 1e12, from
+// its magnitude as whole and rounded fraction (fracAbs may be 1e12 after rounding up).
+function setUnits(out: Float64Array, k: number, negative: boolean, wholeAbs: number, fracAbs: number): void {
+  if (fracAbs >= UNIT) {
+    wholeAbs += 1;
+    fracAbs -= UNIT;
+  }
+  if (!negative || (wholeAbs === 0 && fracAbs === 0)) {
+    out[2 * k] = wholeAbs;
+    out[2 * k + 1] = fracAbs;
+  } else {
+    out[2 * k] = -wholeAbs - (fracAbs > 0 ? 1 : 0);
+    out[2 * k + 1] = fracAbs > 0 ? UNIT - fracAbs : 0;
+  }
+}
+
+// A plain decimal's units into out[2k], out[2k+1], rounded as toUnits; false when it has more than
+// 15 integer digits (toUnits and BigInt take those).
+export function decimalUnits(decimal: string, out: Float64Array, k: number): boolean {
+  const negative = decimal.charCodeAt(0) === 45;
+  const start = negative ? 1 : 0;
+  let dot = decimal.indexOf('.');
+  if (dot < 0) dot = decimal.length;
+  if (dot - start > 15) return false;
+  let whole = 0;
+  for (let i = start; i < dot; i++) whole = whole * 10 + decimal.charCodeAt(i) - 48;
+  setUnits(out, k, negative, whole, fractionUnits(decimal, dot + 1, decimal.length));
+  return true;
+}
+
+// The decimals text[from, to) as units of 1e-12, rounded half away from zero (may be 1e12).
+function fractionUnits(text: string, from: number, to: number): number {
+  let frac = 0;
+  for (let i = 0; i < PLACES; i++) frac = frac * 10 + (from + i < to ? text.charCodeAt(from + i) - 48 : 0);
+  if (to - from > PLACES && text.charCodeAt(from + PLACES) >= 53) frac += 1;
+  return frac;
+}
+
+// The same from ASCII digits in bytes: the integer digits src[intStart, intEnd) (at most 15), the
+// decimals src[fracStart, fracEnd).
+export function digitUnits(
+  src: Uint8Array,
+  negative: boolean,
+  intStart: number,
+  intEnd: number,
+  fracStart: number,
+  fracEnd: number,
+  out: Float64Array,
+  k: number,
+): void {
+  let whole = 0;
+  for (let i = intStart; i < intEnd; i++) whole = whole * 10 + src[i] - 48;
+  let frac = 0;
+  for (let i = 0; i < PLACES; i++) frac = frac * 10 + (fracStart + i < fracEnd ? src[fracStart + i] - 48 : 0);
+  if (fracEnd - fracStart > PLACES && src[fracStart + PLACES] >= 53) frac += 1;
+  setUnits(out, k, negative, whole, frac);
+}
+
+// A cost_daily row as the rollup sums it.
+export type TRollupRow = {
+  day: number;
   provider: string;
   service: string;
-  serviceCategory: string;
   region: string;
   account: string;
-  accountName: string;
   currency: string;
-  billed: bigint;
-  effective: bigint;
-  list: bigint;
+  serviceCategory: string;
+  accountName: string;
+  billed: string;
+  effective: string;
+  list: string;
   count: number;
 };
 
-// Every distinct label once, detached from the file text it was sliced from, with a small number
-// for group keys: a million records fall into a few hundred thousand groups that share a few
-// hundred labels, and each group holding its own copies cost more memory than the rest together.
-export class RollupLabels {
-  private readonly ids = new Map<string, number>();
-  private readonly texts: string[] = [];
+// Labels of a rollup group, in this order, as UTF-8 ranges for addEncoded.
+export const ROLLUP_LABELS = ['providerName', 'serviceName', 'regionId', 'subAccountId', 'billingCurrency', 'serviceCategory', 'subAccountName'] as const;
+const LABEL_COUNT = ROLLUP_LABELS.length;
+// a group's key: its day, then the ids of its first five labels; it keeps the greatest of the last
+// two (service category and account name), as refresh-cost-daily.ts does
+const KEY_INTS = 6;
+const CATEGORY = 5;
+const ACCOUNT_NAME = 6;
 
-  id(label: string): number {
-    let id = this.ids.get(label);
-    if (id === undefined) {
-      id = this.texts.length;
-      const text = detached(label);
-      this.ids.set(text, id);
-      this.texts.push(text);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function grow<T extends Int32Array | Uint32Array | Float64Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(size);
+  next.set(a);
+  return next;
+}
+
+// Slots of an open-addressing table of `count` entries with these hashes, twice as many as entries.
+function slotsFor(hashes: Uint32Array, count: number, size: number): Int32Array {
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let id = 0; id < count; id++) {
+    let i = hashes[id] & mask;
+    while (slots[i] >= 0) i = (i + 1) & mask;
+    slots[i] = id;
+  }
+  return slots;
+}
+
+// Every distinct label once, as a small number, found by its UTF-8 bytes without making a string:
+// a million records share a few hundred labels. Shared by the rollups of one writer, whose group
+// keys hold these numbers.
+export class RollupLabels {
+  private slots: Int32Array = new Int32Array(1024).fill(-1);
+  private hashes = new Uint32Array(256);
+  private offsets = new Int32Array(256);
+  private lengths = new Int32Array(256);
+  private bytes = Buffer.alloc(1 << 14);
+  private used = 0;
+  private readonly texts: string[] = [];
+  private scratch = Buffer.alloc(256);
+
+  // The id of the label src[start, end).
+  idOf(src: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ src[i], FNV_PRIME);
+    h >>>= 0;
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const id = this.slots[i];
+      if (id < 0) return this.insert(i, h, src, start, end);
+      if (this.hashes[id] !== h || this.lengths[id] !== n) continue;
+      const at = this.offsets[id];
+      let k = 0;
+      while (k < n && this.bytes[at + k] === src[start + k]) k++;
+      if (k === n) return id;
     }
-    return id;
+  }
+
+  // The id of a label given as text.
+  id(label: string): number {
+    if (label.length * 3 > this.scratch.length) this.scratch = Buffer.alloc(label.length * 3);
+    return this.idOf(this.scratch, 0, this.scratch.write(label));
   }
 
   text(id: number): string {
     return this.texts[id];
   }
+
+  private insert(slot: number, h: number, src: Uint8Array, start: number, end: number): number {
+    const id = this.texts.length;
+    const n = end - start;
+    if (id === this.hashes.length) {
+      this.hashes = grow(this.hashes, id * 2);
+      this.offsets = grow(this.offsets, id * 2);
+      this.lengths = grow(this.lengths, id * 2);
+    }
+    if (this.used + n > this.bytes.length) {
+      const bytes = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + n));
+      this.bytes.copy(bytes, 0, 0, this.used);
+      this.bytes = bytes;
+    }
+    this.bytes.set(src.subarray(start, end), this.used);
+    this.hashes[id] = h;
+    this.offsets[id] = this.used;
+    this.lengths[id] = n;
+    this.texts.push(this.bytes.toString('utf8', this.used, this.used + n));
+    this.used += n;
+    this.slots[slot] = id;
+    if (this.texts.length * 2 > this.slots.length) this.slots = slotsFor(this.hashes, this.texts.length, this.slots.length * 2);
+    return id;
+  }
 }
 
-// The greater in code-point order, as max(… COLLATE "C") in refresh-cost-daily.ts.
-const greater = (a: string, b: string) => (b > a ? b : a);
-
+// Sums cost_daily rows in memory, in flat tables: a group is a cost_daily row, found by its key (the
+// day and the ids of its labels), with its three amounts as whole and fractional units (see
+// setUnits), its count and the greatest service category and account name met.
 export class DailyRollup {
-  private groups = new Map<string, TGroup>();
+  private slots: Int32Array = new Int32Array(1024).fill(-1);
+  private keys = new Int32Array(256 * KEY_INTS);
+  private hashes = new Uint32Array(256);
+  private sums = new Float64Array(256 * 6);
+  private counts = new Int32Array(256);
+  private categories = new Int32Array(256);
+  private accountNames = new Int32Array(256);
+  // whole units moved out of sums before they could lose precision, by group
+  private readonly big = new Map<number, bigint[]>();
+  private groups = 0;
+  private readonly key = new Int32Array(LABEL_COUNT + 1);
+  private readonly units = new Float64Array(6);
 
   constructor(private readonly labels = new RollupLabels()) {}
 
   get size() {
-    return this.groups.size;
+    return this.groups;
   }
 
   // `day`: the record's UTC day as days since 1970-01-01 (the caller has worked it out already).
   add(r: TFocusRecord, day: number): void {
+    const key = this.key;
     const labels = this.labels;
-    const provider = labels.id(r.providerName);
-    const service = labels.id(r.serviceName ?? '');
-    const region = labels.id(r.regionId ?? '');
-    const account = labels.id(r.subAccountId ?? '');
-    const currency = labels.id(r.billingCurrency);
-    const key = `${day},${provider},${service},${region},${account},${currency}`;
-    const group = this.groups.get(key);
-    if (!group) {
-      this.groups.set(key, {
-        day,
-        provider: labels.text(provider),
-        service: labels.text(service),
-        serviceCategory: labels.text(labels.id(r.serviceCategory ?? '')),
-        region: labels.text(region),
-        account: labels.text(account),
-        accountName: labels.text(labels.id(r.subAccountName ?? '')),
-        currency: labels.text(currency),
-        billed: toUnits(r.billedCost),
-        effective: toUnits(r.effectiveCost),
-        list: toUnits(r.listCost),
-        count: 1,
-      });
-      return;
+    key[0] = day;
+    key[1] = labels.id(r.providerName);
+    key[2] = labels.id(r.serviceName ?? '');
+    key[3] = labels.id(r.regionId ?? '');
+    key[4] = labels.id(r.subAccountId ?? '');
+    key[5] = labels.id(r.billingCurrency);
+    key[6] = labels.id(r.serviceCategory ?? '');
+    key[7] = labels.id(r.subAccountName ?? '');
+    const g = this.group();
+    const amounts: string[] = [r.billedCost, r.effectiveCost, r.listCost];
+    let exact = true;
+    for (let k = 0; k < 3; k++) if (!decimalUnits(amounts[k], this.units, k)) exact = false;
+    if (exact) this.addUnits(g, this.units, 0);
+    else {
+      const big = this.bigOf(g);
+      for (let k = 0; k < 3; k++) big[k] += toUnits(amounts[k]);
     }
-    group.billed += toUnits(r.billedCost);
-    group.effective += toUnits(r.effectiveCost);
-    group.list += toUnits(r.listCost);
-    group.count += 1;
-    const category = r.serviceCategory ?? '';
-    if (category > group.serviceCategory) group.serviceCategory = labels.text(labels.id(category));
-    const accountName = r.subAccountName ?? '';
-    if (accountName > group.accountName) group.accountName = labels.text(labels.id(accountName));
+    this.counts[g] += 1;
+  }
+
+  // A row given as bytes: label i (in ROLLUP_LABELS order) is src[at[i], at[i] + len[i]) (length 0
+  // for none), `units` its three amounts as setUnits makes them (digitUnits).
+  addEncoded(day: number, src: Uint8Array, at: Int32Array, len: Int32Array, units: Float64Array): void {
+    const key = this.key;
+    key[0] = day;
+    for (let i = 0; i < LABEL_COUNT; i++) key[1 + i] = this.labels.idOf(src, at[i], at[i] + len[i]);
+    const g = this.group();
+    this.addUnits(g, units, 0);
+    this.counts[g] += 1;
   }
 
   // Takes in another rollup's groups (one made with the same labels).
   merge(other: DailyRollup): void {
-    for (const [key, g] of other.groups) {
-      const mine = this.groups.get(key);
-      if (!mine) {
-        this.groups.set(key, g);
-        continue;
+    for (let o = 0; o < other.groups; o++) {
+      this.key.set(other.keys.subarray(o * KEY_INTS, (o + 1) * KEY_INTS));
+      this.key[1 + CATEGORY] = other.categories[o];
+      this.key[1 + ACCOUNT_NAME] = other.accountNames[o];
+      const g = this.group();
+      this.addUnits(g, other.sums, o * 6);
+      this.counts[g] += other.counts[o];
+      const big = other.big.get(o);
+      if (big) {
+        const mine = this.bigOf(g);
+        for (let k = 0; k < 3; k++) mine[k] += big[k];
       }
-      mine.billed += g.billed;
-      mine.effective += g.effective;
-      mine.list += g.list;
-      mine.count += g.count;
-      mine.serviceCategory = greater(mine.serviceCategory, g.serviceCategory);
-      mine.accountName = greater(mine.accountName, g.accountName);
     }
+  }
+
+  // The group of this.key (its first KEY_INTS numbers), made if new; it takes the greater of its
+  // service category and account name and the key's, as max(… COLLATE "C") in refresh-cost-daily.ts.
+  private group(): number {
+    const g = this.find();
+    const category = this.key[1 + CATEGORY];
+    if (category !== this.categories[g] && this.labels.text(category) > this.labels.text(this.categories[g])) this.categories[g] = category;
+    const accountName = this.key[1 + ACCOUNT_NAME];
+    if (accountName !== this.accountNames[g] && this.labels.text(accountName) > this.labels.text(this.accountNames[g]))
+      this.accountNames[g] = accountName;
+    return g;
+  }
+
+  private find(): number {
+    const key = this.key;
+    let h = FNV_OFFSET;
+    for (let i = 0; i < KEY_INTS; i++) h = Math.imul(h ^ key[i], FNV_PRIME);
+    h >>>= 0;
+    const mask = this.slots.length - 1;
+    const keys = this.keys;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const g = this.slots[i];
+      if (g < 0) return this.insert(i, h);
+      if (this.hashes[g] !== h) continue;
+      const at = g * KEY_INTS;
+      let k = 0;
+      while (k < KEY_INTS && keys[at + k] === key[k]) k++;
+      if (k === KEY_INTS) return g;
+    }
+  }
+
+  private insert(slot: number, h: number): number {
+    const g = this.groups++;
+    if (g === this.counts.length) {
+      this.keys = grow(this.keys, g * 2 * KEY_INTS);
+      this.hashes = grow(this.hashes, g * 2);
+      this.sums = grow(this.sums, g * 2 * 6);
+      this.counts = grow(this.counts, g * 2);
+      this.categories = grow(this.categories, g * 2);
+      this.accountNames = grow(this.accountNames, g * 2);
+    }
+    this.keys.set(this.key.subarray(0, KEY_INTS), g * KEY_INTS);
+    this.categories[g] = this.key[1 + CATEGORY];
+    this.accountNames[g] = this.key[1 + ACCOUNT_NAME];
+    this.hashes[g] = h;
+    this.slots[slot] = g;
+    if (this.groups * 2 > this.slots.length) this.slots = slotsFor(this.hashes, this.groups, this.slots.length * 2);
+    return g;
+  }
+
+  private bigOf(g: number): bigint[] {
+    let big = this.big.get(g);
+    if (!big) this.big.set(g, (big = [0n, 0n, 0n]));
+    return big;
+  }
+
+  // Adds three amounts (units[from, from + 6), as setUnits makes them) to group g.
+  private addUnits(g: number, units: Float64Array, from: number): void {
+    const s = this.sums;
+    const at = g * 6;
+    for (let k = 0; k < 6; k += 2) {
+      let whole = s[at + k] + units[from + k];
+      let frac = s[at + k + 1] + units[from + k + 1];
+      if (frac >= UNIT) {
+        frac -= UNIT;
+        whole += 1;
+      }
+      if (whole > SAFE_WHOLE || whole < -SAFE_WHOLE) {
+        this.bigOf(g)[k >> 1] += BigInt(whole) * UNIT_BIG;
+        whole = 0;
+      }
+      s[at + k] = whole;
+      s[at + k + 1] = frac;
+    }
+  }
+
+  // The cost_daily rows summed so far, amounts as decimals of 12 places.
+  *rows(): Generator<TRollupRow> {
+    const { keys, labels } = this;
+    for (let g = 0; g < this.groups; g++) {
+      const at = g * KEY_INTS;
+      yield {
+        day: keys[at],
+        provider: labels.text(keys[at + 1]),
+        service: labels.text(keys[at + 2]),
+        region: labels.text(keys[at + 3]),
+        account: labels.text(keys[at + 4]),
+        currency: labels.text(keys[at + 5]),
+        serviceCategory: labels.text(this.categories[g]),
+        accountName: labels.text(this.accountNames[g]),
+        billed: this.amount(g, 0),
+        effective: this.amount(g, 1),
+        list: this.amount(g, 2),
+        count: this.counts[g],
+      };
+    }
+  }
+
+  // Amount k (billed, effective, list) of group g as a plain decimal of 12 places.
+  private amount(g: number, k: number): string {
+    const whole = this.sums[g * 6 + 2 * k];
+    const frac = this.sums[g * 6 + 2 * k + 1];
+    const big = this.big.get(g);
+    if (big) return fromUnits(BigInt(whole) * UNIT_BIG + BigInt(frac) + big[k]);
+    // whole + frac / 1e12, with 0 <= frac < 1e12: below zero, the magnitude borrows from whole
+    if (whole >= 0) return `${whole}.${String(frac).padStart(PLACES, '0')}`;
+    if (frac === 0) return `${whole}.${'0'.repeat(PLACES)}`;
+    return `-${-whole - 1}.${String(UNIT - frac).padStart(PLACES, '0')}`;
   }
 
   // Adds the sums to cost_daily, in the caller's transaction. Writers that rebuild days from
   // cost_record take the same per-provider locks, so an addition and a rebuild never interleave.
   async addTo(client: pg.PoolClient | pg.Client): Promise<void> {
-    if (this.groups.size === 0) return;
-    const groups = [...this.groups.values()];
-    const providers = [...new Set(groups.map((g) => g.provider))];
-    await lockRollupProviders(client, providers);
+    if (this.groups === 0) return;
+    const { keys, labels } = this;
+    const providerIds = new Set<number>();
     let lo = Infinity;
     let hi = -Infinity;
-    for (const g of groups) {
-      if (g.day < lo) lo = g.day;
-      if (g.day > hi) hi = g.day;
+    for (let g = 0; g < this.groups; g++) {
+      const day = keys[g * KEY_INTS];
+      if (day < lo) lo = day;
+      if (day > hi) hi = day;
+      providerIds.add(keys[g * KEY_INTS + 1]);
     }
-    const isoDays = new Map<number, string>();
-    const dayText = (day: number) => {
-      let iso = isoDays.get(day);
-      if (!iso) isoDays.set(day, (iso = isoDay(new Date(day * DAY_MS))));
-      return iso;
-    };
+    const providers = [...providerIds].map((id) => labels.text(id));
+    await lockRollupProviders(client, providers);
     // Nothing of these providers on these days yet (the usual first import of a period): the
     // sums are the rows, as they are. Otherwise they are added to what is there.
-    const { rows } = await client.query<{ taken: boolean }>(
+    const taken = await client.query<{ taken: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM cost_daily WHERE day BETWEEN $1 AND $2 AND provider_name = ANY($3)) AS taken',
-      [dayText(lo), dayText(hi), providers],
+      [isoDay(new Date(lo * DAY_MS)), isoDay(new Date(hi * DAY_MS)), providers],
     );
-    const target = rows[0].taken
+    const target = taken.rows[0].taken
       ? await createTempTable(
           client,
           'cost_daily_additions',
@@ -174,10 +429,20 @@ export class DailyRollup {
            sub_account_name text, billing_currency text, billed_cost numeric, effective_cost numeric, list_cost numeric, record_count int`,
         )
       : 'cost_daily';
-    await copyCsv(client, target, ROLLUP_COLUMNS, groups, (g) => [
-      dayText(g.day), g.provider, g.service, g.serviceCategory, g.region, g.account, g.accountName, g.currency,
-      fromUnits(g.billed), fromUnits(g.effective), fromUnits(g.list), String(g.count),
-    ]);
+    const size = Math.min(this.groups * 200, 8 << 20);
+    let w = new BinaryCopyWriter(size);
+    const send = async () => {
+      await copyBinary(client, target, ROLLUP_COLUMNS, [w.finish()]);
+      w = new BinaryCopyWriter(size);
+    };
+    for (const r of this.rows()) {
+      // in ROLLUP_COLUMNS order; a date is days since 2000-01-01
+      w.row(ROLLUP_COLUMNS.length).int4(r.day - PG_EPOCH_DAY).text(r.provider).text(r.service).text(r.serviceCategory);
+      w.text(r.region).text(r.account).text(r.accountName).text(r.currency);
+      w.numeric(r.billed).numeric(r.effective).numeric(r.list).int4(r.count);
+      if (w.length >= 8 << 20) await send();
+    }
+    if (w.length) await send();
     if (target !== 'cost_daily')
       await client.query(`
         INSERT INTO cost_daily AS d (${ROLLUP_COLUMNS.join(', ')})
@@ -189,7 +454,12 @@ export class DailyRollup {
           record_count = d.record_count + EXCLUDED.record_count,
           service_category = greatest(d.service_category COLLATE "C", EXCLUDED.service_category COLLATE "C"),
           sub_account_name = greatest(d.sub_account_name COLLATE "C", EXCLUDED.sub_account_name COLLATE "C")`);
-    this.groups.clear();
+    this.clear();
+  }
+
+  private clear(): void {
+    this.slots.fill(-1);
+    this.big.clear();
+    this.groups = 0;
   }
 }
-

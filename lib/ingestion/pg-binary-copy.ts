@@ -66,12 +66,30 @@ function badUuid(value: string): RangeError {
   return new RangeError(`uuid: ${quoted(value)} is not a uuid`);
 }
 
+function badDigits(src: Uint8Array, negative: boolean, start: number, end: number, text: string | undefined): RangeError {
+  return badNumeric(text ?? `${negative ? '-' : ''}${Buffer.from(src.subarray(start, end)).toString('latin1')}`);
+}
+
+// Small copies in a loop: a call into native code costs more than the bytes of a cost field.
+function copyBytes(src: Uint8Array, start: number, end: number, dst: Uint8Array, at: number): void {
+  if (end - start > 64) {
+    dst.set(src.subarray(start, end), at);
+    return;
+  }
+  for (let i = start; i < end; i++) dst[at++] = src[i];
+}
+
+// numeric(string) copies its digits here to share the byte-level encoder.
+const NUMERIC_SCRATCH = new Uint8Array(1 << 15);
+
 const EMPTY = Buffer.alloc(0);
 
 export class BinaryCopyWriter {
   private buf: Buffer;
   private pos = 0;
   private started = false;
+  // where rows start in the current buffer (just past the header, if it is in there)
+  private floor = 0;
   // The size a buffer handed over by take() is replaced with, once something is written.
   private capacity: number;
 
@@ -172,27 +190,40 @@ export class BinaryCopyWriter {
   }
 
   /**
-   * A plain decimal ('-12.50': optional '-', digits, optional '.digits') in numeric's binary form:
-   * ndigits, weight, sign, dscale, then base-10000 digits aligned on the point, zero groups at
-   * either end stripped. dscale is the number of decimals as written, as the text input keeps it.
+   * A plain decimal ('-12.50': optional '-', digits, optional '.digits') in numeric's binary form.
+   * dscale is the number of decimals as written, as the text input keeps it.
    */
   numeric(decimal: string): this {
     const len = decimal.length;
     const start = decimal.charCodeAt(0) === 45 ? 1 : 0;
-    let point = start;
-    for (; point < len; point++) {
-      const c = decimal.charCodeAt(point);
-      if (c === 46) break;
-      if (c < 48 || c > 57) throw badNumeric(decimal);
+    if (len > NUMERIC_SCRATCH.length) throw badNumeric(decimal);
+    const digits = NUMERIC_SCRATCH;
+    let point = -1;
+    for (let i = start; i < len; i++) {
+      const c = decimal.charCodeAt(i);
+      if (c === 46 && point < 0) point = i;
+      else if (c < 48 || c > 57) throw badNumeric(decimal);
+      digits[i] = c;
     }
-    const intDigits = point - start;
-    const dscale = point === len ? 0 : len - point - 1;
-    if (intDigits < 1 || (point < len && dscale < 1) || dscale > MAX_DSCALE) throw badNumeric(decimal);
+    const intEnd = point < 0 ? len : point;
+    if (intEnd === start || point === len - 1) throw badNumeric(decimal);
+    return this.numericDigits(digits, start === 1, start, intEnd, point < 0 ? len : point + 1, len, decimal);
+  }
 
+  /**
+   * numeric from ASCII digits in `src`: the integer digits in [intStart, intEnd) (at least one),
+   * the decimals in [fracStart, fracEnd) (dscale is their count). Written as ndigits, weight, sign,
+   * dscale, then base-10000 digits aligned on the point, zero groups at either end stripped.
+   * `text` names the value in an error; the caller has checked that the ranges hold digits only.
+   */
+  numericDigits(src: Uint8Array, negative: boolean, intStart: number, intEnd: number, fracStart: number, fracEnd: number, text?: string): this {
+    const intDigits = intEnd - intStart;
+    const dscale = fracEnd - fracStart;
+    if (intDigits < 1 || dscale > MAX_DSCALE) throw badDigits(src, negative, intStart, fracEnd, text);
     // Groups of four digits go out as they complete, the first one left-padded so that the groups
     // line up on the point. Leading zero groups lower the weight instead; trailing ones are
     // written but left out of the count.
-    const b = this.reserve(16 + len);
+    const b = this.reserve(16 + intDigits + dscale);
     const p = this.pos;
     const digitsAt = p + 12;
     let out = digitsAt;
@@ -200,11 +231,13 @@ export class BinaryCopyWriter {
     let weight = ((intDigits + 3) >> 2) - 1;
     let acc = 0;
     let k = (4 - (intDigits & 3)) & 3;
-    for (let i = start; i < len; i++) {
-      if (i === point) continue;
-      const d = decimal.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) throw badNumeric(decimal);
-      acc = acc * 10 + d;
+    for (let i = intStart, stop = intEnd; ; i++) {
+      if (i === stop) {
+        if (stop === fracEnd || fracStart === fracEnd) break;
+        i = fracStart;
+        stop = fracEnd;
+      }
+      acc = acc * 10 + src[i] - 48;
       if (++k === 4) {
         if (acc === 0 && out === digitsAt) weight--;
         else {
@@ -223,14 +256,71 @@ export class BinaryCopyWriter {
     const ndigits = (end - digitsAt) >> 1;
     // zero has no digits, weight 0 and no sign, as PostgreSQL stores it
     if (ndigits === 0) weight = 0;
-    if (ndigits > 0x7fff || weight > 0x7fff) throw badNumeric(decimal);
+    if (ndigits > 0x7fff || weight > 0x7fff) throw badDigits(src, negative, intStart, fracEnd, text);
     put32(b, p, 8 + 2 * ndigits);
     put16(b, p + 4, ndigits);
     put16(b, p + 6, weight);
-    put16(b, p + 8, start === 1 && ndigits > 0 ? NUMERIC_NEG : 0);
+    put16(b, p + 8, negative && ndigits > 0 ? NUMERIC_NEG : 0);
     put16(b, p + 10, dscale);
     this.pos = end;
     return this;
+  }
+
+  /** Text from UTF-8 bytes src[start, end) as they are; returns where the text's bytes start. */
+  textBytes(src: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    const b = this.reserve(4 + n);
+    const p = this.pos;
+    put32(b, p, n);
+    copyBytes(src, start, end, b, p + 4);
+    this.pos = p + 4 + n;
+    return p + 4;
+  }
+
+  /**
+   * Text from the inside of a quoted CSV field, each "" written as one ": returns where the text's
+   * bytes start (they end where the writer stands).
+   */
+  textUnquoted(src: Uint8Array, start: number, end: number): number {
+    const b = this.reserve(4 + end - start);
+    const p = this.pos;
+    let o = p + 4;
+    for (let i = start; i < end; i++) {
+      const c = src[i];
+      b[o++] = c;
+      if (c === 34) i++;
+    }
+    put32(b, p, o - p - 4);
+    this.pos = o;
+    return p + 4;
+  }
+
+  /** A field encoded beforehand (its length word and bytes), as a memo of repeated values holds. */
+  field(encoded: Uint8Array): this {
+    const b = this.reserve(encoded.length);
+    copyBytes(encoded, 0, encoded.length, b, this.pos);
+    this.pos += encoded.length;
+    return this;
+  }
+
+  /** A uuid field whose 16 bytes are filled in later, at the returned position (see `buffer`). */
+  uuidSlot(): number {
+    const b = this.reserve(20);
+    put32(b, this.pos, 16);
+    this.pos += 20;
+    return this.pos - 16;
+  }
+
+  /** The memory written to, for filling a slot; valid until the next write (which may grow it). */
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  /** Drops what was written after `length` (a row found bad halfway); never the header. */
+  rewind(length: number): void {
+    if (length > this.pos || length < this.floor)
+      throw new RangeError(`rewind: ${length} is not a length this writer can go back to`);
+    this.pos = length;
   }
 
   bool(value: boolean): this {
@@ -259,6 +349,7 @@ export class BinaryCopyWriter {
   take(): Buffer {
     const size = this.pos;
     this.pos = 0;
+    this.floor = 0;
     if (size === 0 || size * 2 < this.buf.length) return Buffer.from(this.buf.subarray(0, size));
     const out = this.buf.subarray(0, size);
     this.capacity = this.buf.length;
@@ -286,6 +377,7 @@ export class BinaryCopyWriter {
     this.started = true;
     HEADER.copy(this.reserve(HEADER.length), this.pos);
     this.pos += HEADER.length;
+    this.floor = this.pos;
   }
 
   // Returns the buffer to write into, grown (doubling) if `bytes` more would not fit.

@@ -2,21 +2,51 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer';
+import { CsvScanner, CsvSyntaxError, recordTexts } from './csv-scanner';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../test/fixtures/focus-1.0/focus_sample.csv');
 
-function tokenize(pieces: string[], options?: { maxRecordChars?: number }): string[][] {
-  const t = new CsvTokenizer(options);
+type TOptions = { maxRecordBytes?: number };
+
+// A scanner whose records are collected as text, with `push` returning the records a piece completed.
+function scanner(options?: TOptions) {
+  const got: string[][] = [];
+  const s = new CsvScanner((r) => got.push(recordTexts(r)), options);
+  const drain = () => got.splice(0, got.length);
+  return {
+    push: (piece: string | Buffer) => {
+      s.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+      return drain();
+    },
+    end: () => {
+      s.end();
+      return drain();
+    },
+    get records() {
+      return s.records;
+    },
+  };
+}
+
+function tokenize(pieces: (string | Buffer)[], options?: TOptions): string[][] {
+  const t = scanner(options);
   const records = pieces.flatMap((p) => t.push(p));
   records.push(...t.end());
   expect(t.records).toBe(records.length);
   return records;
 }
 
-const one = (text: string, options?: { maxRecordChars?: number }) => tokenize([text], options);
+// The text's bytes in pieces of `size`, cut anywhere (inside a UTF-8 sequence too).
+function bytePieces(text: string, size: number): Buffer[] {
+  const bytes = Buffer.from(text);
+  const pieces = [];
+  for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
+  return pieces;
+}
 
-function syntaxError(pieces: string[], options?: { maxRecordChars?: number }): CsvSyntaxError {
+const one = (text: string, options?: TOptions) => tokenize([text], options);
+
+function syntaxError(pieces: (string | Buffer)[], options?: TOptions): CsvSyntaxError {
   try {
     tokenize(pieces, options);
   } catch (e) {
@@ -51,7 +81,7 @@ const TRICKY_RECORDS = [
   ['4', 'last', 'no newline', 'end'],
 ];
 
-describe('CsvTokenizer', () => {
+describe('CsvScanner', () => {
   it('ends records at LF and at CRLF', () => {
     expect(one('a,b\nc,d\n')).toEqual([
       ['a', 'b'],
@@ -76,7 +106,7 @@ describe('CsvTokenizer', () => {
   });
 
   it('skips empty lines without counting them, but reads a line of "" as one empty cell', () => {
-    const t = new CsvTokenizer();
+    const t = scanner();
     expect(t.push('\n\r\na\n\n\r\n""\n\nb')).toEqual([['a'], ['']]);
     expect(t.records).toBe(2);
     expect(t.end()).toEqual([['b']]);
@@ -100,11 +130,10 @@ describe('CsvTokenizer', () => {
     for (let i = 0; i <= TRICKY.length; i++)
       expect(tokenize([TRICKY.slice(0, i), TRICKY.slice(i)]), `cut at ${i}`).toEqual(TRICKY_RECORDS);
     expect(tokenize([...TRICKY])).toEqual(TRICKY_RECORDS);
-    for (let size = 2; size < 8; size++) {
-      const pieces = [];
-      for (let i = 0; i < TRICKY.length; i += size) pieces.push(TRICKY.slice(i, i + size));
-      expect(tokenize(pieces), `pieces of ${size}`).toEqual(TRICKY_RECORDS);
-    }
+    const bytes = Buffer.from(TRICKY);
+    for (let i = 0; i <= bytes.length; i++)
+      expect(tokenize([bytes.subarray(0, i), bytes.subarray(i)]), `bytes cut at ${i}`).toEqual(TRICKY_RECORDS);
+    for (let size = 1; size < 8; size++) expect(tokenize(bytePieces(TRICKY, size)), `pieces of ${size}`).toEqual(TRICKY_RECORDS);
   });
 
   it('reads back random records written with any quoting, cut at random places', () => {
@@ -126,11 +155,12 @@ describe('CsvTokenizer', () => {
       );
       text += quoted.join(',') + (random(2) ? '\r\n' : '\n') + (random(10) === 0 ? '\n' : '');
     }
+    const bytes = Buffer.from(text);
     for (let trial = 0; trial < 20; trial++) {
       const pieces = [];
-      for (let i = 0; i < text.length; ) {
+      for (let i = 0; i < bytes.length; ) {
         const size = 1 + random(trial < 10 ? 8 : 400);
-        pieces.push(text.slice(i, i + size));
+        pieces.push(bytes.subarray(i, i + size));
         i += size;
       }
       expect(tokenize(pieces)).toEqual(records);
@@ -138,7 +168,7 @@ describe('CsvTokenizer', () => {
   });
 
   it('returns records as soon as their line ends, and counts them', () => {
-    const t = new CsvTokenizer();
+    const t = scanner();
     expect(t.push('h1,h2\na,"b')).toEqual([['h1', 'h2']]);
     expect(t.records).toBe(1);
     expect(t.push('\n"\r')).toEqual([]);
@@ -185,21 +215,21 @@ describe('CsvTokenizer', () => {
     }
   });
 
-  it('rejects a record longer than maxRecordChars, complete or not', () => {
-    const options = { maxRecordChars: 10 };
+  it('rejects a record longer than maxRecordBytes, complete or not', () => {
+    const options = { maxRecordBytes: 10 };
     expect(one('0123456789\r\n"12345678"\n', options)).toEqual([['0123456789'], ['12345678']]);
     const e = syntaxError(['h\n01234,67890\n'], options);
     expect(e.row).toBe(2);
-    expect(e.reason).toBe('record longer than 10 characters');
+    expect(e.reason).toBe('record longer than 10 bytes');
     expect(syntaxError(['h\n"0123,\n56789"\n'], options).row).toBe(2);
     // refused before its end arrives, so the tail cannot grow without bound
-    expect(() => new CsvTokenizer(options).push('0123456789a')).toThrow('row 1: record longer than 10 characters');
-    expect(() => new CsvTokenizer(options).push('h\n"0123\n56789')).toThrow('row 2: record longer than 10 characters');
-    const t = new CsvTokenizer(options);
+    expect(() => scanner(options).push('0123456789a')).toThrow('row 1: record longer than 10 bytes');
+    expect(() => scanner(options).push('h\n"0123\n56789')).toThrow('row 2: record longer than 10 bytes');
+    const t = scanner(options);
     for (const c of '012345678') t.push(c);
     expect(() => t.push('9a')).toThrow(CsvSyntaxError);
-    expect(new CsvTokenizer().push('x'.repeat(1_000_000) + '\n')).toHaveLength(1);
-    expect(() => new CsvTokenizer().push('x'.repeat(1_000_001))).toThrow('record longer than 1000000 characters');
+    expect(scanner().push('x'.repeat(1_000_000) + '\n')).toHaveLength(1);
+    expect(() => scanner().push('x'.repeat(1_000_001))).toThrow('record longer than 1000000 bytes');
   });
 
   it('reads the FOCUS 1.0 sample exactly as csv-parse does, in any piece size', () => {
@@ -207,10 +237,25 @@ describe('CsvTokenizer', () => {
     const expected = parseSync(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
     expect(expected).toHaveLength(1001);
     expect(one(text)).toEqual(expected);
-    for (const size of [1000, 4096, 65_536]) {
-      const pieces = [];
-      for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
-      expect(tokenize(pieces), `pieces of ${size}`).toEqual(expected);
-    }
+    for (const size of [1000, 4096, 65_536]) expect(tokenize(bytePieces(text, size)), `pieces of ${size}`).toEqual(expected);
+  });
+
+  it('reads invalid UTF-8 as a text decoder of the whole input would, and says where it is', () => {
+    // 0xE2 0x82 starts a three-byte sequence that a comma cuts short; 0xFF is never valid
+    const bytes = Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0x63, 0xe2, 0x82, 0x2c, 0xff, 0x0a]), Buffer.from('é,d\n')]);
+    const expected = bytes
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(','));
+    expect(tokenize([bytes])).toEqual(expected);
+    for (let i = 0; i <= bytes.length; i++) expect(tokenize([bytes.subarray(0, i), bytes.subarray(i)])).toEqual(expected);
+    const flags: boolean[] = [];
+    const s = new CsvScanner((r) => flags.push(r.utf8));
+    s.push(Buffer.from('a,b\n'));
+    s.push(bytes.subarray(4, 10));
+    s.push(Buffer.from('é,d\n'));
+    s.end();
+    expect(flags).toEqual([true, false, true]);
   });
 });
