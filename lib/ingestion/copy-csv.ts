@@ -83,16 +83,18 @@ export async function copyCsv<T>(
   return stream.rowCount;
 }
 
-// Sends ready-made binary COPY bytes (header first, trailer last, as BinaryCopyWriter makes them)
-// into table's columns; errors come back as the database raised them, for the caller to name.
-export async function copyBinary(client: pg.PoolClient | pg.Client, table: string, columns: readonly string[], chunks: Buffer[]): Promise<void> {
+// Sends binary COPY bytes (header first, trailer last, as BinaryCopyWriter makes them) into
+// table's columns, pulling each piece as the connection takes the last: a generator that encodes
+// its pieces on demand runs while the database writes. Errors come back as the database raised
+// them, for the caller to name.
+export async function copyBinary(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  columns: readonly string[],
+  pieces: Iterable<Buffer>,
+): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
-  await new Promise<void>((resolve, reject) => {
-    stream.on('error', reject);
-    stream.on('finish', resolve);
-    for (let i = 0; i < chunks.length - 1; i++) stream.write(chunks[i]);
-    stream.end(chunks[chunks.length - 1]);
-  });
+  await pipeline(Readable.from(pieces, { objectMode: false }), stream);
 }
 
 // Wraps an encoder so that a value it cannot encode (bad Date, non-finite number) is reported

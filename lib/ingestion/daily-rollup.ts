@@ -40,6 +40,7 @@ export function fromUnits(units: bigint): string {
 const UNIT = 1e12;
 // 2000-01-01, where PostgreSQL counts dates from, in days since 1970-01-01
 const PG_EPOCH_DAY = 10_957;
+const PIECE_BYTES = 1 << 20;
 const UNIT_BIG = 1_000_000_000_000n;
 // Whole units past this move into the group's BigInt: below it, adding an amount of up to 15
 // integer digits stays an exact integer in a double.
@@ -387,6 +388,19 @@ export class DailyRollup {
     }
   }
 
+  // The rows in binary COPY format, a piece at a time (encoded while the database writes the last).
+  private *encoded(): Generator<Buffer> {
+    const w = new BinaryCopyWriter(PIECE_BYTES + (1 << 16));
+    for (const r of this.rows()) {
+      // in ROLLUP_COLUMNS order; a date is days since 2000-01-01
+      w.row(ROLLUP_COLUMNS.length).int4(r.day - PG_EPOCH_DAY).text(r.provider).text(r.service).text(r.serviceCategory);
+      w.text(r.region).text(r.account).text(r.accountName).text(r.currency);
+      w.numeric(r.billed).numeric(r.effective).numeric(r.list).int4(r.count);
+      if (w.length >= PIECE_BYTES) yield w.take();
+    }
+    yield w.finish();
+  }
+
   // Amount k (billed, effective, list) of group g as a plain decimal of 12 places.
   private amount(g: number, k: number): string {
     const whole = this.sums[g * 6 + 2 * k];
@@ -429,20 +443,7 @@ export class DailyRollup {
            sub_account_name text, billing_currency text, billed_cost numeric, effective_cost numeric, list_cost numeric, record_count int`,
         )
       : 'cost_daily';
-    const size = Math.min(this.groups * 200, 8 << 20);
-    let w = new BinaryCopyWriter(size);
-    const send = async () => {
-      await copyBinary(client, target, ROLLUP_COLUMNS, [w.finish()]);
-      w = new BinaryCopyWriter(size);
-    };
-    for (const r of this.rows()) {
-      // in ROLLUP_COLUMNS order; a date is days since 2000-01-01
-      w.row(ROLLUP_COLUMNS.length).int4(r.day - PG_EPOCH_DAY).text(r.provider).text(r.service).text(r.serviceCategory);
-      w.text(r.region).text(r.account).text(r.accountName).text(r.currency);
-      w.numeric(r.billed).numeric(r.effective).numeric(r.list).int4(r.count);
-      if (w.length >= 8 << 20) await send();
-    }
-    if (w.length) await send();
+    await copyBinary(client, target, ROLLUP_COLUMNS, this.encoded());
     if (target !== 'cost_daily')
       await client.query(`
         INSERT INTO cost_daily AS d (${ROLLUP_COLUMNS.join(', ')})
