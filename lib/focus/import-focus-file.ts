@@ -103,18 +103,23 @@ export async function importFocusStream(
         if (r.chargePeriodEnd.getTime() > latestMs) latestMs = r.chargePeriodEnd.getTime();
         if (writing && writer.add(r, row)) flush = true;
       };
-      for await (const _ of scanFocusInput(input, onRecord)) {
-        if (flush) {
-          flush = false;
-          await writer.flush();
+      try {
+        for await (const _ of scanFocusInput(input, onRecord)) {
+          if (flush) {
+            flush = false;
+            await writer.flush();
+          }
+          if (rowsRead >= nextProgress) {
+            options.onProgress?.(rowsRead);
+            nextProgress = rowsRead + PROGRESS_EVERY;
+          }
         }
-        if (rowsRead >= nextProgress) {
-          options.onProgress?.(rowsRead);
-          nextProgress = rowsRead + PROGRESS_EVERY;
-        }
+        if (refused > 0 && !options.partial) throw new RefusedFile();
+        return await writer.finish();
+      } catch (e) {
+        await writer.abort();
+        throw e;
       }
-      if (refused > 0 && !options.partial) throw new RefusedFile();
-      return writer.finish();
     });
     result = {
       status: 'succeeded',

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { truncate } from '../../test/db';
 import { disconnect, pool, withTransaction } from '../db';
 import type { TFocusRecord } from '../focus/types';
-import { writeCostRecords } from './cost-writer';
+import { CostWriter, writeCostRecords } from './cost-writer';
 import { focusRecord } from './test-records';
 
 // Small chunks, so that a few dozen records span several COPY statements.
@@ -106,5 +106,30 @@ describe('CostWriter', () => {
     expect(error).toMatchObject({ code: 'UNPROCESSABLE', issues: [{ row: 121, field: 'billingAccountId' }] });
     expect(await rows(`SELECT count(*)::int AS n FROM cost_record`)).toEqual([{ n: 0 }]);
     expect(await rows(`SELECT count(*)::int AS n FROM cost_daily`)).toEqual([{ n: 0 }]);
+  });
+
+  it("sends a month's chunks through one COPY, and rolls back cleanly when the caller gives up halfway", async () => {
+    const batch = records(20, 5);
+    const error = await withTransaction(async (c) => {
+      const writer = new CostWriter(c, 'file', { chunkBytes: 2_000 });
+      batch.forEach((r, i) => writer.add(r, i + 1));
+      for (let i = 0; i < 5; i++) await writer.flush(true);
+      // rows went into the open COPY: the ROLLBACK below must not wait behind it
+      await writer.abort();
+      throw new Error('given up');
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: 'given up' });
+    expect(await rows(`SELECT count(*)::int AS n FROM cost_record`)).toEqual([{ n: 0 }]);
+    // a refused iterator behaves the same through writeCostRecords
+    async function* failing() {
+      yield* batch;
+      throw new Error('the source broke');
+    }
+    const broken = await withTransaction((c) => writeCostRecords(c, failing(), 'file', { chunkBytes: 2_000 })).catch((e: unknown) => e);
+    expect(broken).toMatchObject({ message: 'the source broke' });
+    expect(await rows(`SELECT count(*)::int AS n FROM cost_record`)).toEqual([{ n: 0 }]);
+    await write(batch);
+    expect(await rows(`SELECT count(*)::int AS n FROM cost_record`)).toEqual([{ n: 100 }]);
+    await expectRollupConsistent();
   });
 });

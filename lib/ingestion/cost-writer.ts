@@ -5,7 +5,9 @@
 // already synced, a key repeated in the file) every later record goes through the staging table and
 // the upsert by natural key instead, and the days it touches are rebuilt from cost_record.
 import { setImmediate } from 'node:timers/promises';
+import type { Writable } from 'node:stream';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DAY_MS, isoDay } from '../dates';
 import { AppError } from '../errors';
 import type { TFocusRecord } from '../focus/types';
@@ -13,7 +15,7 @@ import { logger } from '../logger';
 import { fieldOfColumn, STAGED_COLUMNS } from './cost-columns';
 import { encodeCostRow } from './cost-row-encoder';
 import { COST_STAGING, createCostStaging } from './cost-staging';
-import { copyBinary, copyError, rowError, type TRows } from './copy-csv';
+import { copyError, rowError, type TRows } from './copy-csv';
 import { DailyRollup, RollupLabels } from './daily-rollup';
 import { KeyPrefixSet } from './key-set';
 import { mergeStaging, type TMergeResult } from './merge-staging';
@@ -30,6 +32,12 @@ const SLACK_BYTES = 2 << 20;
 // through staging, where the database itself tells repeats apart.
 const MAX_TRACKED_KEYS = 2_000_000;
 
+const COLUMN_LIST = STAGED_COLUMNS.join(', ');
+
+// A COPY statement open on the connection: its target, its stream, its end, and the rows of the
+// chunks sent into it (for naming the row of an error).
+type TOpenCopy = { table: string; stream: Writable; done: Promise<void>; rows: number[][] };
+
 const monthOf = (day: number) => isoDay(new Date(day * DAY_MS)).slice(0, 7);
 
 export class CostWriter {
@@ -45,9 +53,11 @@ export class CostWriter {
   private readonly takenDays = new Map<string, Set<number>>();
   private readonly keys = new KeyPrefixSet();
   private readonly sums = new DailyRollup(this.labels);
-  private inFlight: Promise<void> = Promise.resolve();
-  // the bytes of the COPY in flight, whose memory the next chunk but one reuses
+  // the COPY statement open on the connection, fed chunk after chunk
+  private copy: TOpenCopy | null = null;
+  // the last chunk handed to the COPY, whose memory the next chunk but one reuses once it is sent
   private sent: Buffer | undefined;
+  private storing: Promise<void> = Promise.resolve();
   private directRows = 0;
   private stagedRows = 0;
   private stagingReady = false;
@@ -58,7 +68,7 @@ export class CostWriter {
     options: { chunkBytes?: number } = {},
   ) {
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-    this.chunk = new BinaryCopyWriter(this.chunkBytes + SLACK_BYTES);
+    this.chunk = this.writer();
   }
 
   // Encodes one record; `row` is what an error about it calls it (a file's row number, say).
@@ -115,12 +125,25 @@ export class CostWriter {
     this.chunkRollup = new DailyRollup(this.labels);
     this.chunkRepeats = false;
 
-    await this.inFlight;
-    // a writer per chunk (each COPY statement needs its own header, written with a writer's first
-    // row), on the memory of the chunk whose COPY just finished
-    this.chunk = new BinaryCopyWriter(this.chunkBytes + SLACK_BYTES, this.sent);
+    // The previous chunk is in the socket once its store() is done: this one takes its place, and
+    // the next chunk its memory. The database work of a chunk runs while the caller fills the next.
+    await this.storing;
+    this.chunk = this.writer(this.sent);
     this.sent = bytes;
-    await this.meetMonths(days);
+    this.storing = this.store(bytes, rows, days, rollup, repeats);
+    // awaited by the next flush or finish; until then a failure must not count as unhandled
+    this.storing.catch(() => undefined);
+  }
+
+  private async store(bytes: Buffer, rows: number[], days: Set<number>, rollup: DailyRollup, repeats: boolean): Promise<void> {
+    // A month met for the first time needs queries (its partition, the days it holds), which have
+    // to wait for the COPY under way to end; the sums so far go to cost_daily then too, so that the
+    // end of the write has one month's to add, not the whole file's.
+    if (this.hasNewMonth(days)) {
+      await this.endCopy();
+      await this.sums.addTo(this.client);
+      await this.meetMonths(days);
+    }
     if (this.direct && (repeats || this.keys.size > MAX_TRACKED_KEYS || !this.daysAreClean(days))) {
       this.direct = false;
       logger.debug({ source: this.source, direct: this.directRows, repeats }, 'cost writer: the rest goes through staging');
@@ -130,19 +153,25 @@ export class CostWriter {
       this.sums.merge(rollup);
       this.directRows += rows.length;
     } else {
-      if (!this.stagingReady) await createCostStaging(this.client);
+      if (!this.stagingReady) {
+        await this.endCopy();
+        await createCostStaging(this.client);
+      }
       this.stagingReady = true;
       this.stagedRows += rows.length;
       table = COST_STAGING;
     }
-    this.inFlight = this.copy(table, bytes, rows);
-    // awaited by the next flush or finish; until then a failure must not count as unhandled
-    this.inFlight.catch(() => undefined);
+    if (this.copy?.table !== table) {
+      await this.endCopy();
+      this.copy = this.openCopy(table);
+    }
+    await this.send(this.copy, bytes, rows);
   }
 
   async finish(): Promise<TCostWriteResult> {
     await this.flush(true);
-    await this.inFlight;
+    await this.storing;
+    await this.endCopy();
     // additions first: the merge below rebuilds the days it touches from cost_record, which holds
     // the direct records too, so a day written both ways ends up rebuilt whole
     await this.sums.addTo(this.client);
@@ -185,14 +214,73 @@ export class CostWriter {
     return true;
   }
 
-  private async copy(table: string, bytes: Buffer, rows: number[]): Promise<void> {
+  // Ends a write given up halfway (a refused file, an error in the caller): a COPY left open would
+  // hold the connection, and the caller's ROLLBACK would wait behind it for ever.
+  async abort(): Promise<void> {
+    await this.storing.catch(() => undefined);
+    const copy = this.copy;
+    if (!copy) return;
+    this.copy = null;
+    copy.stream.destroy(new Error('the write was abandoned'));
+    await copy.done.catch(() => undefined);
+  }
+
+  private writer(reuse?: Buffer): BinaryCopyWriter {
+    // the COPY's header goes out when it opens, so a chunk can join whichever COPY is open
+    return new BinaryCopyWriter(this.chunkBytes + SLACK_BYTES, reuse, { header: false });
+  }
+
+  private hasNewMonth(days: Set<number>): boolean {
+    for (const day of days) if (!this.takenDays.has(monthOf(day))) return true;
+    return false;
+  }
+
+  private openCopy(table: string): TOpenCopy {
+    const stream = this.client.query(copyFrom(`COPY ${table} (${COLUMN_LIST}) FROM STDIN WITH (FORMAT binary)`));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    // awaited by endCopy; until then a failure must not count as unhandled
+    done.catch(() => undefined);
+    stream.write(BinaryCopyWriter.header());
+    return { table, stream, done, rows: [] };
+  }
+
+  // Hands a chunk to the open COPY; resolves once the socket took it (or the COPY failed).
+  private send(copy: TOpenCopy, bytes: Buffer, rows: number[]): Promise<void> {
+    copy.rows.push(rows);
+    const sent = new Promise<void>((resolve) => copy.stream.write(bytes, () => resolve()));
+    return Promise.race([sent, copy.done]).catch((e) => {
+      throw this.copyFailure(copy, e);
+    });
+  }
+
+  private async endCopy(): Promise<void> {
+    const copy = this.copy;
+    if (!copy) return;
+    this.copy = null;
+    copy.stream.end(BinaryCopyWriter.trailer());
     try {
-      await copyBinary(this.client, table, STAGED_COLUMNS, [bytes, BinaryCopyWriter.trailer()]);
+      await copy.done;
     } catch (e) {
-      if ((e as { code?: string }).code === '23505' && table === 'cost_record')
-        throw new AppError('CONFLICT', 'Another write stored the same charges while this one ran; run it again', undefined, { cause: e });
-      throw copyError(e, (line) => rows[line - 1] ?? line, fieldOfColumn);
+      throw this.copyFailure(copy, e);
     }
+  }
+
+  // A failed COPY as an error naming the row (COPY numbers lines from 1 across its chunks).
+  private copyFailure(copy: TOpenCopy, e: unknown): unknown {
+    if ((e as { code?: string }).code === '23505' && copy.table === 'cost_record')
+      return new AppError('CONFLICT', 'Another write stored the same charges while this one ran; run it again', undefined, { cause: e });
+    const rowOfLine = (line: number) => {
+      let first = 1;
+      for (const rows of copy.rows) {
+        if (line < first + rows.length) return rows[line - first];
+        first += rows.length;
+      }
+      return line;
+    };
+    return copyError(e, rowOfLine, fieldOfColumn);
   }
 }
 
@@ -204,7 +292,12 @@ export async function writeCostRecords(
   options: { chunkBytes?: number } = {},
 ): Promise<TCostWriteResult> {
   const writer = new CostWriter(client, source, options);
-  let row = 0;
-  for await (const r of records as AsyncIterable<TFocusRecord>) if (writer.add(r, ++row)) await writer.flush();
-  return writer.finish();
+  try {
+    let row = 0;
+    for await (const r of records as AsyncIterable<TFocusRecord>) if (writer.add(r, ++row)) await writer.flush();
+    return await writer.finish();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
 }

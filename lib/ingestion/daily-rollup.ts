@@ -332,6 +332,9 @@ export class DailyRollup {
       this.accountNames = grow(this.accountNames, g * 2);
     }
     this.keys.set(this.key.subarray(0, KEY_INTS), g * KEY_INTS);
+    // a group number may be in use again after clear()
+    this.sums.fill(0, g * 6, g * 6 + 6);
+    this.counts[g] = 0;
     this.categories[g] = this.key[1 + CATEGORY];
     this.accountNames[g] = this.key[1 + ACCOUNT_NAME];
     this.hashes[g] = h;

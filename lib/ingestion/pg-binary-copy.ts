@@ -96,10 +96,12 @@ export class BinaryCopyWriter {
   // `reuse`: memory of an earlier take() the caller is done with (the COPY that sent it finished),
   // taken as this writer's buffer when it is large enough, so that chunk after chunk does not
   // leave megabytes of dead buffers for the garbage collector.
-  constructor(initialBytes = 1 << 20, reuse?: Buffer) {
+  // `header: false` for the bytes of a COPY whose header went out already (see header()).
+  constructor(initialBytes = 1 << 20, reuse?: Buffer, options: { header?: boolean } = {}) {
     this.capacity = Math.max(initialBytes, 64);
     const whole = reuse && Buffer.from(reuse.buffer, reuse.byteOffset, reuse.buffer.byteLength - reuse.byteOffset);
     this.buf = whole && whole.length >= this.capacity ? whole : Buffer.allocUnsafe(this.capacity);
+    if (options.header === false) this.started = true;
   }
 
   /** Bytes written so far (including the header if written). */
@@ -366,6 +368,11 @@ export class BinaryCopyWriter {
     put16(this.reserve(2), this.pos, -1);
     this.pos += 2;
     return this.take();
+  }
+
+  /** The signature, flags and extension length every binary COPY starts with. */
+  static header(): Buffer {
+    return Buffer.from(HEADER);
   }
 
   /** The end-of-data marker: int16 -1. */
