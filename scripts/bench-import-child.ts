@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import { disconnect } from '../lib/db';
 import { importFocusStream } from '../lib/focus/import-focus-file';
+import { FOCUS_READ_BYTES } from '../lib/focus/parse-focus-csv';
 
 async function main() {
   const file = process.argv[2];
   const started = performance.now();
-  const result = await importFocusStream(fs.createReadStream(file), { source: `bench:${file}` });
+  const result = await importFocusStream(fs.createReadStream(file, { highWaterMark: FOCUS_READ_BYTES }), { source: `bench:${file}` });
   const seconds = (performance.now() - started) / 1000;
   await disconnect();
   process.stdout.write(

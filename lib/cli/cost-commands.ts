@@ -8,6 +8,7 @@ import { env } from '../env';
 import { AppError } from '../errors';
 import { exportFocusCsv } from '../focus/export-focus';
 import { importFocusStream } from '../focus/import-focus-file';
+import { FOCUS_READ_BYTES } from '../focus/parse-focus-csv';
 import { isUuid } from '../connections/find-connection';
 import { parseInput } from '../connections/validate';
 import { getCosts, ZCostQuery } from '../queries/get-costs';
@@ -44,7 +45,7 @@ export const costCommands: TCliCommand[] = [
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliUsageError(`no such file: ${file}`);
       const size = fs.statSync(file).size;
       const started = Date.now();
-      const result = await importFocusStream(fs.createReadStream(file), {
+      const result = await importFocusStream(fs.createReadStream(file, { highWaterMark: FOCUS_READ_BYTES }), {
         source: path.basename(file),
         partial: flag(args, 'partial'),
         onProgress: (rows) => {

@@ -163,6 +163,10 @@ function columnOf(bindings: TBinding[], field: keyof TFocusRecord) {
 // pieces (to send what it encoded) never has more than this much input's worth of rows in hand.
 const PIECE_BYTES = 256 << 10;
 
+// What a file is best read in (fs.createReadStream's highWaterMark): a piece at a time, where the
+// default 64 KiB would have the scanner copy the unfinished record of every small chunk.
+export const FOCUS_READ_BYTES = PIECE_BYTES;
+
 // Reads the input through the CSV scanner: the header binds the columns, every later record goes
 // to onRecord with its row number (valid only during the call). Yields after each piece of input,
 // so that the caller can await its own work between pieces.
