@@ -24,10 +24,12 @@ import { BinaryCopyWriter } from './pg-binary-copy';
 
 export type TCostWriteResult = TMergeResult & { written: number; direct: number };
 
-const CHUNK_BYTES = 8 << 20;
+const CHUNK_BYTES = 4 << 20;
 const YIELD_EVERY = 256;
 // Room past a full chunk: a caller may add a piece of input's worth of rows before it flushes.
-const SLACK_BYTES = 2 << 20;
+const SLACK_BYTES = 1 << 20;
+// Chunks that may wait for the database while the caller fills another.
+const QUEUE_CHUNKS = 3;
 // Past this many keys the repeat check stops (its memory grows with the keys) and the rest goes
 // through staging, where the database itself tells repeats apart.
 const MAX_TRACKED_KEYS = 2_000_000;
@@ -55,9 +57,11 @@ export class CostWriter {
   private readonly sums = new DailyRollup(this.labels);
   // the COPY statement open on the connection, fed chunk after chunk
   private copy: TOpenCopy | null = null;
-  // the last chunk handed to the COPY, whose memory the next chunk but one reuses once it is sent
-  private sent: Buffer | undefined;
+  // chunks waiting for or in store(), oldest first, each with the end of its store: they are stored
+  // one after the other, while the caller fills the next; a chunk's memory is used again once stored
+  private readonly queue: { bytes: Buffer; stored: Promise<void> }[] = [];
   private storing: Promise<void> = Promise.resolve();
+  private spare: Buffer | undefined;
   private directRows = 0;
   private stagedRows = 0;
   private stagingReady = false;
@@ -125,14 +129,19 @@ export class CostWriter {
     this.chunkRollup = new DailyRollup(this.labels);
     this.chunkRepeats = false;
 
-    // The previous chunk is in the socket once its store() is done: this one takes its place, and
-    // the next chunk its memory. The database work of a chunk runs while the caller fills the next.
-    await this.storing;
-    this.chunk = this.writer(this.sent);
-    this.sent = bytes;
-    this.storing = this.store(bytes, rows, days, rollup, repeats);
-    // awaited by the next flush or finish; until then a failure must not count as unhandled
+    // The database works through the queue while the caller fills the next chunk: a month's first
+    // chunk waits for queries and the month before's sums, and the caller need not wait with it.
+    this.storing = this.storing.then(() => this.store(bytes, rows, days, rollup, repeats));
+    // awaited below, by abort or by finish; until then a failure must not count as unhandled
     this.storing.catch(() => undefined);
+    this.queue.push({ bytes, stored: this.storing });
+    while (this.queue.length > QUEUE_CHUNKS) {
+      const oldest = this.queue.shift()!;
+      await oldest.stored;
+      this.spare = oldest.bytes;
+    }
+    this.chunk = this.writer(this.spare);
+    this.spare = undefined;
   }
 
   private async store(bytes: Buffer, rows: number[], days: Set<number>, rollup: DailyRollup, repeats: boolean): Promise<void> {
