@@ -29,7 +29,7 @@ const YIELD_EVERY = 256;
 // Room past a full chunk: a caller may add a piece of input's worth of rows before it flushes.
 const SLACK_BYTES = 1 << 20;
 // Chunks that may wait for the database while the caller fills another.
-const QUEUE_CHUNKS = 3;
+const QUEUE_CHUNKS = 4;
 // Past this many keys the repeat check stops (its memory grows with the keys) and the rest goes
 // through staging, where the database itself tells repeats apart.
 const MAX_TRACKED_KEYS = 2_000_000;
@@ -197,8 +197,8 @@ export class CostWriter {
 
   // The first time a month comes up: its partition, made inside this transaction (creating it from
   // another connection would wait for this transaction's lock on cost_record), and the days it
-  // already holds records on, read once before this writer adds any (asking again later would make
-  // the database look through this writer's own records, not yet summarised in the BRIN index).
+  // already holds records on, read once before this writer adds any (asking again later would find
+  // this writer's own records).
   private async meetMonths(days: Set<number>) {
     for (const day of days) {
       const month = monthOf(day);
