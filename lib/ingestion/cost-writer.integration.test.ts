@@ -92,6 +92,15 @@ describe('CostWriter', () => {
     await expectRollupConsistent();
   });
 
+  it('sums months met out of order into cost_daily once each, adding to the rows an earlier month wrote', async () => {
+    // March, April, March again, May, April again: each new month sends the sums so far
+    const byDay = records(70, 3);
+    const again = byDay.slice(30, 45).map((r) => ({ ...r, resourceId: `${r.resourceId}-again` }));
+    const order = [...byDay.slice(0, 93), ...byDay.slice(93, 183), ...again, ...byDay.slice(183)];
+    expect(await write(order)).toMatchObject({ inserted: 225, updated: 0, direct: 225 });
+    expect(await expectRollupConsistent()).toHaveLength(70);
+  });
+
   it('adds to a day of cost_daily another provider or a later write shares', async () => {
     await write(records(3, 2));
     await write(records(3, 2).map((r) => ({ ...r, providerName: 'MongoDB Atlas' })));
