@@ -167,6 +167,8 @@ export class FocusRowCompiler {
   private readonly labelAt = new Int32Array(LABELS.length);
   private readonly labelLength = new Int32Array(LABELS.length);
   private identity = Buffer.alloc(1024);
+  // views of the identity buffer by length, so that hashing a row makes no new Buffer
+  private readonly views: Buffer[] = [];
   private readonly sourceField: Buffer;
 
   constructor(layout: TFocusLayout, source: string) {
@@ -366,7 +368,9 @@ export class FocusRowCompiler {
     }
     b[n++] = 0x5d; // ]
     // hashed as the UTF-8 bytes they are, as naturalKeyHex hashes the identity's text
-    const hash = crypto.hash('sha256', b.subarray(0, n), 'binary');
+    let view = this.views[n];
+    if (view === undefined || view.buffer !== b.buffer) view = this.views[n] = b.subarray(0, n);
+    const hash = crypto.hash('sha256', view, 'binary');
     for (let i = 0; i < 16; i++) out[keyAt + i] = hash.charCodeAt(i);
     this.keyHigh = out.readUInt32BE(keyAt);
     this.keyLow = out.readUInt32BE(keyAt + 4);
