@@ -47,6 +47,7 @@ export class CostWriter {
   private chunk: BinaryCopyWriter;
   private chunkRows: number[] = [];
   private chunkDays = new Set<number>();
+  private lastDay = Number.NaN;
   private readonly labels = new RollupLabels();
   private chunkRollup = new DailyRollup(this.labels);
   private chunkRepeats = false;
@@ -109,7 +110,11 @@ export class CostWriter {
   // 1970-01-01, UTC) and the first 64 bits of its key as two unsigned 32-bit halves. Returns what add does.
   added(row: number, day: number, keyHigh: number, keyLow: number): boolean {
     this.chunkRows.push(row);
-    this.chunkDays.add(day);
+    // rows come a day at a time in most files: the set is asked only when the day changes
+    if (day !== this.lastDay) {
+      this.chunkDays.add(day);
+      this.lastDay = day;
+    }
     if (this.direct && !this.keys.add(keyHigh, keyLow)) this.chunkRepeats = true;
     return this.chunk.length >= this.chunkBytes || this.chunkRows.length % YIELD_EVERY === 0;
   }
@@ -126,6 +131,7 @@ export class CostWriter {
     const repeats = this.chunkRepeats;
     this.chunkRows = [];
     this.chunkDays = new Set();
+    this.lastDay = Number.NaN;
     this.chunkRollup = new DailyRollup(this.labels);
     this.chunkRepeats = false;
 
