@@ -120,8 +120,9 @@ function randomFile(rows: number, seed: number, header = HEADER): Buffer {
     const end = `2025-03-${String(day + 1).padStart(2, '0')}T00:00:00Z`;
     const values: Record<string, string> = {
       BilledCost: pick(['12.5', '0.00000080000', '3.25'], DECIMALS),
-      EffectiveCost: pick(['11.0', '0.0000007', '3'], DECIMALS),
-      ListCost: pick(['13.75', 'NULL', '4'], DECIMALS),
+      // often the billed cost itself, as in a bill without discounts
+      EffectiveCost: pick(['11.0', '0.0000007', '3', '12.5', '3.25'], DECIMALS),
+      ListCost: pick(['13.75', 'NULL', '4', '12.5', '0.00000080000'], DECIMALS),
       ContractedCost: pick(['', '1.5'], DECIMALS),
       BillingCurrency: pick(['USD', 'EUR', 'usd'], ['US', 'euro', '']),
       BillingAccountId: pick(['123456789012'], TEXTS),

@@ -131,6 +131,12 @@ const ENUMS = {
   currency: parseCurrencyCell,
 } as const;
 
+function sameBytes(src: Uint8Array, start: number, end: number, otherStart: number, otherEnd: number): boolean {
+  if (end - start !== otherEnd - otherStart) return false;
+  for (let i = 0; i < end - start; i++) if (src[start + i] !== src[otherStart + i]) return false;
+  return true;
+}
+
 // Empty, NULL or null: no value (isNullCell on the cell's text).
 function isNullCell(src: Uint8Array, start: number, end: number): boolean {
   if (end === start) return true;
@@ -159,10 +165,13 @@ export class FocusRowCompiler {
   private readonly memos: (BytesMemo<unknown> | null)[] = [];
   private readonly times: TTime[] = [];
   private tags: TTags = NO_TAGS;
-  // a decimal as sign, integer digits [1, 2), decimals [3, 4) of the record's bytes; the billed
-  // cost's kept for a missing list cost
+  // a decimal as sign, integer digits [1, 2), decimals [3, 4) of the record's bytes
   private readonly decimal = new Int32Array(5);
-  private readonly billed = new Int32Array(5);
+  // the row's billed cost: its cell, and where its field went in the output
+  private billedStart = 0;
+  private billedEnd = 0;
+  private billedAt = 0;
+  private billedLength = 0;
   private readonly units = new Float64Array(6);
   private readonly labelAt = new Int32Array(LABELS.length);
   private readonly labelLength = new Int32Array(LABELS.length);
@@ -287,14 +296,27 @@ export class FocusRowCompiler {
               w.null();
               break;
             }
-            // a file without list costs: the billed cost stands in (as parseFocusRow does)
-            decimal.set(this.billed);
-          } else if (r.escaped[cell] || !plainDecimal(src, start, end, decimal)) return false;
+          }
+          // Effective and list cost are often the billed cost itself (no discount, on-demand
+          // prices), and a file without list costs takes the billed cost: its field again.
+          if ((j === EFFECTIVE || j === LIST) && (none || sameBytes(src, start, end, this.billedStart, this.billedEnd))) {
+            w.again(this.billedAt, this.billedLength);
+            units[2 * k] = units[0];
+            units[2 * k + 1] = units[1];
+            break;
+          }
+          if (r.escaped[cell] || !plainDecimal(src, start, end, decimal)) return false;
           const digits = decimal[2] - decimal[1];
           if (digits > MAX_INTEGER_DIGITS || (k >= 0 && digits > MAX_UNIT_DIGITS)) return false;
+          const at = w.length;
           w.numericDigits(src, decimal[0] === 1, decimal[1], decimal[2], decimal[3], decimal[4]);
           if (k >= 0) digitUnits(src, decimal[0] === 1, decimal[1], decimal[2], decimal[3], decimal[4], units, k);
-          if (j === BILLED) this.billed.set(decimal);
+          if (j === BILLED) {
+            this.billedStart = start;
+            this.billedEnd = end;
+            this.billedAt = at;
+            this.billedLength = w.length - at;
+          }
           break;
         }
         case OP_TAGS: {

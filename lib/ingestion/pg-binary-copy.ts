@@ -70,12 +70,9 @@ function badDigits(src: Uint8Array, negative: boolean, start: number, end: numbe
   return badNumeric(text ?? `${negative ? '-' : ''}${Buffer.from(src.subarray(start, end)).toString('latin1')}`);
 }
 
-// Small copies in a loop: a call into native code costs more than the bytes of a cost field.
+// Copies in a loop: a call into native code (and the view it needs) costs more than the bytes of a
+// cost field.
 function copyBytes(src: Uint8Array, start: number, end: number, dst: Uint8Array, at: number): void {
-  if (end - start > 64) {
-    dst.set(src.subarray(start, end), at);
-    return;
-  }
   for (let i = start; i < end; i++) dst[at++] = src[i];
 }
 
@@ -302,6 +299,14 @@ export class BinaryCopyWriter {
     const b = this.reserve(encoded.length);
     copyBytes(encoded, 0, encoded.length, b, this.pos);
     this.pos += encoded.length;
+    return this;
+  }
+
+  /** A copy of `length` bytes this writer wrote at `from` (a field written again as it was). */
+  again(from: number, length: number): this {
+    const b = this.reserve(length);
+    b.copyWithin(this.pos, from, from + length);
+    this.pos += length;
     return this;
   }
 
