@@ -202,3 +202,47 @@ describe('buffer', () => {
     expect(chunks[0].subarray(0, 19).toString('hex')).toBe(HEADER_HEX);
   });
 });
+
+describe('writing from bytes', () => {
+  const bytesOf = (w: BinaryCopyWriter) => w.take().toString('hex');
+
+  it('writes text from UTF-8 bytes, and from inside a quoted CSV field with its quotes undone', () => {
+    const src = Buffer.from('xx"say ""hi"""é');
+    const a = new BinaryCopyWriter(64, undefined, { header: false });
+    const at = a.textBytes(src, 14, src.length);
+    expect(at).toBe(4);
+    expect(bytesOf(a)).toBe(bytesOf(new BinaryCopyWriter(64, undefined, { header: false }).text('é')));
+    const b = new BinaryCopyWriter(64, undefined, { header: false });
+    b.textUnquoted(src, 3, 13);
+    expect(bytesOf(b)).toBe(bytesOf(new BinaryCopyWriter(64, undefined, { header: false }).text('say "hi"')));
+  });
+
+  it('encodes numeric from digit ranges as numeric() does from text', () => {
+    const src = Buffer.from('0012.500');
+    const a = new BinaryCopyWriter(64, undefined, { header: false }).numericDigits(src, true, 2, 4, 5, 6);
+    expect(bytesOf(a)).toBe(bytesOf(new BinaryCopyWriter(64, undefined, { header: false }).numeric('-12.5')));
+  });
+
+  it('repeats a field it wrote, fills a uuid slot later, and rewinds a row but never its header', () => {
+    const w = new BinaryCopyWriter(8);
+    w.row(2);
+    const slot = w.uuidSlot();
+    const numericAt = w.length;
+    w.numeric('1.5');
+    w.again(numericAt, w.length - numericAt);
+    Buffer.from('0123456789abcdef0123456789abcdef', 'hex').copy(w.buffer, slot);
+    const expected = new BinaryCopyWriter(8).row(2).uuid('0123456789abcdef0123456789abcdef').numeric('1.5').numeric('1.5');
+    const mark = w.length;
+    w.row(1).text('dropped');
+    w.rewind(mark);
+    expect(w.take().equals(expected.take())).toBe(true);
+    const fresh = new BinaryCopyWriter(64);
+    fresh.row(1);
+    expect(() => fresh.rewind(0)).toThrow(RangeError);
+    fresh.rewind(19);
+    expect(fresh.length).toBe(19);
+    // no header at all when the COPY's went out already
+    expect(new BinaryCopyWriter(64, undefined, { header: false }).row(1).null().take().toString('hex')).toBe('0001ffffffff');
+    expect(BinaryCopyWriter.header().toString('hex')).toBe(HEADER_HEX);
+  });
+});
