@@ -10,7 +10,7 @@ import { DAY_MS } from '../dates';
 import { RECORD_COLUMNS, STAGED_COLUMNS } from '../ingestion/cost-columns';
 import { digitUnits, ROLLUP_LABELS, type DailyRollup } from '../ingestion/daily-rollup';
 import { canonicalTags } from '../ingestion/natural-key';
-import type { BinaryCopyWriter } from '../ingestion/pg-binary-copy';
+import { BinaryCopyWriter } from '../ingestion/pg-binary-copy';
 import type { TFocusRecord } from './types';
 import { cellText, type TCsvRecord } from './csv-scanner';
 import {
@@ -62,27 +62,21 @@ const LABELS = ROLLUP_LABELS.map(indexOf);
 type TTime = { ms: number; iso: Buffer };
 type TTags = { field: Buffer; identity: Buffer };
 
-// A text field's bytes in binary COPY: length word, then UTF-8.
-function textField(text: string): Buffer {
-  const bytes = Buffer.from(text);
-  const field = Buffer.alloc(4 + bytes.length);
-  field.writeInt32BE(bytes.length, 0);
-  bytes.copy(field, 4);
-  return field;
+// One field's bytes in binary COPY (length word and value), encoded once by the writer's own
+// encoder and copied into every row that has it.
+function encodedField(write: (w: BinaryCopyWriter) => void): Buffer {
+  const w = new BinaryCopyWriter(64, undefined, { header: false });
+  write(w);
+  return w.take();
 }
 
 function tagsEntry(tags: Readonly<Record<string, string>> | null): TTags {
-  const json = Buffer.from(canonicalTags(tags));
-  const field = Buffer.alloc(5 + json.length);
-  field.writeInt32BE(1 + json.length, 0);
-  field[4] = 1; // jsonb version
-  json.copy(field, 5);
-  const identity = Buffer.from(JSON.stringify(canonicalTags(tags)));
-  return { field, identity };
+  const json = canonicalTags(tags);
+  return { field: encodedField((w) => w.jsonb(json)), identity: Buffer.from(JSON.stringify(json)) };
 }
 
 const NO_TAGS = tagsEntry(null);
-const FALSE_FIELD = Buffer.from([0, 0, 0, 1, 0]);
+const FALSE_FIELD = encodedField((w) => w.bool(false));
 
 // Answers for the values a file repeats on every row (period bounds, currencies, categories, tags),
 // found by the cell's bytes: the same bytes as the previous row's are answered without a lookup,
@@ -182,7 +176,7 @@ export class FocusRowCompiler {
 
   constructor(layout: TFocusLayout, source: string) {
     this.width = layout.width;
-    this.sourceField = textField(source);
+    this.sourceField = encodedField((w) => w.text(source));
     RECORD_COLUMNS.forEach((column, j) => {
       const binding = layout.bindings.find((b) => b.spec.field === column.field);
       if (binding) {
@@ -210,7 +204,7 @@ export class FocusRowCompiler {
         this.ops[j] = OP_ENUM;
         this.memos[j] = new BytesMemo((text) => {
           const value = orNull<string>(parse(text));
-          return value === null ? null : textField(value);
+          return value === null ? null : encodedField((w) => w.text(value));
         });
       } else this.ops[j] = OP_TEXT;
     });

@@ -18,7 +18,7 @@ function quote(raw: string) {
 
 // A copy that does not keep alive the whole chunk of text the value was sliced from (V8 slices
 // share their parent's memory): for values kept across chunks, as cache keys are.
-export function detached(value: string): string {
+function detached(value: string): string {
   return (` ${value}`).slice(1);
 }
 

@@ -59,6 +59,10 @@ export async function importFocusStream(
   let refused = 0;
   let earliestMs = Infinity;
   let latestMs = -Infinity;
+  const seen = (startMs: number, endMs: number) => {
+    if (startMs < earliestMs) earliestMs = startMs;
+    if (endMs > latestMs) latestMs = endMs;
+  };
   const period = () => ({
     earliest: Number.isFinite(earliestMs) ? new Date(earliestMs) : null,
     latest: Number.isFinite(latestMs) ? new Date(latestMs) : null,
@@ -85,8 +89,7 @@ export async function importFocusStream(
         compiler ??= new FocusRowCompiler(layout, source);
         if (writing && compiler.compile(record, writer.out, writer.rollup)) {
           valid += 1;
-          if (compiler.startMs < earliestMs) earliestMs = compiler.startMs;
-          if (compiler.endMs > latestMs) latestMs = compiler.endMs;
+          seen(compiler.startMs, compiler.endMs);
           if (writer.added(row, compiler.day, compiler.keyHigh, compiler.keyLow)) flush = true;
           return;
         }
@@ -99,8 +102,7 @@ export async function importFocusStream(
         }
         valid += 1;
         const r = parsed.record;
-        if (r.chargePeriodStart.getTime() < earliestMs) earliestMs = r.chargePeriodStart.getTime();
-        if (r.chargePeriodEnd.getTime() > latestMs) latestMs = r.chargePeriodEnd.getTime();
+        seen(r.chargePeriodStart.getTime(), r.chargePeriodEnd.getTime());
         if (writing && writer.add(r, row)) flush = true;
       };
       try {

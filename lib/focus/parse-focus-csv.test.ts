@@ -5,13 +5,15 @@ import { gzipSync } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { sumDecimals } from '../money/decimal';
-import { FocusFileError, parseFocusBatches, type TParsedFocusRow } from './parse-focus-csv';
+import { recordTexts } from './csv-scanner';
+import { FocusFileError, parseFocusRow, scanFocusInput, type TParsedFocusRow } from './parse-focus-csv';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../test/fixtures/focus-1.0/focus_sample.csv');
 
 async function collect(input: AsyncIterable<Uint8Array | string>): Promise<TParsedFocusRow[]> {
   const rows: TParsedFocusRow[] = [];
-  for await (const batch of parseFocusBatches(input)) rows.push(...batch);
+  const scan = scanFocusInput(input, (record, row, layout) => rows.push(parseFocusRow(row, recordTexts(record), layout.bindings, layout.width)));
+  for await (const _ of scan);
   return rows;
 }
 
@@ -41,7 +43,7 @@ const HEADER =
 const good = (cost = '1.5') =>
   `${cost},${cost},${cost},USD,acc-1,2024-02-01 00:00:00,2024-03-01 00:00:00,2024-02-10 00:00:00,2024-02-11 00:00:00,Usage,AWS,Amazon S3,NULL`;
 
-describe('parseFocusBatches on the FOCUS 1.0 sample', () => {
+describe('scanFocusInput and parseFocusRow on the FOCUS 1.0 sample', () => {
   it('reads every row, and BilledCost per provider adds up to the file’s own sums', async () => {
     const text = fs.readFileSync(SAMPLE, 'utf8');
     const rows = await collect(fs.createReadStream(SAMPLE));
@@ -92,7 +94,7 @@ describe('parseFocusBatches on the FOCUS 1.0 sample', () => {
   });
 });
 
-describe('parseFocusBatches validation', () => {
+describe('scanFocusInput and parseFocusRow validation', () => {
   it('reports an impossible date, text in a cost column and an unknown ChargeCategory with their rows', async () => {
     const csv = [
       HEADER,

@@ -1,5 +1,6 @@
-// Streaming parse of a FOCUS 1.0–1.2 CSV file (gzipped or not, told by its magic bytes) into
-// TFocusRecord, in batches as the input arrives: a bad row comes out with its reasons instead of a record.
+// Streaming read of a FOCUS 1.0–1.2 CSV file (gzipped or not, told by its magic bytes): the header
+// binds the columns (scanFocusInput), and parseFocusRow turns a row into a TFocusRecord, or into
+// its reasons when it is refused.
 // Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row is row 2.
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -227,17 +228,4 @@ export async function* scanFocusInput(
     source.destroy();
   }
   if (!layout) throw new FocusFileError('The file is empty: no header row', [{ row: 1, column: '*', reason: 'no header row' }]);
-}
-
-// Parsed rows in the batches the input arrives in (one per piece read), so that a million rows do
-// not cost a million trips through an async iterator.
-export async function* parseFocusBatches(input: TFocusInput): AsyncGenerator<TParsedFocusRow[]> {
-  let batch: TParsedFocusRow[] = [];
-  for await (const _ of scanFocusInput(input, (record, row, layout) =>
-    batch.push(parseFocusRow(row, recordTexts(record), layout.bindings, layout.width)),
-  )) {
-    if (!batch.length) continue;
-    yield batch;
-    batch = [];
-  }
 }

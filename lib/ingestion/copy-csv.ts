@@ -93,8 +93,12 @@ export async function copyBinary(
   columns: readonly string[],
   pieces: Iterable<Buffer>,
 ): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
-  await pipeline(Readable.from(pieces, { objectMode: false }), stream);
+  await pipeline(Readable.from(pieces, { objectMode: false }), openBinaryCopy(client, table, columns));
+}
+
+// A COPY … FROM STDIN (FORMAT binary) stream for whoever feeds it bytes as they come.
+export function openBinaryCopy(client: pg.PoolClient | pg.Client, table: string, columns: readonly string[]) {
+  return client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
 }
 
 // Wraps an encoder so that a value it cannot encode (bad Date, non-finite number) is reported

@@ -7,7 +7,6 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { DAY_MS, isoDay } from '../dates';
 import { AppError } from '../errors';
 import type { TFocusRecord } from '../focus/types';
@@ -15,7 +14,7 @@ import { logger } from '../logger';
 import { fieldOfColumn, STAGED_COLUMNS } from './cost-columns';
 import { encodeCostRow } from './cost-row-encoder';
 import { COST_STAGING, createCostStaging } from './cost-staging';
-import { copyError, rowError, type TRows } from './copy-csv';
+import { copyError, openBinaryCopy, rowError, type TRows } from './copy-csv';
 import { DailyRollup, RollupLabels } from './daily-rollup';
 import { KeyPrefixSet } from './key-set';
 import { mergeStaging, type TMergeResult } from './merge-staging';
@@ -33,8 +32,6 @@ const QUEUE_CHUNKS = 4;
 // Past this many keys the repeat check stops (its memory grows with the keys) and the rest goes
 // through staging, where the database itself tells repeats apart.
 const MAX_TRACKED_KEYS = 2_000_000;
-
-const COLUMN_LIST = STAGED_COLUMNS.join(', ');
 
 // A COPY statement open on the connection: its target, its stream, its end, and the rows of the
 // chunks sent into it (for naming the row of an error).
@@ -251,7 +248,7 @@ export class CostWriter {
   }
 
   private openCopy(table: string): TOpenCopy {
-    const stream = this.client.query(copyFrom(`COPY ${table} (${COLUMN_LIST}) FROM STDIN WITH (FORMAT binary)`));
+    const stream = openBinaryCopy(this.client, table, STAGED_COLUMNS);
     const done = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);

@@ -63,28 +63,22 @@ function setUnits(out: Float64Array, k: number, negative: boolean, wholeAbs: num
 }
 
 // A plain decimal's units into out[2k], out[2k+1], rounded as toUnits; false when it has more than
-// 15 integer digits (toUnits and BigInt take those).
+// 15 integer digits (toUnits and BigInt take those). Read through digitUnits, as bytes.
+let decimalBytes = Buffer.alloc(64);
+
 export function decimalUnits(decimal: string, out: Float64Array, k: number): boolean {
   const negative = decimal.charCodeAt(0) === 45;
   const start = negative ? 1 : 0;
   let dot = decimal.indexOf('.');
   if (dot < 0) dot = decimal.length;
   if (dot - start > 15) return false;
-  let whole = 0;
-  for (let i = start; i < dot; i++) whole = whole * 10 + decimal.charCodeAt(i) - 48;
-  setUnits(out, k, negative, whole, fractionUnits(decimal, dot + 1, decimal.length));
+  if (decimal.length > decimalBytes.length) decimalBytes = Buffer.alloc(decimal.length * 2);
+  decimalBytes.write(decimal, 0, 'latin1');
+  digitUnits(decimalBytes, negative, start, dot, Math.min(dot + 1, decimal.length), decimal.length, out, k);
   return true;
 }
 
-// The decimals text[from, to) as units of 1e-12, rounded half away from zero (may be 1e12).
-function fractionUnits(text: string, from: number, to: number): number {
-  let frac = 0;
-  for (let i = 0; i < PLACES; i++) frac = frac * 10 + (from + i < to ? text.charCodeAt(from + i) - 48 : 0);
-  if (to - from > PLACES && text.charCodeAt(from + PLACES) >= 53) frac += 1;
-  return frac;
-}
-
-// The same from ASCII digits in bytes: the integer digits src[intStart, intEnd) (at most 15), the
+// A decimal's units from ASCII digits in bytes: the integer digits src[intStart, intEnd) (at most 15), the
 // decimals src[fracStart, fracEnd).
 export function digitUnits(
   src: Uint8Array,
