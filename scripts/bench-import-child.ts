@@ -1,6 +1,7 @@
 // Child process of the FOCUS import bench: imports one file and reports rows, seconds and peak
 // memory (maxRSS) of this process alone, as one JSON line.
 import fs from 'node:fs';
+import path from 'node:path';
 import { disconnect } from '../lib/db';
 import { importFocusStream } from '../lib/focus/import-focus-file';
 import { FOCUS_READ_BYTES } from '../lib/focus/parse-focus-csv';
@@ -8,11 +9,12 @@ import { FOCUS_READ_BYTES } from '../lib/focus/parse-focus-csv';
 async function main() {
   const file = process.argv[2];
   const started = performance.now();
-  const result = await importFocusStream(fs.createReadStream(file, { highWaterMark: FOCUS_READ_BYTES }), { source: `bench:${file}` });
+  const cpu0 = process.cpuUsage();
+  const result = await importFocusStream(fs.createReadStream(file, { highWaterMark: FOCUS_READ_BYTES }), { source: path.basename(file) });
   const seconds = (performance.now() - started) / 1000;
   await disconnect();
   process.stdout.write(
-    `${JSON.stringify({ status: result.status, rows: result.rowsRead, imported: result.imported, inserted: result.inserted, unchanged: result.unchanged, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, message: result.message })}\n`,
+    `${JSON.stringify({ status: result.status, rows: result.rowsRead, imported: result.imported, inserted: result.inserted, unchanged: result.unchanged, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: (process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1e6, message: result.message })}\n`,
   );
 }
 

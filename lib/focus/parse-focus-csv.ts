@@ -42,6 +42,12 @@ export type TFocusInput = AsyncIterable<Uint8Array | string>;
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
+// The bytes of a piece of input, without copying them when they are bytes already.
+function asBuffer(value: Uint8Array | string): Buffer {
+  if (typeof value === 'string') return Buffer.from(value);
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
 // Peeks at the first bytes and gunzips when they are gzip's magic number.
 export async function openFocusInput(input: TFocusInput): Promise<Readable> {
   const iterator = input[Symbol.asyncIterator]();
@@ -50,7 +56,7 @@ export async function openFocusInput(input: TFocusInput): Promise<Readable> {
   while (head.length < 2 && !done) {
     const next = await iterator.next();
     if (next.done) done = true;
-    else head = Buffer.concat([head, Buffer.from(next.value)]);
+    else head = Buffer.concat([head, asBuffer(next.value)]);
   }
   async function* bytes() {
     if (head.length) yield head;
@@ -58,7 +64,7 @@ export async function openFocusInput(input: TFocusInput): Promise<Readable> {
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
-      yield Buffer.from(next.value);
+      yield asBuffer(next.value);
     }
   }
   const body = Readable.from(bytes(), { objectMode: false });

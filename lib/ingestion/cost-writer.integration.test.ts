@@ -3,6 +3,7 @@ import { truncate } from '../../test/db';
 import { disconnect, pool, withTransaction } from '../db';
 import type { TFocusRecord } from '../focus/types';
 import { CostWriter, writeCostRecords } from './cost-writer';
+import { DailyRollup } from './daily-rollup';
 import { focusRecord } from './test-records';
 
 // Small chunks, so that a few dozen records span several COPY statements.
@@ -140,5 +141,31 @@ describe('CostWriter', () => {
     await write(batch);
     expect(await rows(`SELECT count(*)::int AS n FROM cost_record`)).toEqual([{ n: 100 }]);
     await expectRollupConsistent();
+  });
+});
+
+describe('DailyRollup.addTo', () => {
+  it('adds the sums of days cost_daily holds to what is there, and copies the other days as they are', async () => {
+    // 1 March holds an AWS row; 2 March holds nothing
+    await pool().query(`
+      INSERT INTO cost_daily (day, provider_name, service_name, service_category, region_id, sub_account_id, sub_account_name, billing_currency,
+                              billed_cost, effective_cost, list_cost, record_count)
+      VALUES ('2026-03-01', 'AWS', 'Amazon Elastic Compute Cloud', 'Compute', 'eu-west-3', '210987654321', 'ec-prod', 'USD', 1, 1, 1, 1)`);
+    const rollup = new DailyRollup();
+    const day = (iso: string) => Date.parse(iso) / 86_400_000;
+    const at = (iso: string, overrides: Partial<TFocusRecord> = {}) => rollup.add(focusRecord({ billedCost: '2', effectiveCost: '2', listCost: '2', ...overrides }), day(iso));
+    at('2026-03-01'); // the held row: added to
+    at('2026-03-01', { regionId: 'eu-west-1' }); // a new row on a held day
+    at('2026-03-01', { providerName: 'MongoDB Atlas' }); // another provider on that day
+    at('2026-03-02'); // a day nothing holds
+    at('2026-03-02', { subAccountName: 'ec-staging' }); // the same group: the greater account name
+    await withTransaction((c) => rollup.addTo(c));
+    expect(await rows(`SELECT day::text, provider_name, region_id, sub_account_name, billed_cost::text AS billed, record_count AS n FROM cost_daily ORDER BY 1, 2, 3`)).toEqual([
+      { day: '2026-03-01', provider_name: 'AWS', region_id: 'eu-west-1', sub_account_name: 'ec-prod', billed: '2.000000000000', n: 1 },
+      { day: '2026-03-01', provider_name: 'AWS', region_id: 'eu-west-3', sub_account_name: 'ec-prod', billed: '3.000000000000', n: 2 },
+      { day: '2026-03-01', provider_name: 'MongoDB Atlas', region_id: 'eu-west-3', sub_account_name: 'ec-prod', billed: '2.000000000000', n: 1 },
+      { day: '2026-03-02', provider_name: 'AWS', region_id: 'eu-west-3', sub_account_name: 'ec-staging', billed: '4.000000000000', n: 2 },
+    ]);
+    expect(rollup.size).toBe(0);
   });
 });

@@ -385,10 +385,12 @@ export class DailyRollup {
     }
   }
 
-  // The rows in binary COPY format, a piece at a time (encoded while the database writes the last).
-  private *encoded(): Generator<Buffer> {
+  // The rows in binary COPY format, a piece at a time (encoded while the database writes the last);
+  // only the groups whose day `pick` takes.
+  private *encoded(pick: (day: number) => boolean): Generator<Buffer> {
     const w = new BinaryCopyWriter(PIECE_BYTES + (1 << 16));
     for (const r of this.rows()) {
+      if (!pick(r.day)) continue;
       // in ROLLUP_COLUMNS order; a date is days since 2000-01-01
       w.row(ROLLUP_COLUMNS.length).int4(r.day - PG_EPOCH_DAY).text(r.provider).text(r.service).text(r.serviceCategory);
       w.text(r.region).text(r.account).text(r.accountName).text(r.currency);
@@ -426,25 +428,30 @@ export class DailyRollup {
     }
     const providers = [...providerIds].map((id) => labels.text(id));
     await lockRollupProviders(client, providers);
-    // Nothing of these providers on these days yet (the usual first import of a period): the
-    // sums are the rows, as they are. Otherwise they are added to what is there.
-    const taken = await client.query<{ taken: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM cost_daily WHERE day BETWEEN $1 AND $2 AND provider_name = ANY($3)) AS taken',
-      [isoDay(new Date(lo * DAY_MS)), isoDay(new Date(hi * DAY_MS)), providers],
+    // The days that already hold rows of these providers: the sums of those days are added to
+    // what is there. Every other day's sums are its rows, as they are (the usual first import of a
+    // period, and most of a long write that adds its sums a month at a time: only the day the
+    // months met on was added to before).
+    const held = await client.query<{ i: number }>(
+      `SELECT i FROM generate_series(0, $2::int) AS i
+        WHERE EXISTS (SELECT 1 FROM cost_daily WHERE day = $1::date + i AND provider_name = ANY($3))`,
+      [isoDay(new Date(lo * DAY_MS)), hi - lo, providers],
     );
-    const target = taken.rows[0].taken
-      ? await createTempTable(
-          client,
-          'cost_daily_additions',
-          `day date, provider_name text, service_name text, service_category text, region_id text, sub_account_id text,
-           sub_account_name text, billing_currency text, billed_cost numeric, effective_cost numeric, list_cost numeric, record_count int`,
-        )
-      : 'cost_daily';
-    await copyBinary(client, target, ROLLUP_COLUMNS, this.encoded());
-    if (target !== 'cost_daily')
+    const taken = new Set(held.rows.map((r) => lo + r.i));
+    let fresh = 0;
+    for (let g = 0; g < this.groups; g++) if (!taken.has(keys[g * KEY_INTS])) fresh++;
+    if (fresh > 0) await copyBinary(client, 'cost_daily', ROLLUP_COLUMNS, this.encoded((day) => !taken.has(day)));
+    if (fresh < this.groups) {
+      const additions = await createTempTable(
+        client,
+        'cost_daily_additions',
+        `day date, provider_name text, service_name text, service_category text, region_id text, sub_account_id text,
+         sub_account_name text, billing_currency text, billed_cost numeric, effective_cost numeric, list_cost numeric, record_count int`,
+      );
+      await copyBinary(client, additions, ROLLUP_COLUMNS, this.encoded((day) => taken.has(day)));
       await client.query(`
         INSERT INTO cost_daily AS d (${ROLLUP_COLUMNS.join(', ')})
-        SELECT * FROM ${target}
+        SELECT * FROM ${additions}
         ON CONFLICT (day, provider_name, service_name, region_id, sub_account_id, billing_currency) DO UPDATE SET
           billed_cost = d.billed_cost + EXCLUDED.billed_cost,
           effective_cost = d.effective_cost + EXCLUDED.effective_cost,
@@ -452,6 +459,7 @@ export class DailyRollup {
           record_count = d.record_count + EXCLUDED.record_count,
           service_category = greatest(d.service_category COLLATE "C", EXCLUDED.service_category COLLATE "C"),
           sub_account_name = greatest(d.sub_account_name COLLATE "C", EXCLUDED.sub_account_name COLLATE "C")`);
+    }
     this.clear();
   }
 
