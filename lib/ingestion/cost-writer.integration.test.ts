@@ -159,12 +159,22 @@ describe('DailyRollup.addTo', () => {
     at('2026-03-01', { providerName: 'MongoDB Atlas' }); // another provider on that day
     at('2026-03-02'); // a day nothing holds
     at('2026-03-02', { subAccountName: 'ec-staging' }); // the same group: the greater account name
+    // below zero, and rounded to 12 places record by record
+    at('2026-03-03', { billedCost: '-1.25' });
+    at('2026-03-03', { billedCost: '0.0000000000006' });
+    // past what a double holds exactly
+    for (let i = 0; i < 5; i++) at('2026-03-04', { billedCost: '999999999999999.5' });
     await withTransaction((c) => rollup.addTo(c));
     expect(await rows(`SELECT day::text, provider_name, region_id, sub_account_name, billed_cost::text AS billed, record_count AS n FROM cost_daily ORDER BY 1, 2, 3`)).toEqual([
       { day: '2026-03-01', provider_name: 'AWS', region_id: 'eu-west-1', sub_account_name: 'ec-prod', billed: '2.000000000000', n: 1 },
       { day: '2026-03-01', provider_name: 'AWS', region_id: 'eu-west-3', sub_account_name: 'ec-prod', billed: '3.000000000000', n: 2 },
       { day: '2026-03-01', provider_name: 'MongoDB Atlas', region_id: 'eu-west-3', sub_account_name: 'ec-prod', billed: '2.000000000000', n: 1 },
       { day: '2026-03-02', provider_name: 'AWS', region_id: 'eu-west-3', sub_account_name: 'ec-staging', billed: '4.000000000000', n: 2 },
+      { day: '2026-03-03', provider_name: 'AWS', region_id: 'eu-west-3', sub_account_name: 'ec-prod', billed: '-1.249999999999', n: 2 },
+      { day: '2026-03-04', provider_name: 'AWS', region_id: 'eu-west-3', sub_account_name: 'ec-prod', billed: '4999999999999997.500000000000', n: 5 },
+    ]);
+    expect(await rows(`SELECT sum(effective_cost)::text AS e, sum(list_cost)::text AS l FROM cost_daily WHERE day >= '2026-03-03'`)).toEqual([
+      { e: '14.000000000000', l: '14.000000000000' },
     ]);
     expect(rollup.size).toBe(0);
   });

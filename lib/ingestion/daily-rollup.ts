@@ -38,6 +38,9 @@ export function fromUnits(units: bigint): string {
 }
 
 const UNIT = 1e12;
+// An amount's digits, written from the point outwards: the integer digits end at AMOUNT_POINT.
+const AMOUNT_POINT = 32;
+const AMOUNT_DIGITS = new Uint8Array(AMOUNT_POINT + PLACES);
 // 2000-01-01, where PostgreSQL counts dates from, in days since 1970-01-01
 const PG_EPOCH_DAY = 10_957;
 const PIECE_BYTES = 1 << 20;
@@ -389,15 +392,49 @@ export class DailyRollup {
   // only the groups whose day `pick` takes.
   private *encoded(pick: (day: number) => boolean): Generator<Buffer> {
     const w = new BinaryCopyWriter(PIECE_BYTES + (1 << 16));
-    for (const r of this.rows()) {
-      if (!pick(r.day)) continue;
+    const { keys, labels } = this;
+    for (let g = 0; g < this.groups; g++) {
+      const at = g * KEY_INTS;
+      if (!pick(keys[at])) continue;
       // in ROLLUP_COLUMNS order; a date is days since 2000-01-01
-      w.row(ROLLUP_COLUMNS.length).int4(r.day - PG_EPOCH_DAY).text(r.provider).text(r.service).text(r.serviceCategory);
-      w.text(r.region).text(r.account).text(r.accountName).text(r.currency);
-      w.numeric(r.billed).numeric(r.effective).numeric(r.list).int4(r.count);
+      w.row(ROLLUP_COLUMNS.length).int4(keys[at] - PG_EPOCH_DAY).text(labels.text(keys[at + 1])).text(labels.text(keys[at + 2]));
+      w.text(labels.text(this.categories[g])).text(labels.text(keys[at + 3])).text(labels.text(keys[at + 4]));
+      w.text(labels.text(this.accountNames[g])).text(labels.text(keys[at + 5]));
+      for (let k = 0; k < 3; k++) this.writeAmount(w, g, k);
+      w.int4(this.counts[g]);
       if (w.length >= PIECE_BYTES) yield w.take();
     }
     yield w.finish();
+  }
+
+  // Amount k of group g as numeric, from its units without a string in between (but for the rare
+  // group that outgrew doubles).
+  private writeAmount(w: BinaryCopyWriter, g: number, k: number): void {
+    if (this.big.has(g)) {
+      w.numeric(this.amount(g, k));
+      return;
+    }
+    const whole = this.sums[g * 6 + 2 * k];
+    const frac = this.sums[g * 6 + 2 * k + 1];
+    // whole + frac / 1e12, with 0 <= frac < 1e12: below zero, the magnitude borrows from whole
+    const negative = whole < 0;
+    let int = whole;
+    let fraction = frac;
+    if (negative && frac > 0) {
+      int = -whole - 1;
+      fraction = UNIT - frac;
+    } else if (negative) int = -whole;
+    const digits = AMOUNT_DIGITS;
+    let i = AMOUNT_POINT;
+    do {
+      digits[--i] = 48 + (int % 10);
+      int = Math.floor(int / 10);
+    } while (int > 0);
+    for (let d = AMOUNT_POINT + PLACES - 1; d >= AMOUNT_POINT; d--) {
+      digits[d] = 48 + (fraction % 10);
+      fraction = Math.floor(fraction / 10);
+    }
+    w.numericDigits(digits, negative, i, AMOUNT_POINT, AMOUNT_POINT, AMOUNT_POINT + PLACES);
   }
 
   // Amount k (billed, effective, list) of group g as a plain decimal of 12 places.
