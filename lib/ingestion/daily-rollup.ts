@@ -40,7 +40,7 @@ export function fromUnits(units: bigint): string {
 const UNIT = 1e12;
 // An amount's digits, written from the point outwards: the integer digits end at AMOUNT_POINT.
 const AMOUNT_POINT = 32;
-const AMOUNT_DIGITS = new Uint8Array(AMOUNT_POINT + PLACES);
+const AMOUNT_DIGITS = Buffer.alloc(AMOUNT_POINT + PLACES);
 // 2000-01-01, where PostgreSQL counts dates from, in days since 1970-01-01
 const PG_EPOCH_DAY = 10_957;
 const PIECE_BYTES = 1 << 20;
@@ -229,6 +229,8 @@ export class DailyRollup {
   private groups = 0;
   private readonly key = new Int32Array(LABEL_COUNT + 1);
   private readonly units = new Float64Array(6);
+  // the sign of the amount amountDigits wrote last
+  private amountNegative = false;
 
   constructor(private readonly labels = new RollupLabels()) {}
 
@@ -407,13 +409,29 @@ export class DailyRollup {
     yield w.finish();
   }
 
-  // Amount k of group g as numeric, from its units without a string in between (but for the rare
+  // Amount k of group g as numeric, from its digits without a string in between (but for the rare
   // group that outgrew doubles).
   private writeAmount(w: BinaryCopyWriter, g: number, k: number): void {
     if (this.big.has(g)) {
       w.numeric(this.amount(g, k));
       return;
     }
+    const start = this.amountDigits(g, k);
+    w.numericDigits(AMOUNT_DIGITS, this.amountNegative, start, AMOUNT_POINT, AMOUNT_POINT, AMOUNT_POINT + PLACES);
+  }
+
+  // Amount k (billed, effective, list) of group g as a plain decimal of 12 places.
+  private amount(g: number, k: number): string {
+    const big = this.big.get(g);
+    if (big) return fromUnits(BigInt(this.sums[g * 6 + 2 * k]) * UNIT_BIG + BigInt(this.sums[g * 6 + 2 * k + 1]) + big[k]);
+    const start = this.amountDigits(g, k);
+    const digits = AMOUNT_DIGITS;
+    return `${this.amountNegative ? '-' : ''}${digits.toString('latin1', start, AMOUNT_POINT)}.${digits.toString('latin1', AMOUNT_POINT, AMOUNT_POINT + PLACES)}`;
+  }
+
+  // The digits of amount k of group g (one within doubles) into AMOUNT_DIGITS: the integer digits
+  // from the returned index to AMOUNT_POINT, then the decimals; its sign into amountNegative.
+  private amountDigits(g: number, k: number): number {
     const whole = this.sums[g * 6 + 2 * k];
     const frac = this.sums[g * 6 + 2 * k + 1];
     // whole + frac / 1e12, with 0 <= frac < 1e12: below zero, the magnitude borrows from whole
@@ -434,19 +452,8 @@ export class DailyRollup {
       digits[d] = 48 + (fraction % 10);
       fraction = Math.floor(fraction / 10);
     }
-    w.numericDigits(digits, negative, i, AMOUNT_POINT, AMOUNT_POINT, AMOUNT_POINT + PLACES);
-  }
-
-  // Amount k (billed, effective, list) of group g as a plain decimal of 12 places.
-  private amount(g: number, k: number): string {
-    const whole = this.sums[g * 6 + 2 * k];
-    const frac = this.sums[g * 6 + 2 * k + 1];
-    const big = this.big.get(g);
-    if (big) return fromUnits(BigInt(whole) * UNIT_BIG + BigInt(frac) + big[k]);
-    // whole + frac / 1e12, with 0 <= frac < 1e12: below zero, the magnitude borrows from whole
-    if (whole >= 0) return `${whole}.${String(frac).padStart(PLACES, '0')}`;
-    if (frac === 0) return `${whole}.${'0'.repeat(PLACES)}`;
-    return `-${-whole - 1}.${String(UNIT - frac).padStart(PLACES, '0')}`;
+    this.amountNegative = negative;
+    return i;
   }
 
   // Adds the sums to cost_daily, in the caller's transaction. Writers that rebuild days from
