@@ -12,9 +12,10 @@ async function main() {
   const cpu0 = process.cpuUsage();
   const result = await importFocusStream(fs.createReadStream(file, { highWaterMark: FOCUS_READ_BYTES }), { source: path.basename(file) });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   await disconnect();
   process.stdout.write(
-    `${JSON.stringify({ status: result.status, rows: result.rowsRead, imported: result.imported, inserted: result.inserted, unchanged: result.unchanged, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: (process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1e6, message: result.message })}\n`,
+    `${JSON.stringify({ status: result.status, rows: result.rowsRead, imported: result.imported, inserted: result.inserted, unchanged: result.unchanged, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, cpu: (cpu.user + cpu.system) / 1e6, message: result.message })}\n`,
   );
 }
 

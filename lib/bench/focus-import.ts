@@ -14,6 +14,7 @@ import { exportFocusCsv } from '../focus/export-focus';
 import { bindColumns } from '../focus/parse-focus-csv';
 import { writeCostRecords } from '../ingestion/cost-writer';
 import { bin } from '../runtime/processes';
+import { median } from './planning';
 import type { TBench } from './registry';
 import { syntheticCostRecords } from './synthetic-costs';
 
@@ -24,8 +25,6 @@ const ROUNDS = 3;
 // `cpu`: the importing process's CPU seconds over the import (against `seconds` of wall time, it
 // tells whether the process or the database held the import up)
 type TChild = { status: string; rows: number; seconds: number; cpu: number; maxRssMb: number; inserted: number; unchanged: number; message?: string };
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const SQL_TYPE = { decimal: 'numeric', datetime: 'timestamptz', tags: 'jsonb' } as const;
 

@@ -20,7 +20,7 @@ export const PLANNING_BENCH_INPUT: TEvaluateInput = {
   start: new Date('2027-01-01T00:00:00Z'),
 };
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;

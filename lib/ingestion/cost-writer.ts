@@ -62,7 +62,6 @@ export class CostWriter {
   private spare: Buffer | undefined;
   private directRows = 0;
   private stagedRows = 0;
-  private stagingReady = false;
 
   constructor(
     private readonly client: pg.PoolClient | pg.Client,
@@ -165,11 +164,11 @@ export class CostWriter {
       this.sums.merge(rollup);
       this.directRows += rows.length;
     } else {
-      if (!this.stagingReady) {
+      // the first chunk staged makes the staging table
+      if (this.stagedRows === 0) {
         await this.endCopy();
         await createCostStaging(this.client);
       }
-      this.stagingReady = true;
       this.stagedRows += rows.length;
       table = COST_STAGING;
     }
@@ -188,7 +187,7 @@ export class CostWriter {
     // the direct records too, so a day written both ways ends up rebuilt whole
     await this.sums.addTo(this.client);
     let merged: TMergeResult = { inserted: 0, updated: 0, unchanged: 0 };
-    if (this.stagingReady) merged = await mergeStaging(this.client, { source: this.source, afterDirect: this.directRows > 0 });
+    if (this.stagedRows > 0) merged = await mergeStaging(this.client, { source: this.source, afterDirect: this.directRows > 0 });
     return {
       inserted: this.directRows + merged.inserted,
       updated: merged.updated,

@@ -486,16 +486,11 @@ export class DailyRollup {
     for (let g = 0; g < this.groups; g++) if (!taken.has(keys[g * KEY_INTS])) fresh++;
     if (fresh > 0) await copyBinary(client, 'cost_daily', ROLLUP_COLUMNS, this.encoded((day) => !taken.has(day)));
     if (fresh < this.groups) {
-      const additions = await createTempTable(
-        client,
-        'cost_daily_additions',
-        `day date, provider_name text, service_name text, service_category text, region_id text, sub_account_id text,
-         sub_account_name text, billing_currency text, billed_cost numeric, effective_cost numeric, list_cost numeric, record_count int`,
-      );
+      const additions = await createTempTable(client, 'cost_daily_additions', 'LIKE cost_daily');
       await copyBinary(client, additions, ROLLUP_COLUMNS, this.encoded((day) => taken.has(day)));
       await client.query(`
         INSERT INTO cost_daily AS d (${ROLLUP_COLUMNS.join(', ')})
-        SELECT * FROM ${additions}
+        SELECT ${ROLLUP_COLUMNS.join(', ')} FROM ${additions}
         ON CONFLICT (day, provider_name, service_name, region_id, sub_account_id, billing_currency) DO UPDATE SET
           billed_cost = d.billed_cost + EXCLUDED.billed_cost,
           effective_cost = d.effective_cost + EXCLUDED.effective_cost,
