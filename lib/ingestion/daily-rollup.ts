@@ -6,36 +6,16 @@
 import type pg from 'pg';
 import { DAY_MS, isoDay } from '../dates';
 import type { TFocusRecord } from '../focus/types';
+import { decimalToUnits, formatFixed } from '../money/decimal';
 import { copyBinary } from './copy-csv';
 import { BinaryCopyWriter } from './pg-binary-copy';
 import { lockRollupProviders, ROLLUP_COLUMNS } from './refresh-cost-daily';
 import { createTempTable } from './temp-table';
 
 // cost_record's amounts are numeric(30,12): PostgreSQL rounds what it stores to 12 places, half
-// away from zero, and sums the stored values. Units of 1e-12 as BigInt reproduce that exactly.
+// away from zero, and sums the stored values. Units of 1e-12 as BigInt (decimalToUnits) reproduce
+// that exactly.
 const PLACES = 12;
-
-export function toUnits(decimal: string): bigint {
-  const negative = decimal.charCodeAt(0) === 45; // '-'
-  const digits = negative ? decimal.slice(1) : decimal;
-  const dot = digits.indexOf('.');
-  const int = dot < 0 ? digits : digits.slice(0, dot);
-  let frac = dot < 0 ? '' : digits.slice(dot + 1);
-  let roundUp = false;
-  if (frac.length > PLACES) {
-    roundUp = frac.charCodeAt(PLACES) >= 53; // '5'
-    frac = frac.slice(0, PLACES);
-  } else frac = frac.padEnd(PLACES, '0');
-  let units = BigInt(int + frac);
-  if (roundUp) units += 1n;
-  return negative ? -units : units;
-}
-
-export function fromUnits(units: bigint): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(PLACES + 1, '0');
-  return `${negative ? '-' : ''}${digits.slice(0, -PLACES)}.${digits.slice(-PLACES)}`;
-}
 
 const UNIT = 1e12;
 // An amount's digits, written from the point outwards: the integer digits end at AMOUNT_POINT.
@@ -65,8 +45,8 @@ function setUnits(out: Float64Array, k: number, negative: boolean, wholeAbs: num
   }
 }
 
-// A plain decimal's units into out[2k], out[2k+1], rounded as toUnits; false when it has more than
-// 15 integer digits (toUnits and BigInt take those). Read through digitUnits, as bytes.
+// A plain decimal's units into out[2k], out[2k+1], rounded as decimalToUnits; false when it has
+// more than 15 integer digits (decimalToUnits takes those). Read through digitUnits, as bytes.
 let decimalBytes = Buffer.alloc(64);
 
 export function decimalUnits(decimal: string, out: Float64Array, k: number): boolean {
@@ -257,7 +237,7 @@ export class DailyRollup {
     if (exact) this.addUnits(g, this.units, 0);
     else {
       const big = this.bigOf(g);
-      for (let k = 0; k < 3; k++) big[k] += toUnits(amounts[k]);
+      for (let k = 0; k < 3; k++) big[k] += decimalToUnits(amounts[k], PLACES);
     }
     this.counts[g] += 1;
   }
@@ -423,7 +403,7 @@ export class DailyRollup {
   // Amount k (billed, effective, list) of group g as a plain decimal of 12 places.
   private amount(g: number, k: number): string {
     const big = this.big.get(g);
-    if (big) return fromUnits(BigInt(this.sums[g * 6 + 2 * k]) * UNIT_BIG + BigInt(this.sums[g * 6 + 2 * k + 1]) + big[k]);
+    if (big) return formatFixed(BigInt(this.sums[g * 6 + 2 * k]) * UNIT_BIG + BigInt(this.sums[g * 6 + 2 * k + 1]) + big[k], PLACES);
     const start = this.amountDigits(g, k);
     const digits = AMOUNT_DIGITS;
     return `${this.amountNegative ? '-' : ''}${digits.toString('latin1', start, AMOUNT_POINT)}.${digits.toString('latin1', AMOUNT_POINT, AMOUNT_POINT + PLACES)}`;

@@ -4,7 +4,9 @@ import {
   centsToDecimal,
   compareDecimal,
   decimalFromNumber,
+  decimalToUnits,
   divideDecimal,
+  formatFixed,
   isDecimalString,
   moneyFromNumber,
   multiplyDecimal,
@@ -130,5 +132,29 @@ describe('decimal strings', () => {
     expect(centsToDecimal(0)).toBe('0.00');
     expect(centsToDecimal(9007199254740993n)).toBe('90071992547409.93');
     expect(() => centsToDecimal('1.5')).toThrow();
+  });
+});
+
+describe('decimalToUnits / formatFixed', () => {
+  const units12 = (a: string) => formatFixed(decimalToUnits(a, 12), 12);
+
+  it('rounds to the places half away from zero, as numeric(30,12) stores', () => {
+    expect(units12('0.1234567890125')).toBe('0.123456789013');
+    expect(units12('0.1234567890124999')).toBe('0.123456789012');
+    expect(units12('-0.0000000000005')).toBe('-0.000000000001');
+    expect(units12('-0.0000000000004')).toBe('0.000000000000');
+    expect(units12('123456789012345678.123456789012')).toBe('123456789012345678.123456789012');
+    expect(units12('7')).toBe('7.000000000000');
+    expect(units12('-12.5')).toBe('-12.500000000000');
+    expect(decimalToUnits('1.005', 2)).toBe(101n);
+    expect(decimalToUnits('-1.005', 2)).toBe(-101n);
+    expect(formatFixed(-500n, 2)).toBe('-5.00');
+    expect(formatFixed(7n, 0)).toBe('7');
+  });
+
+  it('sums exactly where floats would drift', () => {
+    let sum = 0n;
+    for (let i = 0; i < 1000; i++) sum += decimalToUnits('0.1', 12);
+    expect(formatFixed(sum, 12)).toBe('100.000000000000');
   });
 });

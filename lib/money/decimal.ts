@@ -60,8 +60,8 @@ export function formatScaled(units: bigint, scale: number): string {
   return negative && digits !== '0' ? `-${digits}` : digits;
 }
 
-// Exactly `places` decimals: formatFixed(-500n, 2) === '-5.00'.
-function formatFixed(units: bigint, places: number): string {
+// Units of 10^-places written with exactly `places` decimals: formatFixed(-500n, 2) === '-5.00'.
+export function formatFixed(units: bigint, places: number): string {
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
   const int = digits.slice(0, digits.length - places);
@@ -154,13 +154,19 @@ export function divideDecimal(a: string, b: string, scale = 12): string {
   return formatScaled(roundDiv(num, den), scale);
 }
 
+// A decimal as a whole number of 10^-places units, rounded half away from zero (as PostgreSQL
+// stores it in a numeric(p, places) column): decimalToUnits('1.005', 2) === 101n.
+export function decimalToUnits(a: string, places: number): bigint {
+  return rescale(parseDecimal(a), places);
+}
+
 export function roundDecimal(a: string, places: number): string {
   return formatScaled(rescale(parseDecimal(a), places), places);
 }
 
 // Fixed number of decimals, e.g. for display or files: toFixedDecimal('1.5', 2) === '1.50'.
 export function toFixedDecimal(a: string, places: number): string {
-  return formatFixed(rescale(parseDecimal(a), places), places);
+  return formatFixed(decimalToUnits(a, places), places);
 }
 
 export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
