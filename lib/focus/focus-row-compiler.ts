@@ -9,12 +9,13 @@ import crypto from 'node:crypto';
 import { DAY_MS } from '../dates';
 import { RECORD_COLUMNS, STAGED_COLUMNS } from '../ingestion/cost-columns';
 import { digitUnits, ROLLUP_LABELS, type DailyRollup } from '../ingestion/daily-rollup';
-import { canonicalTags } from '../ingestion/natural-key';
+import { canonicalTags, IDENTITY_FIELDS } from '../ingestion/natural-key';
 import { BinaryCopyWriter } from '../ingestion/pg-binary-copy';
 import type { TFocusRecord } from './types';
 import { cellText, type TCsvRecord } from './csv-scanner';
 import {
   CellError,
+  MAX_INTEGER_DIGITS,
   parseChargeCategoryCell,
   parseChargeClassCell,
   parseChargeFrequencyCell,
@@ -33,8 +34,6 @@ const OP_FALSE = 5;
 
 const COLUMNS = RECORD_COLUMNS.length;
 const FIELDS = STAGED_COLUMNS.length;
-// cost_record stores numeric(30,12): parseDecimalCell refuses more integer digits than this
-const MAX_INTEGER_DIGITS = 18;
 // the rollup sums amounts of up to this many integer digits in doubles (digitUnits)
 const MAX_UNIT_DIGITS = 15;
 // tryNormalizeDecimal reads longer cells another way; they go the general way too
@@ -49,14 +48,8 @@ const BILLED = indexOf('billedCost');
 const EFFECTIVE = indexOf('effectiveCost');
 const LIST = indexOf('listCost');
 const TAGS = indexOf('tags');
-// the natural key's identity, in naturalKeyHex's order (TAGS last)
-const IDENTITY = (
-  [
-    'providerName', 'billingAccountId', 'subAccountId', 'chargePeriodStart', 'chargePeriodEnd', 'chargeCategory',
-    'chargeClass', 'serviceName', 'regionId', 'resourceId', 'skuId', 'skuPriceId', 'pricingUnit', 'chargeDescription',
-    'commitmentDiscountId', 'tags',
-  ] as const
-).map(indexOf);
+// the natural key's identity (TAGS last)
+const IDENTITY = IDENTITY_FIELDS.map(indexOf);
 const LABELS = ROLLUP_LABELS.map(indexOf);
 
 type TTime = { ms: number; iso: Buffer };
@@ -301,6 +294,7 @@ export class FocusRowCompiler {
           }
           if (r.escaped[cell] || !plainDecimal(src, start, end, decimal)) return false;
           const digits = decimal[2] - decimal[1];
+          // parseDecimalCell refuses more integer digits than numeric(30,12) holds
           if (digits > MAX_INTEGER_DIGITS || (k >= 0 && digits > MAX_UNIT_DIGITS)) return false;
           const at = w.length;
           w.numericDigits(src, decimal[0] === 1, decimal[1], decimal[2], decimal[3], decimal[4]);

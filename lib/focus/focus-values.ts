@@ -37,7 +37,7 @@ function memo<T>(parse: (raw: string) => T | CellError, size = 10_000) {
 }
 
 // cost_record stores numeric(30,12): 18 digits before the point at most (more after it are rounded).
-const MAX_INTEGER_DIGITS = 18;
+export const MAX_INTEGER_DIGITS = 18;
 
 export function parseDecimalCell(raw: string): string | CellError {
   const value = tryNormalizeDecimal(raw);

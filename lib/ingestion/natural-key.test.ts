@@ -1,6 +1,7 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { TFocusRecord } from '../focus/types';
-import { canonicalTags, naturalKey } from './natural-key';
+import { canonicalTags, IDENTITY_FIELDS, naturalKey, naturalKeyHex } from './natural-key';
 import { focusRecord } from './test-records';
 
 describe('naturalKey', () => {
@@ -71,6 +72,18 @@ describe('naturalKey', () => {
     expect(canonicalTags(null)).toBe('{}');
     expect(canonicalTags({ b: '2', a: '1' })).toBe('{"a":"1","b":"2"}');
     expect(naturalKey(focusRecord({ tags: {} }))).toBe(naturalKey(focusRecord({ tags: undefined })));
+  });
+
+  it('hashes the JSON array of "v1" and IDENTITY_FIELDS in their order, as the FOCUS compiler builds it', () => {
+    for (const r of [focusRecord(), focusRecord({ subAccountId: null, chargeClass: 'Correction', tags: null, chargeDescription: 'a "quoted" \\ text' })]) {
+      const values = IDENTITY_FIELDS.map((field) => {
+        if (field === 'tags') return canonicalTags(r.tags);
+        if (field === 'chargePeriodStart' || field === 'chargePeriodEnd') return r[field].toISOString();
+        return r[field] ?? null;
+      });
+      const identity = JSON.stringify(['v1', ...values]);
+      expect(naturalKeyHex(r)).toBe(crypto.createHash('sha256').update(identity).digest('hex').slice(0, 32));
+    }
   });
 
   it('refuses an invalid date', () => {

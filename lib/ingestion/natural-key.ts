@@ -34,6 +34,16 @@ function iso(d: Date, field: string): string {
   return text;
 }
 
+// The identity's fields, in the order the identity lists them after "v1" (the charge period's
+// bounds as ISO text, tags last as their canonical JSON). naturalKeyHex writes this order out by
+// hand; the FOCUS compiler builds the same identity from this list (natural-key.test.ts holds
+// naturalKeyHex to it).
+export const IDENTITY_FIELDS = [
+  'providerName', 'billingAccountId', 'subAccountId', 'chargePeriodStart', 'chargePeriodEnd', 'chargeCategory',
+  'chargeClass', 'serviceName', 'regionId', 'resourceId', 'skuId', 'skuPriceId', 'pricingUnit', 'chargeDescription',
+  'commitmentDiscountId', 'tags',
+] as const satisfies readonly (keyof TFocusRecord)[];
+
 // 32 hex digits, as the binary COPY encoder takes them.
 export function naturalKeyHex(r: TFocusRecord, tagsJson: string = canonicalTags(r.tags)): string {
   // A JSON array keeps fields apart (no ambiguity between "a|b" + "c" and "a" + "b|c") and tells
