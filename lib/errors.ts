@@ -24,6 +24,19 @@ const STATUS: Record<TErrorCode, number> = {
 
 export type TIssue = { field?: string; row?: number; message: string };
 
+// A value an encoder cannot write, naming its field ("billedCost", "is not a plain decimal"), so
+// that a report can name the field apart from the reason (rowError).
+export class FieldError extends RangeError {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${field} ${reason}`, options);
+    this.name = 'FieldError';
+  }
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: TErrorCode,

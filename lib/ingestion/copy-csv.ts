@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { AppError } from '../errors';
+import { AppError, FieldError } from '../errors';
 
 export type TRows<T> = Iterable<T> | AsyncIterable<T>;
 
@@ -101,15 +101,14 @@ export function openBinaryCopy(client: pg.PoolClient | pg.Client, table: string,
   return client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
 }
 
-// Wraps an encoder so that a value it cannot encode (bad Date, non-finite number) is reported
-// with its row, like the errors PostgreSQL raises during COPY.
-// The encoders' messages start with the field's name ("billedCost is not …"): it moves up front.
+// Wraps an encoder's error so that a value it cannot encode (bad Date, non-finite number) is
+// reported with its row, like the errors PostgreSQL raises during COPY, and with its field when the
+// encoder named it (FieldError).
 export function rowError(index: number, e: unknown): AppError {
   const message = e instanceof Error ? e.message : String(e);
-  const m = /^(\w+) (.*)$/s.exec(message);
-  const field = m?.[1];
+  const field = e instanceof FieldError ? e.field : undefined;
   const at = field ? `row ${index}, ${field}` : `row ${index}`;
-  return new AppError('UNPROCESSABLE', `Invalid record (${at}): ${m ? m[2] : message}`, [{ row: index, field, message }], {
+  return new AppError('UNPROCESSABLE', `Invalid record (${at}): ${e instanceof FieldError ? e.reason : message}`, [{ row: index, field, message }], {
     cause: e,
   });
 }

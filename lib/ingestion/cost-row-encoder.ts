@@ -1,5 +1,6 @@
 // One cost_record row in PostgreSQL's binary COPY format, in STAGED_COLUMNS order: no text to
 // parse on the database side for times and amounts, which is most of what COPY costs there.
+import { FieldError } from '../errors';
 import type { TFocusRecord } from '../focus/types';
 import { RECORD_COLUMNS, STAGED_COLUMNS, type TColumnKind } from './cost-columns';
 import type { BinaryCopyWriter } from './pg-binary-copy';
@@ -22,7 +23,7 @@ const ENCODERS: Record<TColumnKind, TEncode> = {
 
 const PLAN = RECORD_COLUMNS.map((c) => ({ field: c.field, encode: ENCODERS[c.kind] }));
 
-// Throws a RangeError whose message starts with the field's name (rowError reads it from there).
+// Throws a FieldError naming the field it could not write.
 // The writer then holds part of a row: the caller's transaction is to be abandoned.
 export function encodeCostRow(w: BinaryCopyWriter, r: TFocusRecord, keyHex: string, tagsJson: string, source: string): void {
   w.row(FIELDS).uuid(keyHex);
@@ -30,7 +31,7 @@ export function encodeCostRow(w: BinaryCopyWriter, r: TFocusRecord, keyHex: stri
   try {
     for (; i < PLAN.length; i++) PLAN[i].encode(w, r[PLAN[i].field], tagsJson);
   } catch (e) {
-    throw new RangeError(`${PLAN[i].field} ${(e as Error).message}`);
+    throw new FieldError(PLAN[i].field, (e as Error).message, { cause: e });
   }
   w.text(source);
 }

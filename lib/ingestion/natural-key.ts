@@ -3,6 +3,7 @@
 // as a uuid: the first 128 bits of the SHA-256 of the identity (collisions stay out of reach at
 // any bill's size, and the key indexes as 16 bytes).
 import crypto from 'node:crypto';
+import { FieldError } from '../errors';
 import type { TFocusRecord } from '../focus/types';
 
 // Tags as JSON with sorted keys, so {"a":"1","b":"2"} and {"b":"2","a":"1"} are the same charge;
@@ -25,7 +26,7 @@ const isoOfTime = new Map<number, string>();
 
 function iso(d: Date, field: string): string {
   const t = d instanceof Date ? d.getTime() : Number.NaN;
-  if (Number.isNaN(t)) throw new RangeError(`${field} is not a valid date`);
+  if (Number.isNaN(t)) throw new FieldError(field, 'is not a valid date');
   let text = isoOfTime.get(t);
   if (text === undefined) {
     if (isoOfTime.size >= 10_000) isoOfTime.clear();

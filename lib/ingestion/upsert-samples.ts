@@ -2,7 +2,7 @@
 // then the hourly rollup of the buckets that changed. Resources must exist first (upsertResources):
 // a sample for an unknown resource is refused.
 import type pg from 'pg';
-import { AppError } from '../errors';
+import { AppError, FieldError } from '../errors';
 import type { TSampleInput } from '../focus/types';
 import { copyCsv, rowError, type TRows } from './copy-csv';
 import { refreshUtilizationHourly } from './refresh-utilization-hourly';
@@ -14,8 +14,8 @@ const COLUMNS = ['provider', 'external_id', 'metric', 'unit', 'ts', 'value'] as 
 
 function encodeSample(s: TSampleInput, index: number): (string | null)[] {
   try {
-    if (!(s.ts instanceof Date) || Number.isNaN(s.ts.getTime())) throw new RangeError('ts is not a valid date');
-    if (typeof s.value !== 'number' || !Number.isFinite(s.value)) throw new RangeError(`value ${s.value} is not a finite number`);
+    if (!(s.ts instanceof Date) || Number.isNaN(s.ts.getTime())) throw new FieldError('ts', 'is not a valid date');
+    if (typeof s.value !== 'number' || !Number.isFinite(s.value)) throw new FieldError('value', `${s.value} is not a finite number`);
     // String(number) is the shortest text that reads back as the same float8.
     return [s.provider, s.resourceExternalId, s.metric, s.unit, s.ts.toISOString(), String(s.value)];
   } catch (e) {
