@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { RECORD_COLUMNS } from '../ingestion/cost-columns';
 import { sumDecimals } from '../money/decimal';
 import { recordTexts } from './csv-scanner';
 import { FocusFileError, parseFocusRow, scanFocusInput, type TParsedFocusRow } from './parse-focus-csv';
@@ -84,6 +85,12 @@ describe('scanFocusInput and parseFocusRow on the FOCUS 1.0 sample', () => {
     const oracle = rows.map((r) => r.record!).filter((r) => r.providerName === 'Oracle');
     expect(oracle.every((r) => r.chargeFrequency === 'Usage-Based')).toBe(true); // file says 'Usage-based'
     expect(rows.map((r) => r.record!).filter((r) => r.chargeCategory === 'Credit')[0].billedCost).toBe('-2.6137');
+  });
+
+  it('gives every record every field cost_record stores, and no other', async () => {
+    const rows = await collect(fs.createReadStream(SAMPLE));
+    const fields = RECORD_COLUMNS.map((c) => c.field).sort();
+    for (const r of rows.slice(0, 5)) expect(Object.keys(r.record ?? {}).sort()).toEqual(fields);
   });
 
   it('reads the same file gzipped', async () => {
