@@ -14,32 +14,41 @@ const cols = STAGED_COLUMNS.join(', ');
 const setList = MUTABLE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
 const oldRow = MUTABLE_COLUMNS.map((c) => `t.${c}`).join(', ');
 const newRow = MUTABLE_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ');
+const stagedRow = MUTABLE_COLUMNS.map((c) => `s.${c}`).join(', ');
 
-// `existing` is read from the statement's snapshot, i.e. before the upsert: a returned key that
-// was not there is an insert, one that was is an update, unless this transaction wrote it itself
-// (a key the file repeats after CostWriter stored it directly): that one is neither, it was counted
-// when first written. Unchanged rows are not returned at all.
-const UPSERT_SQL = `
-  WITH src AS (
-    SELECT DISTINCT ON (natural_key) ${cols}
-      FROM ${COST_STAGING}
-     ORDER BY natural_key, staging_seq DESC
-  ),
-  existing AS (
-    SELECT t.natural_key, t.xmin = pg_current_xact_id()::xid AS mine
-      FROM cost_record t JOIN src USING (natural_key, charge_period_start)
+// The staged rows that differ from what cost_record holds (or that it lacks) are found first, by a
+// join in the statement's snapshot, and only those go through INSERT … ON CONFLICT: on a re-import
+// most rows are unchanged, and the upsert would otherwise lock (and so write) every one of them to
+// find that out. The join also tells each written row's kind: a key that was not there is an
+// insert, one that was is an update, unless this transaction wrote it itself (a key the file
+// repeats after CostWriter stored it directly): that one is neither, it was counted when first
+// written. A row another transaction changes between the snapshot and the upsert is still caught by
+// ON CONFLICT; one it changes away from the file's value while this runs keeps that change.
+// `distinctKeys`: no key is staged twice, so the rows need no DISTINCT ON (a sort of every staged
+// row); otherwise the last staged wins.
+function upsertSql(distinctKeys: boolean): string {
+  const src = distinctKeys
+    ? `SELECT ${cols} FROM ${COST_STAGING}`
+    : `SELECT DISTINCT ON (natural_key) ${cols} FROM ${COST_STAGING} ORDER BY natural_key, staging_seq DESC`;
+  return `
+  WITH src AS (${src}),
+  changed AS MATERIALIZED (
+    SELECT s.*, t.natural_key IS NULL AS fresh, t.xmin = pg_current_xact_id()::xid AS mine
+      FROM src s LEFT JOIN cost_record t USING (natural_key, charge_period_start)
+     WHERE t.natural_key IS NULL OR (${oldRow}) IS DISTINCT FROM (${stagedRow})
   ),
   up AS (
     INSERT INTO cost_record AS t (${cols})
-    SELECT ${cols} FROM src
+    SELECT ${cols} FROM changed
     ON CONFLICT (natural_key, charge_period_start) DO UPDATE SET ${setList}, updated_at = now()
      WHERE (${oldRow}) IS DISTINCT FROM (${newRow})
     RETURNING t.natural_key, t.charge_period_start, t.provider_name
   )
   INSERT INTO cost_merge_affected (day, provider_name, kind)
   SELECT (up.charge_period_start AT TIME ZONE 'UTC')::date, up.provider_name,
-         CASE WHEN e.natural_key IS NULL THEN 'inserted' WHEN e.mine THEN 'repeat' ELSE 'updated' END
-    FROM up LEFT JOIN existing e ON e.natural_key = up.natural_key`;
+         CASE WHEN c.fresh THEN 'inserted' WHEN c.mine THEN 'repeat' ELSE 'updated' END
+    FROM up JOIN changed c USING (natural_key, charge_period_start)`;
+}
 
 // Keys in staging that this transaction already wrote to cost_record: not new, not the database's.
 const MINE_SQL = `
@@ -69,6 +78,7 @@ export async function mergeStaging(
   const { lo, hi } = bounds.rows[0];
   let distinct = Number(bounds.rows[0].n);
   if (!lo || !hi || distinct === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const distinctKeys = distinct === Number(bounds.rows[0].total);
 
   await client.query('SELECT ensure_cost_partitions($1, $2)', [lo, hi]);
   // JIT compiles the wide upsert's expressions for seconds and wins nothing back on a bulk write;
@@ -78,7 +88,7 @@ export async function mergeStaging(
   let inserted: number;
   let updated: number;
   const fresh =
-    distinct === Number(bounds.rows[0].total) &&
+    distinctKeys &&
     !(
       await client.query<{ taken: boolean }>(
         'SELECT EXISTS (SELECT 1 FROM cost_record WHERE charge_period_start BETWEEN $1 AND $2) AS taken',
@@ -100,7 +110,7 @@ export async function mergeStaging(
 
     if (options.afterDirect) distinct -= Number((await client.query<{ n: string }>(MINE_SQL)).rows[0].n);
     await createTempTable(client, 'cost_merge_affected', 'day date NOT NULL, provider_name text NOT NULL, kind text NOT NULL');
-    await client.query(UPSERT_SQL);
+    await client.query(upsertSql(distinctKeys));
 
     const counts = await client.query<{ inserted: string; updated: string; touched: string }>(
       `SELECT count(*) FILTER (WHERE kind = 'inserted') AS inserted, count(*) FILTER (WHERE kind = 'updated') AS updated,

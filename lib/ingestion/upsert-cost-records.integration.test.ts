@@ -68,6 +68,29 @@ describe('upsertCostRecords', () => {
     await expectRollupConsistent();
   });
 
+  it('tells new, corrected and unchanged rows apart in one batch, a null turned into a value included', async () => {
+    const a = focusRecord();
+    const b = focusRecord({ serviceName: 'Amazon Simple Storage Service', billedCost: '1', effectiveCost: '1', listCost: '1' });
+    const c = focusRecord({ resourceId: 'i-0c', regionName: null });
+    await upsert([a, b, c]);
+    const d = focusRecord({ resourceId: 'i-0d' });
+    const result = await upsert([a, { ...b, billedCost: '2' }, { ...c, regionName: 'Europe (Paris)' }, d]);
+    expect(result).toMatchObject({ inserted: 1, updated: 2, unchanged: 1 });
+    const stored = await rows(`SELECT resource_id, service_name, region_name, billed_cost::text AS billed FROM cost_record ORDER BY resource_id, service_name`);
+    expect(stored).toEqual([
+      { resource_id: 'i-0abc', service_name: 'Amazon Elastic Compute Cloud', region_name: 'Europe (Paris)', billed: '12.500000000000' },
+      { resource_id: 'i-0abc', service_name: 'Amazon Simple Storage Service', region_name: 'Europe (Paris)', billed: '2.000000000000' },
+      { resource_id: 'i-0c', service_name: 'Amazon Elastic Compute Cloud', region_name: 'Europe (Paris)', billed: '12.500000000000' },
+      { resource_id: 'i-0d', service_name: 'Amazon Elastic Compute Cloud', region_name: 'Europe (Paris)', billed: '12.500000000000' },
+    ]);
+    // a key staged twice: the last wins, and when the last is what is stored, nothing changes
+    expect(await upsert([{ ...a, billedCost: '99' }, a])).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await rows(`SELECT billed_cost::text AS b FROM cost_record WHERE resource_id = 'i-0abc' AND service_name = 'Amazon Elastic Compute Cloud'`)).toEqual([
+      { b: '12.500000000000' },
+    ]);
+    await expectRollupConsistent();
+  });
+
   it('keeps the last of duplicates within one batch', async () => {
     const result = await upsert([focusRecord({ billedCost: '1' }), focusRecord({ billedCost: '2' }), focusRecord({ billedCost: '3' })]);
     expect(result).toEqual({ inserted: 1, updated: 0, unchanged: 0, staged: 3 });
