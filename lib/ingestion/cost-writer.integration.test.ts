@@ -82,6 +82,24 @@ describe('CostWriter', () => {
     await expectRollupConsistent();
   });
 
+  it('knows the days a month holds to the day: its last day, and a record late in a day', async () => {
+    const at = (iso: string, resourceId: string) =>
+      focusRecord({ chargePeriodStart: new Date(iso), chargePeriodEnd: new Date(new Date(iso).getTime() + 1_800_000), resourceId });
+    await write([at('2026-03-31T00:00:00Z', 'x')]);
+    // the 1st to the 30th hold nothing: all of it goes straight in
+    expect(await write(records(30, 2))).toMatchObject({ inserted: 60, direct: 60 });
+    // and the 31st is held
+    expect(await write([at('2026-03-31T12:00:00Z', 'y')])).toMatchObject({ inserted: 1, direct: 0 });
+
+    await truncate('cost_record', 'cost_daily');
+    await write([at('2026-03-14T23:30:00Z', 'x')]);
+    expect(await write(records(13, 2))).toMatchObject({ inserted: 26, direct: 26 });
+    // the 14th is held (by a record at 23:30): its chunk goes through staging
+    const result = await write(records(14, 2).slice(26));
+    expect(result).toMatchObject({ inserted: 2, direct: 0 });
+    await expectRollupConsistent();
+  });
+
   it('keeps the last of a key that comes again after it went straight in', async () => {
     const batch = records(30, 5);
     const again = { ...batch[0], billedCost: '7', effectiveCost: '7' };

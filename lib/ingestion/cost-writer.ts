@@ -207,13 +207,23 @@ export class CostWriter {
       if (this.takenDays.has(month)) continue;
       const start = new Date(`${month}-01T00:00:00Z`);
       await this.client.query('SELECT ensure_cost_partitions($1, $1)', [start]);
-      const { rows } = await this.client.query<{ day: number }>(
-        `SELECT DISTINCT (charge_period_start AT TIME ZONE 'UTC')::date - date '1970-01-01' AS day
-           FROM cost_record
-          WHERE charge_period_start >= $1 AND charge_period_start < $1::timestamptz + interval '1 month'`,
-        [start],
+      // One probe of the primary key (charge_period_start first) per day of the month, where a
+      // DISTINCT over the month's records would read every one of them. LIMIT 1 keeps each probe
+      // a probe (an EXISTS would be planned as a join over the month); the month's bounds prune the
+      // other partitions when the query is planned.
+      // (Bounds in hours and from here, not in days or months, which follow the session's time zone.)
+      const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+      const { rows } = await this.client.query<{ i: number }>(
+        `SELECT i FROM generate_series(0, 30) AS i,
+                LATERAL (SELECT 1 FROM cost_record
+                          WHERE charge_period_start >= $1 AND charge_period_start < $2
+                            AND charge_period_start >= $1::timestamptz + make_interval(hours => 24 * i)
+                            AND charge_period_start < $1::timestamptz + make_interval(hours => 24 * (i + 1))
+                          LIMIT 1) AS held`,
+        [start, end],
       );
-      this.takenDays.set(month, new Set(rows.map((r) => r.day)));
+      const first = Math.floor(start.getTime() / DAY_MS);
+      this.takenDays.set(month, new Set(rows.map((r) => first + r.i)));
     }
   }
 
