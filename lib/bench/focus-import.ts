@@ -96,7 +96,15 @@ export const focusImportBench: TBench = {
         baselineName: 'psql \\copy into a plain table of text columns',
         target: '>= 0.5',
         rows,
-        runs: runs.map((r) => ({ importSeconds: Number(r.import.toFixed(2)), importCpuSeconds: Number(r.cpu.toFixed(2)), textCopySeconds: Number(r.text.toFixed(2)), typedCopySeconds: Number(r.typed.toFixed(2)) })),
+        // each round's own ratio too: the rounds run a minute apart on a shared machine, and their
+        // spread says how far the median can be trusted
+        runs: runs.map((r) => ({
+          importSeconds: Number(r.import.toFixed(2)),
+          importCpuSeconds: Number(r.cpu.toFixed(2)),
+          textCopySeconds: Number(r.text.toFixed(2)),
+          typedCopySeconds: Number(r.typed.toFixed(2)),
+          ratio: Number((r.text / r.import).toFixed(3)),
+        })),
       });
       emit({
         name: 'focus_import_vs_typed_copy',
