@@ -90,6 +90,7 @@ describe('scanFocusInput and parseFocusRow on the FOCUS 1.0 sample', () => {
   it('gives every record every field cost_record stores, and no other', async () => {
     const rows = await collect(fs.createReadStream(SAMPLE));
     const fields = RECORD_COLUMNS.map((c) => c.field).sort();
+    expect(rows.length).toBeGreaterThan(0);
     for (const r of rows.slice(0, 5)) expect(Object.keys(r.record ?? {}).sort()).toEqual(fields);
   });
 

@@ -23,10 +23,10 @@ describe('rowError', () => {
     expect(e.issues).toEqual([{ row: 7, field: 'billedCost', message: 'billedCost is not a plain decimal' }]);
   });
 
-  it('names the row alone for any other error', () => {
-    const e = rowError(3, new Error('boom: out of range'));
-    expect(e.message).toBe('Invalid record (row 3): boom: out of range');
-    expect(e.issues).toEqual([{ row: 3, field: undefined, message: 'boom: out of range' }]);
+  it('names the row alone for any other error, even one whose message starts with a word', () => {
+    const e = rowError(3, new TypeError('Cannot read properties of undefined'));
+    expect(e.message).toBe('Invalid record (row 3): Cannot read properties of undefined');
+    expect(e.issues).toEqual([{ row: 3, field: undefined, message: 'Cannot read properties of undefined' }]);
   });
 
   it('gets the field from the cost row encoder and the natural key', () => {

@@ -82,10 +82,17 @@ describe('CostWriter', () => {
     await expectRollupConsistent();
   });
 
-  it('knows the days a month holds to the day: its last day, and a record late in a day', async () => {
+  it('knows the days a month holds to the day (its last day, a record late in a day) in UTC, whatever the session time zone', async () => {
     const at = (iso: string, resourceId: string) =>
       focusRecord({ chargePeriodStart: new Date(iso), chargePeriodEnd: new Date(new Date(iso).getTime() + 1_800_000), resourceId });
-    await write([at('2026-03-31T00:00:00Z', 'x')]);
+    // Paris moves its clocks on 2026-03-29: days counted in the session's zone would end an hour
+    // early from then on, and miss a record at 23:30 UTC on the 31st
+    const write = (batch: TFocusRecord[]) =>
+      withTransaction(async (c) => {
+        await c.query(`SET LOCAL TimeZone = 'Europe/Paris'`);
+        return writeCostRecords(c, batch, 'file', { chunkBytes: 2_000 });
+      });
+    await write([at('2026-03-31T23:30:00Z', 'x')]);
     // the 1st to the 30th hold nothing: all of it goes straight in
     expect(await write(records(30, 2))).toMatchObject({ inserted: 60, direct: 60 });
     // and the 31st is held

@@ -208,9 +208,10 @@ export class CostWriter {
       const start = new Date(`${month}-01T00:00:00Z`);
       await this.client.query('SELECT ensure_cost_partitions($1, $1)', [start]);
       // One probe of the primary key (charge_period_start first) per day of the month, where a
-      // DISTINCT over the month's records would read every one of them. LIMIT 1 keeps each probe
-      // a probe (an EXISTS would be planned as a join over the month); the month's bounds prune the
-      // other partitions when the query is planned.
+      // DISTINCT over the month's records would read every one of them: ORDER BY and LIMIT 1 make
+      // each an index-only scan that stops at the day's first entry (an EXISTS would be planned as
+      // a join over the month, a bare LIMIT as a bitmap scan of the whole day); the month's bounds
+      // prune the other partitions when the query is planned.
       // (Bounds in hours and from here, not in days or months, which follow the session's time zone.)
       const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
       const { rows } = await this.client.query<{ i: number }>(
@@ -219,7 +220,7 @@ export class CostWriter {
                           WHERE charge_period_start >= $1 AND charge_period_start < $2
                             AND charge_period_start >= $1::timestamptz + make_interval(hours => 24 * i)
                             AND charge_period_start < $1::timestamptz + make_interval(hours => 24 * (i + 1))
-                          LIMIT 1) AS held`,
+                          ORDER BY charge_period_start LIMIT 1) AS held`,
         [start, end],
       );
       const first = Math.floor(start.getTime() / DAY_MS);

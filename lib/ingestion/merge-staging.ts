@@ -22,8 +22,10 @@ const stagedRow = MUTABLE_COLUMNS.map((c) => `s.${c}`).join(', ');
 // find that out. The join also tells each written row's kind: a key that was not there is an
 // insert, one that was is an update, unless this transaction wrote it itself (a key the file
 // repeats after CostWriter stored it directly): that one is neither, it was counted when first
-// written. A row another transaction changes between the snapshot and the upsert is still caught by
-// ON CONFLICT; one it changes away from the file's value while this runs keeps that change.
+// written. A row another transaction inserts or changes between the snapshot and the upsert is
+// still caught by ON CONFLICT; one that matched the file in the snapshot and that another
+// transaction changes or deletes while this runs keeps that change (the upsert would have put the
+// file's row back).
 // `distinctKeys`: no key is staged twice, so the rows need no DISTINCT ON (a sort of every staged
 // row); otherwise the last staged wins.
 function upsertSql(distinctKeys: boolean): string {

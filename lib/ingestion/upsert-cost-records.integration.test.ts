@@ -76,6 +76,9 @@ describe('upsertCostRecords', () => {
     const d = focusRecord({ resourceId: 'i-0d' });
     const result = await upsert([a, { ...b, billedCost: '2' }, { ...c, regionName: 'Europe (Paris)' }, d]);
     expect(result).toMatchObject({ inserted: 1, updated: 2, unchanged: 1 });
+    // the unchanged row was not even locked (an upsert that skips it still leaves its xmax set)
+    const unchangedA = `resource_id = 'i-0abc' AND service_name = 'Amazon Elastic Compute Cloud'`;
+    expect(await rows(`SELECT xmax::text AS xmax FROM cost_record WHERE ${unchangedA}`)).toEqual([{ xmax: '0' }]);
     const stored = await rows(`SELECT resource_id, service_name, region_name, billed_cost::text AS billed FROM cost_record ORDER BY resource_id, service_name`);
     expect(stored).toEqual([
       { resource_id: 'i-0abc', service_name: 'Amazon Elastic Compute Cloud', region_name: 'Europe (Paris)', billed: '12.500000000000' },
@@ -85,8 +88,8 @@ describe('upsertCostRecords', () => {
     ]);
     // a key staged twice: the last wins, and when the last is what is stored, nothing changes
     expect(await upsert([{ ...a, billedCost: '99' }, a])).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
-    expect(await rows(`SELECT billed_cost::text AS b FROM cost_record WHERE resource_id = 'i-0abc' AND service_name = 'Amazon Elastic Compute Cloud'`)).toEqual([
-      { b: '12.500000000000' },
+    expect(await rows(`SELECT billed_cost::text AS b, xmax::text AS xmax FROM cost_record WHERE ${unchangedA}`)).toEqual([
+      { b: '12.500000000000', xmax: '0' },
     ]);
     await expectRollupConsistent();
   });
