@@ -91,7 +91,8 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     writeBuildStamp(root);
   }
   const db = await createTestDatabase(serverUrl, 'e2e');
-  const port = 3199;
+  // E2E_PORT lets two checkouts run their e2e tiers side by side
+  const port = Number(process.env.E2E_PORT) || 3199;
   const baseUrl = `http://127.0.0.1:${port}`;
   const appEnv = {
     ...process.env,
