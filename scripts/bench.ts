@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApiToken } from '../lib/auth/tokens';
+import { createUser } from '../lib/auth/users';
+import { measureLoad, percentile } from '../lib/bench/load';
 import { syntheticCostRecords } from '../lib/bench/synthetic-costs';
 import { disconnect, pool, withTransaction } from '../lib/db';
 import { loadDemo } from '../lib/demo/load-demo';
@@ -26,11 +28,6 @@ export function emit(figure: TFigure) {
 }
 
 const note = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 const QUERIES = (today: Date) => {
   const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -81,6 +78,57 @@ async function measureApi(label: string, baseUrl: string, token: string, rounds:
   }
 }
 
+// A signed-in person's session cookie, as the browser gets it from the sign-in form.
+async function signInCookie(baseUrl: string) {
+  const person = { email: 'bench-viewer@bench.test', password: crypto.randomBytes(12).toString('base64url') };
+  await createUser({ ...person, name: 'Bench Viewer', role: 'viewer' });
+  const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(person),
+  });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  if (!res.ok || cookies.length === 0) throw new Error(`bench sign-in answered ${res.status}: ${await res.text()}`);
+  return cookies.join('; ');
+}
+
+// 100 concurrent clients for 20 s on each target, on the demo dataset; the costs API and the
+// overview are compared with /api/health, the most the same server, stack and machine can serve.
+async function measureDashboardLoad(baseUrl: string, token: string) {
+  const [thirteenMonths] = QUERIES(new Date());
+  note('load: 100 concurrent clients for 20 s on the costs API, the overview and /api/health…');
+  const figures = await measureLoad({
+    baseUrl,
+    connections: 100,
+    seconds: 20,
+    singleRequests: 20,
+    targets: [
+      { name: 'load_health', path: '/api/health', headers: {} },
+      { name: 'load_costs_api', path: `/api/v1/costs?${new URLSearchParams({ ...thirteenMonths, currency: 'EUR' })}`, headers: { authorization: `Bearer ${token}` } },
+      { name: 'load_overview', path: '/', headers: { cookie: await signInCookie(baseUrl) } },
+    ],
+  });
+  const health = figures.find((f) => f.name === 'load_health')!;
+  for (const f of figures) {
+    const vsHealth = f === health ? {} : { baseline: health.rps, ratio: f.rps / health.rps, baselineName: 'load_health rps, same run' };
+    emit({
+      name: f.name,
+      value: f.rps,
+      unit: 'req/s',
+      ...vsHealth,
+      rps: Number(f.rps.toFixed(1)),
+      p50: Number(f.p50.toFixed(1)),
+      p95: Number(f.p95.toFixed(1)),
+      p99: Number(f.p99.toFixed(1)),
+      errors: f.errors,
+      requests: f.requests,
+      singleP50: Number(f.singleP50.toFixed(1)),
+      connections: 100,
+      seconds: 20,
+    });
+  }
+}
+
 async function main() {
   setEnv({ LOG_LEVEL: 'warn' });
   const root = process.cwd();
@@ -100,7 +148,9 @@ async function main() {
   let server: ReturnType<typeof startLongRunning> | undefined;
   try {
     setEnv({ DATABASE_URL: db.url, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64') });
-    if (only.length === 0 || only.includes('costs-api')) {
+    const wantsApi = only.length === 0 || only.includes('costs-api');
+    const wantsLoad = only.length === 0 || only.includes('load');
+    if (wantsApi || wantsLoad) {
       if (!buildIsCurrent(root)) {
         note('building the app…');
         await run(bin('next'), ['build'], { quiet: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
@@ -110,23 +160,26 @@ async function main() {
       await loadDemo({ now: new Date() });
       const { token } = await createApiToken({ name: 'bench', role: 'viewer' });
       const port = 3198;
-      server = startLongRunning(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { ...process.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, { quiet: true });
       const baseUrl = `http://127.0.0.1:${port}`;
+      server = startLongRunning(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { ...process.env, PORT: String(port), APP_URL: baseUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, { quiet: true });
       for (let i = 0; i < 200; i++) {
         const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false);
         if (ok) break;
         await new Promise((r) => setTimeout(r, 250));
       }
-      await measureApi('demo', baseUrl, token, 25);
-      note('generating 1,000,000 cost records…');
-      const today = new Date();
-      const start = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), 1));
-      const days = Math.round((today.getTime() - start.getTime()) / 86_400_000);
-      const t = performance.now();
-      await withTransaction((client) => upsertCostRecords(client, syntheticCostRecords({ rows: 1_000_000, start, days }), 'bench'));
-      emit({ name: 'ingest_1m_cost_records', value: (performance.now() - t) / 1000, unit: 's' });
-      await pool().query('ANALYZE cost_record; ANALYZE cost_daily');
-      await measureApi('1m_records', baseUrl, token, 10);
+      if (wantsLoad) await measureDashboardLoad(baseUrl, token);
+      if (wantsApi) {
+        await measureApi('demo', baseUrl, token, 25);
+        note('generating 1,000,000 cost records…');
+        const today = new Date();
+        const start = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), 1));
+        const days = Math.round((today.getTime() - start.getTime()) / 86_400_000);
+        const t = performance.now();
+        await withTransaction((client) => upsertCostRecords(client, syntheticCostRecords({ rows: 1_000_000, start, days }), 'bench'));
+        emit({ name: 'ingest_1m_cost_records', value: (performance.now() - t) / 1000, unit: 's' });
+        await pool().query('ANALYZE cost_record; ANALYZE cost_daily');
+        await measureApi('1m_records', baseUrl, token, 10);
+      }
     }
     for (const bench of BENCHES) {
       if (only.length && !only.includes(bench.name)) continue;

@@ -1,4 +1,5 @@
 // Every job the worker runs, registered in one place.
+import { compactDataChangesJob } from './definitions/compact-data-changes';
 import { ensurePartitionsJob } from './definitions/ensure-partitions';
 import { syncConnectionJob } from './definitions/sync-connection';
 import { syncSchedulerJob } from './definitions/sync-scheduler';
@@ -6,4 +7,4 @@ import type { TJobDefinition } from './types';
 
 // Handlers are typed per job; the registry only needs them as opaque definitions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, syncConnectionJob, syncSchedulerJob];
+export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, compactDataChangesJob, syncConnectionJob, syncSchedulerJob];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ZDay } from '../dates';
 import { pool } from '../db';
 import { AppError } from '../errors';
+import { cachedByDataVersion } from './data-version';
 
 export const GROUP_BYS = ['provider', 'service', 'region', 'account', 'category', 'none'] as const;
 export const GRANULARITIES = ['day', 'month'] as const;
@@ -41,7 +42,7 @@ export type TCostResult = {
   rows: TCostRow[];
 };
 
-export async function getCosts(query: TCostQuery): Promise<TCostResult> {
+async function readCosts(query: TCostQuery): Promise<TCostResult> {
   const { key, label } = KEY_SQL[query.groupBy];
   const params: unknown[] = [query.from, query.to, query.currency];
   const filters: string[] = [];
@@ -103,3 +104,6 @@ export async function getCosts(query: TCostQuery): Promise<TCostResult> {
     })),
   };
 }
+
+// Answers are kept per question until the cost data changes (see data-version.ts).
+export const getCosts = cachedByDataVersion(readCosts, { max: 500 });
