@@ -55,9 +55,9 @@ export async function getCosts(query: TCostQuery): Promise<TCostResult> {
     params.push(value);
     filters.push(`AND ${column} = $${params.length}`);
   }
-  // rates is MATERIALIZED: inlined, its two subqueries ran once per row of agg it joins (three
-  // times over), where once per (day, currency) is enough. On the demo's 13 months by provider:
-  // see the commit that made it so for the EXPLAIN ANALYZE figures.
+  // rates is MATERIALIZED: inlined, its subqueries ran once per row of agg it joins, three times
+  // over (1 945 × 3 on the demo's 13 months by provider), where once per (day, currency) is
+  // enough (389): 12–20 ms instead of 59–86 ms in EXPLAIN ANALYZE here.
   const sql = `
     WITH agg AS (
       SELECT day, ${a} AS a, ${b} AS b, ${name} AS name, billing_currency AS cur,
