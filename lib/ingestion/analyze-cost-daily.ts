@@ -1,11 +1,12 @@
 // Keeps the planner's statistics of cost_daily current after a large write. The costs API plans
 // its joins from them, and autovacuum only gets to a table a minute or more after a write (the
 // bench's and the demo's first readers came before it): a write that changed more than a tenth of
-// the rollup analyses it at once. ANALYZE of cost_daily reads a sample of 30 000 rows at most:
-// 24–28 ms for the demo's 6 600 rows here. cost_record is left to autovacuum: its readers (export,
-// calibration, the writers' probes) go by time range through partition pruning and the primary
-// key, plans that do not turn on its statistics, and ANALYZE of a million of its rows (614 MB)
-// took 1.3–1.7 s here, a quarter of a million-row FOCUS import.
+// the rollup analyses it at once. ANALYZE of cost_daily reads a sample of 30 000 rows at most, and
+// only of the columns queries use (the migration turns the others off): 24–28 ms for the demo's
+// 6 600 rows, 95–230 ms after a million-record write (215 000 rows, a write of 12–20 s) here.
+// cost_record is left to autovacuum: its readers (export, calibration, the writers' probes) go by
+// time range through partition pruning and the primary key, plans that do not turn on its
+// statistics, and ANALYZE of a million of its rows (614 MB) took 1.3–1.7 s here.
 import { pool } from '../db';
 import { logger } from '../logger';
 

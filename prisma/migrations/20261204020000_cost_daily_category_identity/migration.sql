@@ -29,4 +29,13 @@ SELECT (r.charge_period_start AT TIME ZONE 'UTC')::date AS day,
   FROM "cost_record" r
  GROUP BY 1, 2, 3, 4, 5, 6, 8;
 
+-- Writers analyse cost_daily after large writes (lib/ingestion/analyze-cost-daily.ts). No query
+-- filters, joins or sorts on the amounts, the count or the account name: statistics of those are
+-- never used, and leaving them out takes ANALYZE of a 215 000-row rollup from 160–170 ms to 95 ms.
+ALTER TABLE "cost_daily"
+  ALTER COLUMN "billed_cost" SET STATISTICS 0,
+  ALTER COLUMN "effective_cost" SET STATISTICS 0,
+  ALTER COLUMN "list_cost" SET STATISTICS 0,
+  ALTER COLUMN "record_count" SET STATISTICS 0,
+  ALTER COLUMN "sub_account_name" SET STATISTICS 0;
 ANALYZE "cost_daily";
