@@ -263,7 +263,7 @@ describe('costs API invariants', () => {
     ]);
   });
 
-  it("rebuilds in the migration the cost_daily the writers keep", async () => {
+  it('rebuilds in the migration, from the old key, the cost_daily the writers keep', async () => {
     const migration = fs.readFileSync(path.join(process.cwd(), 'prisma/migrations/20261204020000_cost_daily_category_identity/migration.sql'), 'utf8');
     const snapshot = () =>
       pool()
@@ -274,6 +274,19 @@ describe('costs API invariants', () => {
         await write(first, second);
         const written = await snapshot();
         expect(written.length).toBeGreaterThan(0);
+        // cost_daily as the old key kept it: one row per (day, provider, service, region,
+        // account, currency), with the greatest category
+        await pool().query(`
+          BEGIN;
+          TRUNCATE cost_daily;
+          ALTER TABLE cost_daily DROP CONSTRAINT cost_daily_pkey;
+          ALTER TABLE cost_daily ADD CONSTRAINT cost_daily_pkey PRIMARY KEY (day, provider_name, service_name, region_id, sub_account_id, billing_currency);
+          INSERT INTO cost_daily
+          SELECT (charge_period_start AT TIME ZONE 'UTC')::date, provider_name, coalesce(service_name, ''),
+                 max(coalesce(service_category, '') COLLATE "C"), coalesce(region_id, ''), coalesce(sub_account_id, ''),
+                 max(coalesce(sub_account_name, '') COLLATE "C"), billing_currency, sum(billed_cost), sum(effective_cost), sum(list_cost), count(*)
+            FROM cost_record GROUP BY 1, 2, 3, 5, 6, 8;
+          COMMIT;`);
         await pool().query(migration);
         expect(await snapshot()).toEqual(written);
       }),
