@@ -38,8 +38,8 @@ const ZCostResult = z.object({
   rows: z.array(
     z.object({
       period: z.string().describe('start of the period, YYYY-MM-DD'),
-      key: z.string(),
-      label: z.string(),
+      key: z.string().describe('the group: a provider name, PROVIDER:ID for a service, region or account (a filter takes it back), a category or (none), total for groupBy=none'),
+      label: z.string().describe('for people; no two groups of an answer share one'),
       billedCost: z.string().describe('decimal string'),
       effectiveCost: z.string().describe('decimal string'),
     }),

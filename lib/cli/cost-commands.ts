@@ -11,7 +11,8 @@ import { importFocusStream } from '../focus/import-focus-file';
 import { FOCUS_READ_BYTES } from '../focus/parse-focus-csv';
 import { isUuid } from '../connections/find-connection';
 import { parseInput } from '../connections/validate';
-import { getCosts, ZCostQuery } from '../queries/get-costs';
+import { focusExportFilters } from '../queries/cost-keys';
+import { getCosts, ZCostFilters, ZCostQuery } from '../queries/get-costs';
 import { csvCell, dayOption, flag, formatOption, table, timeOption } from './cli-format';
 import { CliUsageError, option, positional, type TCliCommand } from './types';
 
@@ -67,24 +68,30 @@ export const costCommands: TCliCommand[] = [
   {
     name: 'costs',
     usage:
-      'costs --from YYYY-MM-DD --to YYYY-MM-DD [--group-by provider|service|region|account|category|none] [--granularity day|month] [--currency CUR (default DISPLAY_CURRENCY)] [--provider P] [--service S] [--region R] [--account A] [--format table|json|csv|focus]',
+      'costs --from YYYY-MM-DD --to YYYY-MM-DD [--group-by provider|service|region|account|category|none] [--granularity day|month] [--currency CUR (default DISPLAY_CURRENCY)] [--provider P] [--service PROVIDER:S] [--region PROVIDER:R] [--account PROVIDER:A] [--category C] [--format table|json|csv|focus]',
     summary: 'cost totals (to is exclusive), converted to one currency; --format focus prints the FOCUS 1.2 records instead',
-    valueOptions: ['from', 'to', 'group-by', 'granularity', 'currency', 'provider', 'service', 'region', 'account', 'format'],
+    valueOptions: ['from', 'to', 'group-by', 'granularity', 'currency', 'provider', 'service', 'region', 'account', 'category', 'format'],
     run: async (args, io) => {
       const format = formatOption(args, ['table', 'json', 'csv', 'focus'] as const, 'table');
       const from = dayOption(args, 'from');
       const to = dayOption(args, 'to');
       if (!from || !to) throw new CliUsageError('--from and --to are required (YYYY-MM-DD, to exclusive)');
-      const filters = { provider: option(args, 'provider'), service: option(args, 'service'), region: option(args, 'region'), account: option(args, 'account') };
+      // service, region and account are keys as the costs API gives them (AWS:123456789012)
+      const filters = {
+        provider: option(args, 'provider'),
+        service: option(args, 'service'),
+        region: option(args, 'region'),
+        account: option(args, 'account'),
+        category: option(args, 'category'),
+      };
       if (format === 'focus') {
         if (from >= to) throw new CliUsageError('--to must be after --from (it is exclusive)');
-        const one = (v: string | undefined) => (v ? [v] : undefined);
         await toStdout((w) =>
           exportFocusCsv(
             {
               from: new Date(`${from}T00:00:00Z`),
               to: new Date(`${to}T00:00:00Z`),
-              filters: { providers: one(filters.provider), services: one(filters.service), regions: one(filters.region), accounts: one(filters.account) },
+              filters: focusExportFilters(parseInput(ZCostFilters, filters)),
             },
             w,
           ),

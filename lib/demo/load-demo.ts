@@ -2,6 +2,7 @@
 // and records it as a sync_run of kind 'demo'. Loading it again with the same (seed, now) changes
 // nothing.
 import { pool, withTransaction } from '../db';
+import { analyzeCostDailyAfterWrite } from '../ingestion/analyze-cost-daily';
 import { upsertCostRecords } from '../ingestion/upsert-cost-records';
 import { upsertFxRates } from '../ingestion/upsert-fx-rates';
 import { upsertResources } from '../ingestion/upsert-resources';
@@ -38,6 +39,7 @@ export async function loadDemo(options: { now?: Date; seed?: number } = {}): Pro
       const samples = await upsertSamples(client, data.samples);
       return { costs, fxRates, resources, samples };
     });
+    await analyzeCostDailyAfterWrite(result.costs.inserted + result.costs.updated);
     const durationMs = Math.round(performance.now() - started);
     await pool().query(
       `UPDATE sync_run SET status = 'succeeded', finished_at = now(),

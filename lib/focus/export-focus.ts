@@ -105,7 +105,10 @@ export function focusExportSql(client: Pick<pg.ClientBase, 'escapeLiteral'>, que
   ];
   for (const [key, column] of Object.entries(FILTER_COLUMNS) as [keyof TFocusExportFilters, string][]) {
     const values = query.filters?.[key];
-    if (values?.length) where.push(`${column} IN (${values.map((v) => client.escapeLiteral(v)).join(', ')})`);
+    // an empty list matches nothing (filters that cannot hold together, see focusExportFilters)
+    // and '' matches a record that names none (the costs API's key for those, as in cost_daily)
+    const target = values?.includes('') ? `coalesce(${column}, '')` : column;
+    if (values) where.push(values.length ? `${target} IN (${values.map((v) => client.escapeLiteral(v)).join(', ')})` : 'FALSE');
   }
   const select = COLUMNS.map(([name, expr]) => `${expr} AS "${name}"`).join(',\n  ');
   return `COPY (SELECT\n  ${select}\nFROM cost_record\nWHERE ${where.join('\n  AND ')}\nORDER BY charge_period_start, natural_key) TO STDOUT WITH (FORMAT csv, HEADER true)`;

@@ -6,6 +6,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { truncate } from '../../test/db';
 import { pool, prisma } from '../db';
+import { focusExportFilters, scopedKey } from '../queries/cost-keys';
 import { exportFocusCsv, FOCUS_EXPORT_COLUMNS } from './export-focus';
 import { importFocusStream } from './import-focus-file';
 
@@ -179,5 +180,20 @@ describe('exportFocusCsv', () => {
       r.ChargePeriodStart.startsWith('2024-09-18'),
     ).length;
     expect(day.rows).toBe(expected);
+  });
+
+  it("takes the costs API's keys as filters: provider and id together, an empty id for records that name none", async () => {
+    await importFocusStream(fs.createReadStream(SAMPLE), { source: 'focus_sample.csv' });
+    const range = { from: new Date('2024-01-01T00:00:00Z'), to: new Date('2025-01-01T00:00:00Z') };
+    const count = async (where: string) => Number((await pool().query(`SELECT count(*) AS n FROM cost_record WHERE ${where}`)).rows[0].n);
+    const { rows: [some] } = await pool().query<{ p: string; a: string }>('SELECT provider_name AS p, sub_account_id AS a FROM cost_record WHERE sub_account_id IS NOT NULL LIMIT 1');
+    const one = await exportToText({ ...range, filters: focusExportFilters({ account: scopedKey(some.p, some.a) }) });
+    expect(one.rows).toBe(await count(`provider_name = '${some.p}' AND sub_account_id = '${some.a}'`));
+    expect(one.rows).toBeGreaterThan(0);
+    // the same id under another provider is another account
+    expect((await exportToText({ ...range, filters: focusExportFilters({ account: scopedKey(`${some.p}-other`, some.a) }) })).rows).toBe(0);
+    expect((await exportToText({ ...range, filters: focusExportFilters({ provider: 'Nobody', account: scopedKey(some.p, some.a) }) })).rows).toBe(0);
+    const none = await exportToText({ ...range, filters: focusExportFilters({ region: scopedKey(some.p, '') }) });
+    expect(none.rows).toBe(await count(`provider_name = '${some.p}' AND region_id IS NULL`));
   });
 });

@@ -6,6 +6,7 @@
 // database writes one chunk while the next is parsed.
 import type { Readable } from 'node:stream';
 import { withTransaction } from '../db';
+import { analyzeCostDailyAfterWrite } from '../ingestion/analyze-cost-daily';
 import { CostWriter } from '../ingestion/cost-writer';
 import { recordTexts, type TCsvRecord } from './csv-scanner';
 import { FocusRowCompiler } from './focus-row-compiler';
@@ -123,6 +124,7 @@ export async function importFocusStream(
         throw e;
       }
     });
+    await analyzeCostDailyAfterWrite(merged.inserted + merged.updated);
     result = {
       status: 'succeeded',
       imported: valid,

@@ -18,13 +18,13 @@ async function expectRollupConsistent() {
   const expected = await rows(`
     SELECT (charge_period_start AT TIME ZONE 'UTC')::date::text AS day, provider_name, coalesce(service_name, '') AS service_name,
            coalesce(region_id, '') AS region_id, coalesce(sub_account_id, '') AS sub_account_id, billing_currency,
-           max(coalesce(service_category, '') COLLATE "C") AS service_category, max(coalesce(sub_account_name, '') COLLATE "C") AS sub_account_name,
+           coalesce(service_category, '') AS service_category, max(coalesce(sub_account_name, '') COLLATE "C") AS sub_account_name,
            sum(billed_cost)::text AS billed, sum(effective_cost)::text AS effective, sum(list_cost)::text AS list, count(*)::int AS n
-      FROM cost_record GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`);
+      FROM cost_record GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`);
   const actual = await rows(`
     SELECT day::text AS day, provider_name, service_name, region_id, sub_account_id, billing_currency, service_category, sub_account_name,
            billed_cost::text AS billed, effective_cost::text AS effective, list_cost::text AS list, record_count AS n
-      FROM cost_daily ORDER BY 1, 2, 3, 4, 5, 6`);
+      FROM cost_daily ORDER BY 1, 2, 3, 4, 5, 6, 7`);
   expect(actual).toEqual(expected);
   return actual;
 }
@@ -61,9 +61,11 @@ describe('CostWriter', () => {
     const batch = records(40, 5);
     expect(await write(batch)).toEqual({ inserted: 200, updated: 0, unchanged: 0, written: 200, direct: 200 });
     const rollup = await expectRollupConsistent();
-    expect(rollup).toHaveLength(40);
-    // 5 × 0.1234567890125 rounded to 12 places each (0.123456789013), and -0.0000000000005 → -0.000000000001
-    expect(rollup[0]).toMatchObject({ billed: '0.617283945065', list: '-0.000000000005', n: 5, service_category: 'Networking', sub_account_name: 'ec-prod' });
+    // a row per day and category: the category is part of the rollup's identity
+    expect(rollup).toHaveLength(80);
+    // 2 and 3 × 0.1234567890125 rounded to 12 places each (0.123456789013), and -0.0000000000005 → -0.000000000001
+    expect(rollup[0]).toMatchObject({ billed: '0.246913578026', list: '-0.000000000002', n: 2, service_category: 'Compute', sub_account_name: 'ec-prod' });
+    expect(rollup[1]).toMatchObject({ billed: '0.370370367039', list: '-0.000000000003', n: 3, service_category: 'Networking', sub_account_name: 'ec-prod' });
     // the same file again meets its own days and changes nothing
     expect(await write(batch)).toEqual({ inserted: 0, updated: 0, unchanged: 200, written: 200, direct: 0 });
     await expectRollupConsistent();
@@ -124,14 +126,14 @@ describe('CostWriter', () => {
     const again = byDay.slice(30, 45).map((r) => ({ ...r, resourceId: `${r.resourceId}-again` }));
     const order = [...byDay.slice(0, 93), ...byDay.slice(93, 183), ...again, ...byDay.slice(183)];
     expect(await write(order)).toMatchObject({ inserted: 225, updated: 0, direct: 225 });
-    expect(await expectRollupConsistent()).toHaveLength(70);
+    expect(await expectRollupConsistent()).toHaveLength(140);
   });
 
   it('adds to a day of cost_daily another provider or a later write shares', async () => {
     await write(records(3, 2));
     await write(records(3, 2).map((r) => ({ ...r, providerName: 'MongoDB Atlas' })));
     await write([focusRecord({ chargePeriodStart: new Date('2026-03-05T00:00:00Z'), chargePeriodEnd: new Date('2026-03-06T00:00:00Z') })]);
-    expect(await expectRollupConsistent()).toHaveLength(7);
+    expect(await expectRollupConsistent()).toHaveLength(13);
   });
 
   it('names the record behind an error the database raises in a later chunk', async () => {

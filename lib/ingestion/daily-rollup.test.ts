@@ -44,18 +44,21 @@ describe('DailyRollup', () => {
     expect([row.billed, row.effective, row.list]).toEqual(['-1.250000000000', '-0.000000000001', '-3.000000000000']);
   });
 
-  it('keeps one row per day and labels, with the greatest service category and account name, as refresh-cost-daily does', () => {
+  it('keeps one row per day and dimensions (the service category one of them), with the greatest account name, as refresh-cost-daily does', () => {
     const rollup = new DailyRollup();
     rollup.add(record({ serviceCategory: 'Compute', subAccountName: 'b' }), 1);
-    rollup.add(record({ serviceCategory: 'Storage', subAccountName: 'a' }), 1);
-    rollup.add(record({ serviceCategory: null, subAccountName: 'Z' }), 1);
+    rollup.add(record({ serviceCategory: 'Compute', subAccountName: 'a' }), 1);
+    rollup.add(record({ serviceCategory: 'Storage', subAccountName: 'Z' }), 1);
+    rollup.add(record({ serviceCategory: null }), 1);
     rollup.add(record({ regionId: 'eu-west-3' }), 1);
     rollup.add(record({}), 2);
     const got = rows(rollup);
-    expect(got).toHaveLength(3);
-    expect(got[0]).toMatchObject({ day: 1, region: '', serviceCategory: 'Storage', accountName: 'b', billed: '3.000000000000', count: 3 });
-    expect(got[1]).toMatchObject({ day: 1, region: 'eu-west-3', count: 1 });
-    expect(got[2]).toMatchObject({ day: 2, count: 1 });
+    expect(got).toHaveLength(5);
+    expect(got[0]).toMatchObject({ day: 1, region: '', serviceCategory: 'Compute', accountName: 'b', billed: '2.000000000000', count: 2 });
+    expect(got[1]).toMatchObject({ day: 1, region: '', serviceCategory: 'Storage', accountName: 'Z', count: 1 });
+    expect(got[2]).toMatchObject({ day: 1, region: '', serviceCategory: '', accountName: '', count: 1 });
+    expect(got[3]).toMatchObject({ day: 1, region: 'eu-west-3', serviceCategory: '', count: 1 });
+    expect(got[4]).toMatchObject({ day: 2, count: 1 });
   });
 
   it('gives the same groups for labels as text and as bytes, and merges rollups that share labels', () => {

@@ -9,7 +9,7 @@ import type { TFocusRecord } from '../focus/types';
 import { decimalToUnits, formatFixed } from '../money/decimal';
 import { copyBinary } from './copy-csv';
 import { BinaryCopyWriter } from './pg-binary-copy';
-import { lockRollupProviders, ROLLUP_COLUMNS } from './refresh-cost-daily';
+import { lockRollupProviders, ROLLUP_COLUMNS, ROLLUP_KEY } from './refresh-cost-daily';
 import { createTempTable } from './temp-table';
 
 // cost_record's amounts are numeric(30,12): PostgreSQL rounds what it stores to 12 places, half
@@ -100,10 +100,10 @@ export type TRollupRow = {
 // Labels of a rollup group, in this order, as UTF-8 ranges for addEncoded.
 export const ROLLUP_LABELS = ['providerName', 'serviceName', 'regionId', 'subAccountId', 'billingCurrency', 'serviceCategory', 'subAccountName'] as const;
 const LABEL_COUNT = ROLLUP_LABELS.length;
-// a group's key: its day, then the ids of its first five labels; it keeps the greatest of the last
-// two (service category and account name), as refresh-cost-daily.ts does
-const KEY_INTS = 6;
-const CATEGORY = 5;
+// a group's key: its day, then the ids of its first six labels (cost_daily's primary key: every
+// dimension the costs API groups or filters by); it keeps the greatest of the last (the account
+// name, a label only), as refresh-cost-daily.ts does
+const KEY_INTS = 7;
 const ACCOUNT_NAME = 6;
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -195,14 +195,13 @@ export class RollupLabels {
 
 // Sums cost_daily rows in memory, in flat tables: a group is a cost_daily row, found by its key (the
 // day and the ids of its labels), with its three amounts as whole and fractional units (see
-// setUnits), its count and the greatest service category and account name met.
+// setUnits), its count and the greatest account name met.
 export class DailyRollup {
   private slots: Int32Array = new Int32Array(1024).fill(-1);
   private keys = new Int32Array(256 * KEY_INTS);
   private hashes = new Uint32Array(256);
   private sums = new Float64Array(256 * 6);
   private counts = new Int32Array(256);
-  private categories = new Int32Array(256);
   private accountNames = new Int32Array(256);
   // whole units moved out of sums before they could lose precision, by group
   private readonly big = new Map<number, bigint[]>();
@@ -257,7 +256,6 @@ export class DailyRollup {
   merge(other: DailyRollup): void {
     for (let o = 0; o < other.groups; o++) {
       this.key.set(other.keys.subarray(o * KEY_INTS, (o + 1) * KEY_INTS));
-      this.key[1 + CATEGORY] = other.categories[o];
       this.key[1 + ACCOUNT_NAME] = other.accountNames[o];
       const g = this.group();
       this.addUnits(g, other.sums, o * 6);
@@ -271,11 +269,9 @@ export class DailyRollup {
   }
 
   // The group of this.key (its first KEY_INTS numbers), made if new; it takes the greater of its
-  // service category and account name and the key's, as max(… COLLATE "C") in refresh-cost-daily.ts.
+  // account name and the key's, as max(… COLLATE "C") in refresh-cost-daily.ts.
   private group(): number {
     const g = this.find();
-    const category = this.key[1 + CATEGORY];
-    if (category !== this.categories[g] && this.labels.text(category) > this.labels.text(this.categories[g])) this.categories[g] = category;
     const accountName = this.key[1 + ACCOUNT_NAME];
     if (accountName !== this.accountNames[g] && this.labels.text(accountName) > this.labels.text(this.accountNames[g]))
       this.accountNames[g] = accountName;
@@ -307,14 +303,12 @@ export class DailyRollup {
       this.hashes = grow(this.hashes, g * 2);
       this.sums = grow(this.sums, g * 2 * 6);
       this.counts = grow(this.counts, g * 2);
-      this.categories = grow(this.categories, g * 2);
       this.accountNames = grow(this.accountNames, g * 2);
     }
     this.keys.set(this.key.subarray(0, KEY_INTS), g * KEY_INTS);
     // a group number may be in use again after clear()
     this.sums.fill(0, g * 6, g * 6 + 6);
     this.counts[g] = 0;
-    this.categories[g] = this.key[1 + CATEGORY];
     this.accountNames[g] = this.key[1 + ACCOUNT_NAME];
     this.hashes[g] = h;
     this.slots[slot] = g;
@@ -360,7 +354,7 @@ export class DailyRollup {
         region: labels.text(keys[at + 3]),
         account: labels.text(keys[at + 4]),
         currency: labels.text(keys[at + 5]),
-        serviceCategory: labels.text(this.categories[g]),
+        serviceCategory: labels.text(keys[at + 6]),
         accountName: labels.text(this.accountNames[g]),
         billed: this.amount(g, 0),
         effective: this.amount(g, 1),
@@ -380,7 +374,7 @@ export class DailyRollup {
       if (!pick(keys[at])) continue;
       // in ROLLUP_COLUMNS order; a date is days since 2000-01-01
       w.row(ROLLUP_COLUMNS.length).int4(keys[at] - PG_EPOCH_DAY).text(labels.text(keys[at + 1])).text(labels.text(keys[at + 2]));
-      w.text(labels.text(this.categories[g])).text(labels.text(keys[at + 3])).text(labels.text(keys[at + 4]));
+      w.text(labels.text(keys[at + 6])).text(labels.text(keys[at + 3])).text(labels.text(keys[at + 4]));
       w.text(labels.text(this.accountNames[g])).text(labels.text(keys[at + 5]));
       for (let k = 0; k < 3; k++) this.writeAmount(w, g, k);
       w.int4(this.counts[g]);
@@ -471,12 +465,11 @@ export class DailyRollup {
       await client.query(`
         INSERT INTO cost_daily AS d (${ROLLUP_COLUMNS.join(', ')})
         SELECT ${ROLLUP_COLUMNS.join(', ')} FROM ${additions}
-        ON CONFLICT (day, provider_name, service_name, region_id, sub_account_id, billing_currency) DO UPDATE SET
+        ON CONFLICT (${ROLLUP_KEY.join(', ')}) DO UPDATE SET
           billed_cost = d.billed_cost + EXCLUDED.billed_cost,
           effective_cost = d.effective_cost + EXCLUDED.effective_cost,
           list_cost = d.list_cost + EXCLUDED.list_cost,
           record_count = d.record_count + EXCLUDED.record_count,
-          service_category = greatest(d.service_category COLLATE "C", EXCLUDED.service_category COLLATE "C"),
           sub_account_name = greatest(d.sub_account_name COLLATE "C", EXCLUDED.sub_account_name COLLATE "C")`);
     }
     this.clear();

@@ -2,13 +2,16 @@
 // write touched: delete those pairs and re-aggregate them, in the writer's transaction.
 import type pg from 'pg';
 
-// Rollup dimensions are never NULL in cost_daily: '' stands for "not given". Labels that differ
-// within a group take the greatest in code-point order (COLLATE "C"), the order DailyRollup uses.
+// Rollup dimensions are never NULL in cost_daily: '' stands for "not given". Every dimension the
+// costs API groups or filters by is part of the key, so that each group's sum is exact; the
+// account name is a label only: names that differ within a group take the greatest in code-point
+// order (COLLATE "C"), the order DailyRollup uses. The migration
+// 20261204020000_cost_daily_category_identity rebuilds with the same statement.
 const ROLLUP_SELECT = `
   SELECT (r.charge_period_start AT TIME ZONE 'UTC')::date AS day,
          r.provider_name,
          coalesce(r.service_name, '') AS service_name,
-         max(coalesce(r.service_category, '') COLLATE "C") AS service_category,
+         coalesce(r.service_category, '') AS service_category,
          coalesce(r.region_id, '') AS region_id,
          coalesce(r.sub_account_id, '') AS sub_account_id,
          max(coalesce(r.sub_account_name, '') COLLATE "C") AS sub_account_name,
@@ -19,7 +22,10 @@ const ROLLUP_SELECT = `
          count(*)::int AS record_count
     FROM cost_record r`;
 
-const ROLLUP_GROUP = 'GROUP BY 1, 2, 3, 5, 6, 8';
+const ROLLUP_GROUP = 'GROUP BY 1, 2, 3, 4, 5, 6, 8';
+
+// cost_daily's primary key.
+export const ROLLUP_KEY = ['day', 'provider_name', 'service_name', 'service_category', 'region_id', 'sub_account_id', 'billing_currency'];
 
 // cost_daily's columns, in the order ROLLUP_SELECT yields them (DailyRollup writes them too).
 export const ROLLUP_COLUMNS = [

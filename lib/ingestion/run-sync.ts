@@ -15,6 +15,7 @@ import { pool, prisma, withTransaction } from '../db';
 import { isAppError } from '../errors';
 import { logger } from '../logger';
 import { addDecimals } from '../money/decimal';
+import { analyzeCostDailyAfterWrite } from './analyze-cost-daily';
 import { finalDaysOf } from './final-days';
 import { withSyncLock } from './sync-lock';
 import { planSyncWindow, splitWindow, type TWindow } from './sync-window';
@@ -141,6 +142,7 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
         apiCost = addDecimals(apiCost, result.apiCost.amount);
         currency = result.apiCost.currency;
         const counts = await withTransaction((client) => writeFetchResult(client, { connectionId: row.id, source, result, window: part }));
+        await analyzeCostDailyAfterWrite(counts.costs.inserted + counts.costs.updated + counts.costsRemoved);
         detail.status = 'succeeded';
         detail.counts = counts;
         totals = addCounts(totals, counts);

@@ -9,7 +9,8 @@ export type TOverview = {
   hasData: boolean;
   isDemo: boolean;
   monthToDate: { current: number; previous: number; from: string; to: string; previousFrom: string; previousTo: string };
-  byProviderMonthly: { months: string[]; providers: string[]; rows: Record<string, number | string>[] };
+  // series by provider key, and per month (x) each series' amount at its index
+  byProviderMonthly: { months: string[]; providers: { key: string; label: string }[]; rows: { x: string; values: number[] }[] };
   byServiceLast30: { key: string; label: string; amount: number }[];
   last30Total: number;
 };
@@ -48,14 +49,18 @@ export async function getOverview(options: { now: Date; currency: string; timeZo
 
   const months: string[] = [];
   for (let m = thirteenAgo; m <= thisMonth; m = startOfUtcMonth(m, 1)) months.push(isoDay(m));
-  const providerTotals = new Map<string, number>();
-  for (const r of monthly.rows) providerTotals.set(r.key, (providerTotals.get(r.key) ?? 0) + Number(r.effectiveCost));
-  const providers = [...providerTotals.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  const providerTotals = new Map<string, { label: string; total: number }>();
+  for (const r of monthly.rows) {
+    const entry = providerTotals.get(r.key) ?? { label: r.label, total: 0 };
+    entry.total += Number(r.effectiveCost);
+    providerTotals.set(r.key, entry);
+  }
+  const providers = [...providerTotals.entries()].sort((a, b) => b[1].total - a[1].total).map(([key, v]) => ({ key, label: v.label }));
+  const index = new Map(providers.map((p, i) => [p.key, i]));
   const rows = months.map((month) => {
-    const row: Record<string, number | string> = { month };
-    for (const p of providers) row[p] = 0;
-    for (const r of monthly.rows) if (r.period === month) row[r.key] = Number(r.effectiveCost);
-    return row;
+    const values = providers.map(() => 0);
+    for (const r of monthly.rows) if (r.period === month) values[index.get(r.key)!] += Number(r.effectiveCost);
+    return { x: month, values };
   });
 
   const serviceTotals = new Map<string, { key: string; label: string; amount: number }>();

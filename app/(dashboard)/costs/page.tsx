@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { StackedMonthlyChart } from '@/components/charts/stacked-monthly-chart';
+import { StackedMonthlyChart, type TChartRow, type TChartSeries } from '@/components/charts/stacked-monthly-chart';
 import { CostFilters } from '@/components/costs/cost-filters';
 import { Card, DemoBanner, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
@@ -17,6 +17,8 @@ type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const TOP = 8;
+// React's key of the series of the groups past the top ones (a group's key is never empty)
+const OTHER = '';
 
 function defaults(now: Date) {
   return {
@@ -40,13 +42,13 @@ function pivot(result: TCostResult) {
   const keys = [...totals.entries()].sort((a, b) => b[1].total - a[1].total);
   const top = keys.slice(0, TOP);
   const rest = keys.slice(TOP);
-  const series = top.map(([, v]) => v.label);
-  if (rest.length) series.push(`Other (${rest.length})`);
-  const chartRows = periods.map((period) => {
-    const row: Record<string, number | string> = { period };
-    for (const [, v] of top) row[v.label] = v.byPeriod.get(period) ?? 0;
-    if (rest.length) row[`Other (${rest.length})`] = rest.reduce((a, [, v]) => a + (v.byPeriod.get(period) ?? 0), 0);
-    return row;
+  // series by key, never by label (see StackedMonthlyChart)
+  const series: TChartSeries[] = top.map(([key, v]) => ({ key, label: v.label }));
+  if (rest.length) series.push({ key: OTHER, label: `Other (${rest.length})` });
+  const chartRows: TChartRow[] = periods.map((period) => {
+    const values = top.map(([, v]) => v.byPeriod.get(period) ?? 0);
+    if (rest.length) values.push(rest.reduce((a, [, v]) => a + (v.byPeriod.get(period) ?? 0), 0));
+    return { x: period, values };
   });
   return { periods, keys, series, chartRows };
 }
@@ -72,7 +74,7 @@ export default async function CostsPage({ searchParams }: { searchParams: TSearc
   const query = parsed.success ? (parsed.data as TCostQuery) : null;
   const exportParams = query
     ? new URLSearchParams(
-        Object.entries({ format: 'focus', from: query.from, to: query.to, provider: query.provider, service: query.service, region: query.region, account: query.account }).filter(
+        Object.entries({ format: 'focus', from: query.from, to: query.to, provider: query.provider, service: query.service, region: query.region, account: query.account, category: query.category }).filter(
           (e): e is [string, string] => Boolean(e[1]),
         ),
       )
@@ -100,7 +102,7 @@ export default async function CostsPage({ searchParams }: { searchParams: TSearc
       ) : (
         <>
           <Card title={`By ${result.groupBy === 'none' ? 'period' : result.groupBy}`} subtitle={`Top ${TOP} and the rest as other, in ${currency}`} className="mb-6">
-            <StackedMonthlyChart rows={view.chartRows} series={view.series} currency={currency} locale={locale} xKey="period" granularity={result.granularity} testId="chart-costs" />
+            <StackedMonthlyChart rows={view.chartRows} series={view.series} currency={currency} locale={locale} granularity={result.granularity} testId="chart-costs" />
           </Card>
           <Card title="Table">
             <div className="overflow-x-auto">

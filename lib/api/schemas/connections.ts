@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CONNECTION_STATUSES, PROVIDERS } from '../../connectors/types';
 import { ZDay } from '../../dates';
+import { ZCostFilters } from '../../queries/get-costs';
 
 const ZName = z
   .string()
@@ -153,10 +154,8 @@ export const ZCostExportQuery = z
     format: z.enum(['focus', 'csv']).default('focus').describe('both give the FOCUS 1.2 columns'),
     from: ZDay,
     to: ZDay.describe('exclusive'),
-    provider: z.string().min(1).optional(),
-    service: z.string().min(1).optional(),
-    region: z.string().min(1).optional(),
-    account: z.string().min(1).optional().describe('SubAccountId'),
+    // the costs API's filters, keys included, so that a view's export holds what the view shows
+    ...ZCostFilters.shape,
   })
   .refine((q) => q.from < q.to, { message: 'must be after from (to is exclusive)', path: ['to'] });
 export type TCostExportQuery = z.infer<typeof ZCostExportQuery>;

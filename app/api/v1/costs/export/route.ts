@@ -4,18 +4,18 @@ import { apiRoute, parseQuery } from '@/lib/api/handler';
 import { ZCostExportQuery } from '@/lib/api/schemas/connections';
 import { exportFocusCsv } from '@/lib/focus/export-focus';
 import { logger } from '@/lib/logger';
+import { focusExportFilters } from '@/lib/queries/cost-keys';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute({ route: '/api/v1/costs/export', role: 'viewer' }, async ({ req, requestId }) => {
   const q = parseQuery(ZCostExportQuery, req);
-  const one = (v: string | undefined) => (v ? [v] : undefined);
   const out = new PassThrough();
   exportFocusCsv(
     {
       from: new Date(`${q.from}T00:00:00Z`),
       to: new Date(`${q.to}T00:00:00Z`),
-      filters: { providers: one(q.provider), services: one(q.service), regions: one(q.region), accounts: one(q.account) },
+      filters: focusExportFilters(q),
     },
     out,
   ).catch((err) => {
