@@ -45,11 +45,14 @@ const QUERIES = (today: Date) => {
 // The baseline: the same grouping summed straight from the raw records in SQL, without the daily
 // rollup, without FX and without HTTP: what the API would cost at best without its rollup.
 async function rawSql(q: { from: string; to: string; granularity: string; groupBy: string }) {
-  const column = { provider: 'provider_name', service: 'service_name', region: 'region_id', account: 'sub_account_id' }[q.groupBy];
+  // the API's groups are (provider, id) for all but the provider itself
+  const keys: Record<string, string> = { provider: 'provider_name', service: 'provider_name, service_name', region: 'provider_name, region_id', account: 'provider_name, sub_account_id' };
+  const key = keys[q.groupBy];
+  const groups = Array.from({ length: key.split(',').length + 2 }, (_, i) => i + 1).join(', ');
   await pool().query(
-    `SELECT date_trunc('${q.granularity}', charge_period_start AT TIME ZONE 'UTC') AS period, ${column} AS key,
+    `SELECT date_trunc('${q.granularity}', charge_period_start AT TIME ZONE 'UTC') AS period, ${key},
             billing_currency, sum(billed_cost), sum(effective_cost)
-       FROM cost_record WHERE charge_period_start >= $1 AND charge_period_start < $2 GROUP BY 1, 2, 3`,
+       FROM cost_record WHERE charge_period_start >= $1 AND charge_period_start < $2 GROUP BY ${groups}`,
     [q.from, q.to],
   );
 }
