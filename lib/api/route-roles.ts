@@ -13,7 +13,8 @@ export const ROUTE_ROLES = {
   '/api/v1/openapi.json': { GET: 'viewer' },
   '/api/v1/costs': { GET: 'viewer' },
   '/api/v1/costs/export': { GET: 'viewer' },
-  '/api/v1/imports/focus': { POST: 'editor' },
+  // importing billing data rewrites what every view and budget reads: a data administrator's act
+  '/api/v1/imports/focus': { POST: 'admin' },
   '/api/v1/users': { GET: 'admin', POST: 'admin' },
   '/api/v1/users/{id}': { PATCH: 'admin' },
   '/api/v1/tokens': { GET: 'admin', POST: 'admin' },
