@@ -8,6 +8,7 @@ import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
 import { connectionOperations } from './openapi-connections';
 import { requiredRole, ROUTE_ROLES, type TRouteRole } from './route-roles';
+import { INT4_MAX } from './safe-input';
 
 export type TOperation = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -135,7 +136,13 @@ export function buildOpenApi(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const role = roleOf(op);
-    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      // versions are int4 in the database; ids are text, and text with NUL is refused (400)
+      schema: m[1] === 'version' ? { type: 'integer', minimum: 1, maximum: INT4_MAX } : { type: 'string' },
+    }));
     const responses: Record<string, unknown> = {
       '200': {
         description: 'OK',
@@ -143,7 +150,7 @@ export function buildOpenApi(serverUrl?: string) {
           ? { 'application/json': { schema: jsonSchema(op.response, 'output') } }
           : { [op.responseContentType ?? 'application/json']: { schema: { type: op.responseContentType ? 'string' : 'object' } } },
       },
-      '400': { description: 'Bad input: the field is named', content: { 'application/json': { schema: jsonSchema(ZErrorBody, 'output') } } },
+      '400': { description: 'Bad input: the field is named (also NUL, lone surrogates or bytes that are not UTF-8 anywhere)', content: { 'application/json': { schema: jsonSchema(ZErrorBody, 'output') } } },
     };
     if (role !== 'public') {
       responses['401'] = { description: 'No valid session or token' };
