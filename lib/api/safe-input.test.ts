@@ -58,6 +58,8 @@ describe('safe input', () => {
     expect(refusal(() => readQuery(new URL('http://x/?provider=aws%00')))).toMatchObject({ field: 'provider' });
     expect(refusal(() => readQuery(new URL('http://x/?service=%ED%A0%80')))).toMatchObject({ field: 'service' });
     expect(refusal(() => readQuery(new URL('http://x/?%FF=1'))).field).toBe('%FF');
+    // as Next.js hands %C3%28 over: re-encoded with the replacement character
+    expect(refusal(() => readQuery(new URL('http://x/?provider=%EF%BF%BD%28')))).toEqual({ field: 'provider', message: 'is not valid UTF-8' });
   });
 
   it('checks path parameters as decoded, and the raw path for bytes that are not UTF-8', () => {

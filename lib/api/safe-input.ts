@@ -11,6 +11,7 @@ export const MAX_JSON_DEPTH = 32;
 export const INT4_MAX = 2_147_483_647;
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+const REPLACEMENT = '\ufffd';
 
 function refuse(where: string, issues: TIssue[]): never {
   throw new AppError('BAD_REQUEST', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues, { cause: where });
@@ -106,7 +107,9 @@ export function decodeComponent(raw: string, plusIsSpace: boolean): string | nul
 }
 
 // The query parameters of a URL, decoded strictly: each name and value must be UTF-8 text without
-// NUL. The last of repeated parameters wins, as before.
+// NUL. The last of repeated parameters wins, as before. Next.js re-encodes the query before any
+// handler (or the proxy) sees it, turning bytes that are not UTF-8 into U+FFFD: in a query, the
+// replacement character is taken for what it almost always is, bytes that were lost.
 export function readQuery(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   const search = url.search.startsWith('?') ? url.search.slice(1) : url.search;
@@ -117,10 +120,10 @@ export function readQuery(url: URL): Record<string, string> {
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
     const name = decodeComponent(rawName, true);
     // a name that cannot be decoded is named as sent, so the client can find it
-    if (name === null) refuse('(query)', [{ field: rawName, message: 'is a parameter name that is not valid UTF-8' }]);
+    if (name === null || name.includes(REPLACEMENT)) refuse('(query)', [{ field: rawName, message: 'is a parameter name that is not valid UTF-8' }]);
     assertText(name, `${name} (query parameter name)`);
     const value = decodeComponent(rawValue, true);
-    if (value === null) refuse('(query)', [{ field: name, message: 'is not valid UTF-8' }]);
+    if (value === null || value.includes(REPLACEMENT)) refuse('(query)', [{ field: name, message: 'is not valid UTF-8' }]);
     assertText(value, name);
     out[name] = value;
   }
