@@ -18,6 +18,12 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // pages, and API paths (for their encoding only); static assets and sign-in stay public
-  matcher: ['/api/:path*', '/((?!api/|_next/|sign-in|favicon.ico|.*\\.(?:png|svg|jpg|ico|css|js)$).*)'],
+  // pages; and, for their encoding only, the API paths with parameters Next.js decodes. Only those:
+  // Next.js buffers the body of a request the proxy sees (and cuts it at 10 MB), which a FOCUS
+  // upload must never go through. A unit test keeps this list in step with lib/api/route-roles.ts.
+  matcher: [
+    '/api/v1/(connections|prices|resources|scenarios|sync-runs|tokens|users)/:path+',
+    '/api/auth/:path+',
+    '/((?!api/|_next/|sign-in|favicon.ico|.*\\.(?:png|svg|jpg|ico|css|js)$).*)',
+  ],
 };
