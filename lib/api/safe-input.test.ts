@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { assertJsonText, checkParams, readJsonBody, readQuery, textProblem } from './safe-input';
+import { assertJsonText, checkParams, databaseInputError, readJsonBody, readQuery, textProblem } from './safe-input';
 
 function refusal(fn: () => unknown): { field?: string; message: string } {
   try {
@@ -69,5 +69,19 @@ describe('safe input', () => {
     expect(checkParams(undefined, 'http://x/api/v1/costs')).toEqual({});
     // a real U+FFFD, sent encoded as UTF-8, is text like any other
     expect(checkParams({ id: '\ufffd' }, 'http://x/api/v1/prices/%EF%BF%BD')).toEqual({ id: '\ufffd' });
+  });
+
+  it('maps PostgreSQL refusing a value to a 400, in the shapes pg and Prisma\'s adapter give it', () => {
+    // pg's DatabaseError
+    expect(databaseInputError(Object.assign(new Error('invalid byte sequence'), { code: '22021' }))?.status).toBe(400);
+    // Prisma's driver adapter error, as seen for a NUL in a where clause
+    const adapter = Object.assign(new Error('adapter'), { cause: { originalCode: '22P02', kind: 'postgres' } });
+    expect(databaseInputError(adapter)?.issues).toEqual([{ field: '(input)', message: 'is not in the form the database expects' }]);
+    // PrismaClientKnownRequestError P2020 with the adapter error in meta
+    const known = Object.assign(new Error('out of range'), { code: 'P9999', meta: { driverAdapterError: { cause: { originalCode: '22003' } } } });
+    expect(databaseInputError(known)?.message).toBe('a value is out of range');
+    // anything else stays a 500
+    expect(databaseInputError(Object.assign(new Error('deadlock'), { code: '40P01' }))).toBeNull();
+    expect(databaseInputError(new Error('boom'))).toBeNull();
   });
 });

@@ -157,14 +157,18 @@ const PG_INPUT_ERRORS: Record<string, string> = {
   '22003': 'is out of range',
   '22001': 'is too long',
   '54000': 'is too large',
+  // Prisma's own name for 22003
+  P2020: 'is out of range',
 };
 
 export function databaseInputError(error: unknown): AppError | null {
   let e: unknown = error;
   for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && PG_INPUT_ERRORS[code]) {
-      return new AppError('BAD_REQUEST', `a value ${PG_INPUT_ERRORS[code]}`, [{ field: '(input)', message: PG_INPUT_ERRORS[code] }], { cause: error });
+    // pg's DatabaseError has code; Prisma's driver adapter errors carry it as originalCode
+    const { code, originalCode } = e as { code?: unknown; originalCode?: unknown };
+    for (const c of [code, originalCode]) {
+      if (typeof c !== 'string' || !PG_INPUT_ERRORS[c]) continue;
+      return new AppError('BAD_REQUEST', `a value ${PG_INPUT_ERRORS[c]}`, [{ field: '(input)', message: PG_INPUT_ERRORS[c] }], { cause: error });
     }
     e = (e as { cause?: unknown }).cause ?? (e as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
   }
