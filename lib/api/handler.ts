@@ -7,8 +7,10 @@ import type { TRole } from '../auth/roles';
 import { AppError, type TIssue } from '../errors';
 import { logger } from '../logger';
 import { observeRequest } from '../metrics';
+import { checkParams, databaseInputError, readJsonBody, readQuery } from './safe-input';
 
-type TRouteContext = { params: Promise<Record<string, string | string[]>> };
+// Next.js resolves params to undefined for a route without dynamic segments
+type TRouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
 type THandlerArgs = { req: Request; actor: TActor; params: Record<string, string | string[]>; requestId: string };
 
 export function zodIssues(error: z.ZodError, where = '(body)'): TIssue[] {
@@ -28,6 +30,12 @@ export function errorResponse(error: unknown, requestId: string): Response {
     );
   }
   if (error instanceof z.ZodError) return errorResponse(badRequest(error, '(body)'), requestId);
+  const refused = databaseInputError(error);
+  if (refused) {
+    // validation should have named the field before the database saw the value
+    logger.warn({ err: error, requestId }, 'the database refused a value that validation let through');
+    return errorResponse(refused, requestId);
+  }
   logger.error({ err: error, requestId }, 'unexpected error in API route');
   return Response.json(
     { error: { code: 'INTERNAL', message: 'unexpected error; quote this request id to an administrator', requestId } },
@@ -48,7 +56,7 @@ export function apiRoute(
         options.role === 'public'
           ? ({ type: 'token', id: 'public', label: 'public', role: 'viewer' } as TActor)
           : requireRole(await resolveActor(req.headers), options.role);
-      const params = ctx ? await ctx.params : {};
+      const params = ctx ? checkParams(await ctx.params, req.url) : {};
       const result = await fn({ req, actor, params, requestId });
       response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -65,24 +73,17 @@ export function apiRoute(
 }
 
 // Parses URL query parameters with a zod schema; a bad one is a 400 that names the parameter.
+// They are decoded strictly (safe-input): invalid UTF-8 or a NUL is refused, not replaced.
 export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
-  const url = new URL(req.url);
-  const raw: Record<string, string> = {};
-  url.searchParams.forEach((v, k) => (raw[k] = v));
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(readQuery(new URL(req.url)));
   if (!result.success) throw badRequest(result.error, '(query)');
   return result.data;
 }
 
+// Parses a JSON body with a zod schema. Bytes that are not UTF-8, NUL characters, lone surrogates
+// and absurd nesting are refused first (safe-input), naming the field.
 export async function parseBody<T extends z.ZodType>(schema: T, req: Request): Promise<z.infer<T>> {
-  let raw: unknown;
-  try {
-    const text = await req.text();
-    raw = text ? JSON.parse(text) : {};
-  } catch {
-    throw new AppError('BAD_REQUEST', 'the request body is not valid JSON', [{ field: '(body)', message: 'not valid JSON' }]);
-  }
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(await readJsonBody(req));
   if (!result.success) throw badRequest(result.error, '(body)');
   return result.data;
 }

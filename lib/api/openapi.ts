@@ -7,12 +7,13 @@ import { SCENARIO_OPERATIONS } from './schemas/scenarios';
 import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
 import { connectionOperations } from './openapi-connections';
+import { requiredRole, ROUTE_ROLES, type TRouteRole } from './route-roles';
+import { INT4_MAX } from './safe-input';
 
 export type TOperation = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   summary: string;
-  role: 'viewer' | 'editor' | 'admin' | 'public';
   query?: z.ZodType;
   body?: z.ZodType;
   // a raw (non-JSON) request body, such as an uploaded file
@@ -53,31 +54,30 @@ export function registerOperations(...ops: TOperation[]) {
 }
 
 registerOperations(
-  { method: 'get', path: '/api/health', summary: 'Database reachable and migrations current', role: 'public', tag: 'operations' },
-  { method: 'get', path: '/api/metrics', summary: 'Prometheus metrics', role: 'viewer', responseContentType: 'text/plain', tag: 'operations' },
+  { method: 'get', path: '/api/health', summary: 'Database reachable and migrations current', tag: 'operations' },
+  { method: 'get', path: '/api/metrics', summary: 'Prometheus metrics', responseContentType: 'text/plain', tag: 'operations' },
+  { method: 'get', path: '/api/v1/openapi.json', summary: 'This document; x-required-role on each operation is the least role it needs', tag: 'operations' },
   {
     method: 'get',
     path: '/api/v1/costs',
     summary: 'Costs by period and dimension (to is exclusive), converted with the stored FX rates',
-    role: 'viewer',
     query: ZCostQuery,
     response: ZCostResult,
     tag: 'costs',
   },
-  { method: 'get', path: '/api/v1/users', summary: 'List people', role: 'admin', response: z.object({ users: z.array(ZUser) }), tag: 'access' },
-  { method: 'post', path: '/api/v1/users', summary: 'Create a person', role: 'admin', body: ZCreateUser, tag: 'access' },
-  { method: 'patch', path: '/api/v1/users/{id}', summary: 'Change a role, disable, or reset a password', role: 'admin', body: ZUpdateUser, tag: 'access' },
-  { method: 'get', path: '/api/v1/tokens', summary: 'List API tokens (never the token itself)', role: 'admin', response: z.object({ tokens: z.array(ZApiToken) }), tag: 'access' },
+  { method: 'get', path: '/api/v1/users', summary: 'List people', response: z.object({ users: z.array(ZUser) }), tag: 'access' },
+  { method: 'post', path: '/api/v1/users', summary: 'Create a person', body: ZCreateUser, tag: 'access' },
+  { method: 'patch', path: '/api/v1/users/{id}', summary: 'Change a role, disable, or reset a password', body: ZUpdateUser, tag: 'access' },
+  { method: 'get', path: '/api/v1/tokens', summary: 'List API tokens (never the token itself)', response: z.object({ tokens: z.array(ZApiToken) }), tag: 'access' },
   {
     method: 'post',
     path: '/api/v1/tokens',
     summary: 'Create an API token; the response is the only place it is shown',
-    role: 'admin',
     body: ZCreateToken,
     response: z.object({ id: z.string(), token: z.string(), prefix: z.string() }),
     tag: 'access',
   },
-  { method: 'delete', path: '/api/v1/tokens/{id}', summary: 'Revoke an API token', role: 'admin', tag: 'access' },
+  { method: 'delete', path: '/api/v1/tokens/{id}', summary: 'Revoke an API token', tag: 'access' },
 );
 
 registerOperations(
@@ -85,7 +85,6 @@ registerOperations(
     method: 'get',
     path: '/api/v1/resources',
     summary: 'Resources with their latest values and how full they are (P95 of hourly averages against capacity)',
-    role: 'viewer',
     query: ZResourcesQuery,
     response: ZResourceList,
     tag: 'utilisation',
@@ -94,7 +93,6 @@ registerOperations(
     method: 'get',
     path: '/api/v1/resources/{id}/metrics',
     summary: 'A resource\'s metrics over [from, to): points, P50/P95/max of hourly averages, headroom and trend; 404 for an unknown resource or metric',
-    role: 'viewer',
     query: ZResourceMetricsQuery,
     response: ZResourceMetricsResult,
     tag: 'utilisation',
@@ -119,10 +117,32 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
+// Every operation's role comes from the table the routes use; an operation missing from it, or a
+// route of the table missing from the document, is a mistake caught here and in the unit test.
+function roleOf(op: TOperation): TRouteRole {
+  const role = requiredRole(op.path, op.method);
+  if (!role) throw new Error(`${op.method.toUpperCase()} ${op.path} has no role in lib/api/route-roles.ts`);
+  return role;
+}
+
+export function undocumentedRoutes(): string[] {
+  const documented = new Set(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`));
+  return Object.entries(ROUTE_ROLES)
+    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`))
+    .filter((key) => !documented.has(key));
+}
+
 export function buildOpenApi(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const role = roleOf(op);
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      // versions are int4 in the database; ids are text, and text with NUL is refused (400)
+      schema: m[1] === 'version' ? { type: 'integer', minimum: 1, maximum: INT4_MAX } : { type: 'string' },
+    }));
     const responses: Record<string, unknown> = {
       '200': {
         description: 'OK',
@@ -130,18 +150,19 @@ export function buildOpenApi(serverUrl?: string) {
           ? { 'application/json': { schema: jsonSchema(op.response, 'output') } }
           : { [op.responseContentType ?? 'application/json']: { schema: { type: op.responseContentType ? 'string' : 'object' } } },
       },
-      '400': { description: 'Bad input: the field is named', content: { 'application/json': { schema: jsonSchema(ZErrorBody, 'output') } } },
+      '400': { description: 'Bad input: the field is named (also NUL, lone surrogates or bytes that are not UTF-8 anywhere)', content: { 'application/json': { schema: jsonSchema(ZErrorBody, 'output') } } },
     };
-    if (op.role !== 'public') {
+    if (role !== 'public') {
       responses['401'] = { description: 'No valid session or token' };
-      responses['403'] = { description: `Needs the ${op.role} role` };
+      responses['403'] = { description: `Needs the ${role} role` };
     }
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
       tags: [op.tag],
-      description: op.role === 'public' ? 'Public.' : `Needs the ${op.role} role or higher.`,
-      security: op.role === 'public' ? [] : [{ bearer: [] }, { session: [] }],
+      description: role === 'public' ? 'Public.' : `Needs the ${role} role or higher.`,
+      security: role === 'public' ? [] : [{ bearer: [] }, { session: [] }],
+      'x-required-role': role,
       parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
       ...(op.requestContentType

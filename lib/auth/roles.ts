@@ -13,6 +13,6 @@ export function hasRole(actual: TRole, needed: TRole) {
 
 export const ROLE_LABELS: Record<TRole, string> = {
   viewer: 'Viewer: reads everything but secrets',
-  editor: 'Editor: also scenarios and recommendations',
-  admin: 'Admin: also connections, users, tokens and report schedules',
+  editor: 'Editor: also scenarios, the price catalogue and recommendations',
+  admin: 'Admin: also FOCUS imports, connections, users, tokens and report schedules',
 };

@@ -36,7 +36,7 @@ export default async function SettingsPage() {
         <Card title="Recent runs" subtitle="Syncs, imports and the demo load, newest first.">
           <RunLog runs={runs} showSource />
         </Card>
-        <Card title="People" subtitle="Viewers read everything but secrets; editors also change scenarios and recommendations; admins also manage connections, people, tokens and report schedules.">
+        <Card title="People" subtitle="Viewers read everything but secrets; editors also change scenarios, prices and recommendations; admins also import FOCUS files and manage connections, people, tokens and report schedules.">
           <UsersPanel users={users} selfId={actor.id} />
         </Card>
         <Card title="API tokens" subtitle="For scripts and the HTTP API. Stored hashed: a token is shown once, when it is created.">

@@ -3,6 +3,7 @@
 // bad driver's message names it); here they pass through as JSON.
 import { z } from 'zod';
 import type { TOperation } from '../openapi';
+import { INT4_MAX } from '../safe-input';
 import { CALIBRATED_COEFFICIENTS } from '../../queries/get-calibration';
 import { ZPricePatch } from '../../scenarios/update-price';
 
@@ -35,7 +36,7 @@ export const ZUpdateScenario = z
     coefficients: ZCoefficientsInput.optional().describe('Replaces the overrides as a whole'),
     options: ZOptionsInput.optional().describe('Merged per resource class'),
     timeline: ZTimelineInput.optional().describe('Merged with the stored timeline'),
-    expectedVersion: z.number().int().min(1).optional().describe('409 when the scenario was saved since this version'),
+    expectedVersion: z.number().int().min(1).max(INT4_MAX).optional().describe('409 when the scenario was saved since this version'),
     note: z.string().max(500).optional(),
   })
   .refine((v) => ['name', 'description', 'drivers', 'coefficients', 'options', 'timeline'].some((k) => v[k as keyof typeof v] !== undefined), {
@@ -95,24 +96,24 @@ export const ZEvaluationResponse = z
 type TOp = TOperation;
 
 export const SCENARIO_OPERATIONS: TOp[] = [
-  { method: 'get', path: '/api/v1/scenarios', summary: 'List scenarios (not archived)', role: 'viewer', tag: 'scenarios' },
-  { method: 'post', path: '/api/v1/scenarios', summary: 'Create a scenario (version 1)', role: 'editor', body: ZCreateScenario, tag: 'scenarios' },
-  { method: 'get', path: '/api/v1/scenarios/{id}', summary: 'One scenario as saved', role: 'viewer', tag: 'scenarios' },
-  { method: 'patch', path: '/api/v1/scenarios/{id}', summary: 'Change or rename a scenario; writes the next version', role: 'editor', body: ZUpdateScenario, tag: 'scenarios' },
-  { method: 'delete', path: '/api/v1/scenarios/{id}', summary: 'Delete a scenario (archived: versions and history are kept, the name is freed)', role: 'editor', tag: 'scenarios' },
-  { method: 'post', path: '/api/v1/scenarios/{id}/clone', summary: 'Copy a scenario, optionally with options changed', role: 'editor', body: ZCloneScenario, tag: 'scenarios' },
-  { method: 'get', path: '/api/v1/scenarios/{id}/versions', summary: 'Saved versions, newest first', role: 'viewer', tag: 'scenarios' },
-  { method: 'post', path: '/api/v1/scenarios/{id}/versions/{version}/restore', summary: 'Restore a version (it becomes the next version)', role: 'editor', tag: 'scenarios' },
+  { method: 'get', path: '/api/v1/scenarios', summary: 'List scenarios (not archived)', tag: 'scenarios' },
+  { method: 'post', path: '/api/v1/scenarios', summary: 'Create a scenario (version 1)', body: ZCreateScenario, tag: 'scenarios' },
+  { method: 'get', path: '/api/v1/scenarios/{id}', summary: 'One scenario as saved', tag: 'scenarios' },
+  { method: 'patch', path: '/api/v1/scenarios/{id}', summary: 'Change or rename a scenario; writes the next version', body: ZUpdateScenario, tag: 'scenarios' },
+  { method: 'delete', path: '/api/v1/scenarios/{id}', summary: 'Delete a scenario (archived: versions and history are kept, the name is freed)', tag: 'scenarios' },
+  { method: 'post', path: '/api/v1/scenarios/{id}/clone', summary: 'Copy a scenario, optionally with options changed', body: ZCloneScenario, tag: 'scenarios' },
+  { method: 'get', path: '/api/v1/scenarios/{id}/versions', summary: 'Saved versions, newest first', tag: 'scenarios' },
+  { method: 'post', path: '/api/v1/scenarios/{id}/versions/{version}/restore', summary: 'Restore a version (it becomes the next version)', tag: 'scenarios' },
   {
     method: 'post', path: '/api/v1/scenarios/{id}/evaluate',
     summary: 'Evaluate: monthly cost P10/P50/P90 per line and in total, months of the timeline, capacity, tornado; drivers in the body apply to this evaluation only',
-    role: 'viewer', body: ZEvaluateScenario, response: ZEvaluationResponse, tag: 'scenarios',
+    body: ZEvaluateScenario, response: ZEvaluationResponse, tag: 'scenarios',
   },
-  { method: 'get', path: '/api/v1/scenarios/{id}/export', summary: 'Export the scenario and its evaluation as CSV or JSON', role: 'viewer', query: ZExportQuery, tag: 'scenarios' },
-  { method: 'get', path: '/api/v1/scenarios/compare', summary: 'Two to six scenarios side by side, line by line, with differences from the first', role: 'viewer', query: ZCompareQuery, tag: 'scenarios' },
-  { method: 'get', path: '/api/v1/calibration', summary: 'Coefficients and prices fitted from utilisation and cost data, beside the defaults', role: 'viewer', query: ZCalibrationQuery, tag: 'scenarios' },
-  { method: 'post', path: '/api/v1/scenarios/{id}/calibration', summary: 'Adopt a calibration into a scenario (coefficient override or prices paid)', role: 'editor', body: ZAdoptCalibration, tag: 'scenarios' },
-  { method: 'get', path: '/api/v1/prices', summary: 'The price catalogue, with the price actually paid beside the list price where known', role: 'viewer', tag: 'prices' },
-  { method: 'patch', path: '/api/v1/prices/{id}', summary: 'Change a price (the history is kept)', role: 'editor', body: ZPricePatch, tag: 'prices' },
-  { method: 'get', path: '/api/v1/prices/{id}/history', summary: 'Every change of a price, newest first', role: 'viewer', tag: 'prices' },
+  { method: 'get', path: '/api/v1/scenarios/{id}/export', summary: 'Export the scenario and its evaluation as CSV or JSON', query: ZExportQuery, tag: 'scenarios' },
+  { method: 'get', path: '/api/v1/scenarios/compare', summary: 'Two to six scenarios side by side, line by line, with differences from the first', query: ZCompareQuery, tag: 'scenarios' },
+  { method: 'get', path: '/api/v1/calibration', summary: 'Coefficients and prices fitted from utilisation and cost data, beside the defaults', query: ZCalibrationQuery, tag: 'scenarios' },
+  { method: 'post', path: '/api/v1/scenarios/{id}/calibration', summary: 'Adopt a calibration into a scenario (coefficient override or prices paid)', body: ZAdoptCalibration, tag: 'scenarios' },
+  { method: 'get', path: '/api/v1/prices', summary: 'The price catalogue, with the price actually paid beside the list price where known', tag: 'prices' },
+  { method: 'patch', path: '/api/v1/prices/{id}', summary: 'Change a price (the history is kept)', body: ZPricePatch, tag: 'prices' },
+  { method: 'get', path: '/api/v1/prices/{id}/history', summary: 'Every change of a price, newest first', tag: 'prices' },
 ];

@@ -1,12 +1,15 @@
 import { toNextJsHandler } from 'better-auth/next-js';
+import { checkAuthRequest } from '@/lib/api/auth-input';
 import { auth } from '@/lib/auth/auth';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request) {
-  return toNextJsHandler(auth()).GET(req);
+  const checked = await checkAuthRequest(req);
+  return checked instanceof Response ? checked : toNextJsHandler(auth()).GET(checked);
 }
 
 export async function POST(req: Request) {
-  return toNextJsHandler(auth()).POST(req);
+  const checked = await checkAuthRequest(req);
+  return checked instanceof Response ? checked : toNextJsHandler(auth()).POST(checked);
 }

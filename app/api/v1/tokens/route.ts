@@ -1,4 +1,5 @@
 import { apiRoute, parseBody } from '@/lib/api/handler';
+import { routeAccess } from '@/lib/api/route-roles';
 import { ZCreateToken } from '@/lib/api/schemas/access';
 import { audit } from '@/lib/audit';
 import { createApiToken } from '@/lib/auth/tokens';
@@ -6,10 +7,10 @@ import { listApiTokens } from '@/lib/queries/list-access';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ route: '/api/v1/tokens', role: 'admin' }, async () => ({ tokens: await listApiTokens() }));
+export const GET = apiRoute(routeAccess('/api/v1/tokens', 'GET'), async () => ({ tokens: await listApiTokens() }));
 
 // The token itself is in this response only: it is stored hashed.
-export const POST = apiRoute({ route: '/api/v1/tokens', role: 'admin' }, async ({ req, actor }) => {
+export const POST = apiRoute(routeAccess('/api/v1/tokens', 'POST'), async ({ req, actor }) => {
   const input = await parseBody(ZCreateToken, req);
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const created = await createApiToken({ name: input.name, role: input.role, createdById: actor.type === 'user' ? actor.id : null, expiresAt });

@@ -1,6 +1,7 @@
 // Any cost view as a FOCUS 1.2 CSV download, streamed from PostgreSQL as it is read.
 import { PassThrough, Readable } from 'node:stream';
 import { apiRoute, parseQuery } from '@/lib/api/handler';
+import { routeAccess } from '@/lib/api/route-roles';
 import { ZCostExportQuery } from '@/lib/api/schemas/connections';
 import { exportFocusCsv } from '@/lib/focus/export-focus';
 import { logger } from '@/lib/logger';
@@ -8,7 +9,7 @@ import { focusExportFilters } from '@/lib/queries/cost-keys';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ route: '/api/v1/costs/export', role: 'viewer' }, async ({ req, requestId }) => {
+export const GET = apiRoute(routeAccess('/api/v1/costs/export', 'GET'), async ({ req, requestId }) => {
   const q = parseQuery(ZCostExportQuery, req);
   const out = new PassThrough();
   exportFocusCsv(

@@ -15,11 +15,13 @@ import * as importRoute from './route';
 const SAMPLE = '/work/shared/fixtures/focus-1.0/focus_sample.csv';
 const sampleText = fs.readFileSync(SAMPLE, 'utf8');
 
+let admin: string;
 let editor: string;
 let viewer: string;
 
 beforeEach(async () => {
   await truncate();
+  admin = (await createApiToken({ name: 'admin', role: 'admin' })).token;
   editor = (await createApiToken({ name: 'editor', role: 'editor' })).token;
   viewer = (await createApiToken({ name: 'viewer', role: 'viewer' })).token;
 });
@@ -30,7 +32,7 @@ function upload(body: Buffer | string, options: { token?: string; type?: string;
   const stream = Readable.toWeb(Readable.from([Buffer.from(body)])) as unknown as ReadableStream<Uint8Array>;
   return new Request(`http://localhost/api/v1/imports/focus${options.query ?? ''}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${options.token ?? editor}`, 'content-type': options.type ?? 'text/csv' },
+    headers: { authorization: `Bearer ${options.token ?? admin}`, 'content-type': options.type ?? 'text/csv' },
     body: stream,
     duplex: 'half',
   } as RequestInit);
@@ -56,7 +58,7 @@ describe('POST /api/v1/imports/focus', () => {
     expect(await again.json()).toMatchObject({ rowsRead: 1000, inserted: 0, updated: 0, unchanged: 1000 });
     const audit = await prisma.auditLog.findMany({ where: { action: 'import.focus' } });
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ actorType: 'token', actorLabel: 'token:editor' });
+    expect(audit[0]).toMatchObject({ actorType: 'token', actorLabel: 'token:admin' });
   });
 
   it('refuses a file with bad rows with 422 and the row errors, writing nothing; partial takes the good rows', async () => {
@@ -81,8 +83,9 @@ describe('POST /api/v1/imports/focus', () => {
     expect(await partial.json()).toMatchObject({ status: 'succeeded', imported: 998, refused: 2 });
   });
 
-  it('needs the editor role, and the file itself as the body', async () => {
+  it('needs the admin role (importing billing data is a data administrator\'s act), and the file itself as the body', async () => {
     expect((await importRoute.POST(upload(sampleText, { token: viewer }))).status).toBe(403);
+    expect((await importRoute.POST(upload(sampleText, { token: editor }))).status).toBe(403);
     const multipart = await importRoute.POST(upload(sampleText, { type: 'multipart/form-data; boundary=x' }));
     expect(multipart.status).toBe(400);
     expect((await multipart.json()).error.message).toMatch(/send the file itself as the body/);

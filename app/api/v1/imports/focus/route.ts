@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { apiRoute, parseQuery } from '@/lib/api/handler';
+import { routeAccess } from '@/lib/api/route-roles';
 import { ZFocusImportQuery } from '@/lib/api/schemas/connections';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
 
 const ACCEPTED = ['text/csv', 'text/plain', 'application/csv', 'application/gzip', 'application/x-gzip', 'application/octet-stream'];
 
-export const POST = apiRoute({ route: '/api/v1/imports/focus', role: 'editor' }, async ({ req, actor }) => {
+export const POST = apiRoute(routeAccess('/api/v1/imports/focus', 'POST'), async ({ req, actor }) => {
   const query = parseQuery(ZFocusImportQuery, req);
   const type = (req.headers.get('content-type') ?? 'application/octet-stream').split(';')[0].trim().toLowerCase();
   if (!ACCEPTED.includes(type))

@@ -1,4 +1,5 @@
 import { apiRoute, parseBody } from '@/lib/api/handler';
+import { routeAccess } from '@/lib/api/route-roles';
 import { ZUpdateScenario } from '@/lib/api/schemas/scenarios';
 import { getScenario } from '@/lib/queries/get-scenario';
 import { archiveScenario } from '@/lib/scenarios/archive-scenario';
@@ -6,16 +7,14 @@ import { updateScenario } from '@/lib/scenarios/update-scenario';
 
 export const dynamic = 'force-dynamic';
 
-const ROUTE = '/api/v1/scenarios/{id}';
+export const GET = apiRoute(routeAccess('/api/v1/scenarios/{id}', 'GET'), async ({ params }) => getScenario(String(params.id)));
 
-export const GET = apiRoute({ route: ROUTE, role: 'viewer' }, async ({ params }) => getScenario(String(params.id)));
-
-export const PATCH = apiRoute({ route: ROUTE, role: 'editor' }, async ({ req, actor, params }) => {
+export const PATCH = apiRoute(routeAccess('/api/v1/scenarios/{id}', 'PATCH'), async ({ req, actor, params }) => {
   const input = await parseBody(ZUpdateScenario, req);
   return updateScenario(String(params.id), input, actor);
 });
 
-export const DELETE = apiRoute({ route: ROUTE, role: 'editor' }, async ({ actor, params }) => {
+export const DELETE = apiRoute(routeAccess('/api/v1/scenarios/{id}', 'DELETE'), async ({ actor, params }) => {
   const archived = await archiveScenario(String(params.id), actor);
   return { ok: true, archived: true, id: archived.id, name: archived.name };
 });

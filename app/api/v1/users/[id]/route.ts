@@ -1,4 +1,5 @@
 import { apiRoute, parseBody } from '@/lib/api/handler';
+import { routeAccess } from '@/lib/api/route-roles';
 import { ZUpdateUser } from '@/lib/api/schemas/access';
 import { audit } from '@/lib/audit';
 import { setPassword } from '@/lib/auth/users';
@@ -7,7 +8,7 @@ import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = apiRoute({ route: '/api/v1/users/{id}', role: 'admin' }, async ({ req, actor, params }) => {
+export const PATCH = apiRoute(routeAccess('/api/v1/users/{id}', 'PATCH'), async ({ req, actor, params }) => {
   const id = String(params.id);
   const input = await parseBody(ZUpdateUser, req);
   const user = await prisma.user.findUnique({ where: { id } });

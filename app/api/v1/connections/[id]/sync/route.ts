@@ -1,4 +1,5 @@
 import { apiRoute, parseBody } from '@/lib/api/handler';
+import { routeAccess } from '@/lib/api/route-roles';
 import { ZSyncRequest } from '@/lib/api/schemas/connections';
 import { audit } from '@/lib/audit';
 import { enqueueSync } from '@/lib/connections/enqueue-sync';
@@ -7,7 +8,7 @@ import { findConnection } from '@/lib/connections/find-connection';
 export const dynamic = 'force-dynamic';
 
 // Queues the sync and answers at once (202); the run log shows it when it runs.
-export const POST = apiRoute({ route: '/api/v1/connections/{id}/sync', role: 'admin' }, async ({ req, actor, params }) => {
+export const POST = apiRoute(routeAccess('/api/v1/connections/{id}/sync', 'POST'), async ({ req, actor, params }) => {
   const input = await parseBody(ZSyncRequest, req);
   const connection = await findConnection(String(params.id));
   const queued = await enqueueSync(connection.id, { from: input.from, to: input.to, trigger: 'manual' });

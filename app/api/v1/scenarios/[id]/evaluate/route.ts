@@ -1,4 +1,5 @@
 import { apiRoute, parseBody } from '@/lib/api/handler';
+import { routeAccess } from '@/lib/api/route-roles';
 import { ZEvaluateScenario } from '@/lib/api/schemas/scenarios';
 import { env } from '@/lib/env';
 import { evaluateStoredScenario } from '@/lib/scenarios/evaluate-stored-scenario';
@@ -6,7 +7,7 @@ import { evaluateStoredScenario } from '@/lib/scenarios/evaluate-stored-scenario
 export const dynamic = 'force-dynamic';
 
 // A read: viewers evaluate too, and drivers in the body never change the stored scenario.
-export const POST = apiRoute({ route: '/api/v1/scenarios/{id}/evaluate', role: 'viewer' }, async ({ req, params }) => {
+export const POST = apiRoute(routeAccess('/api/v1/scenarios/{id}/evaluate', 'POST'), async ({ req, params }) => {
   const body = await parseBody(ZEvaluateScenario, req);
   return evaluateStoredScenario(String(params.id), { ...body, currency: env().DISPLAY_CURRENCY, now: new Date() });
 });

@@ -1,4 +1,5 @@
 import { apiRoute, parseQuery } from '@/lib/api/handler';
+import { routeAccess } from '@/lib/api/route-roles';
 import { ZExportQuery } from '@/lib/api/schemas/scenarios';
 import { env } from '@/lib/env';
 import { getScenario } from '@/lib/queries/get-scenario';
@@ -7,7 +8,7 @@ import { exportFileName, scenarioCsv, scenarioJson } from '@/lib/scenarios/expor
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ route: '/api/v1/scenarios/{id}/export', role: 'viewer' }, async ({ req, params }) => {
+export const GET = apiRoute(routeAccess('/api/v1/scenarios/{id}/export', 'GET'), async ({ req, params }) => {
   const { format } = parseQuery(ZExportQuery, req);
   const scenario = await getScenario(String(params.id));
   const evaluation = await evaluateScenarioRecord(scenario, { currency: env().DISPLAY_CURRENCY, now: new Date() });

@@ -1,0 +1,83 @@
+// The one table of which role each API operation needs. Route handlers take their role from here
+// (routeAccess), the OpenAPI document states it (x-required-role) from here, and the access-matrix
+// test is generated from the document: a role cannot be declared twice and drift. Pure data, so the
+// proxy and tests can read it without loading the routes.
+import type { TRole } from '../auth/roles';
+
+export type THttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type TRouteRole = TRole | 'public';
+
+export const ROUTE_ROLES = {
+  '/api/health': { GET: 'public' },
+  '/api/metrics': { GET: 'viewer' },
+  '/api/v1/openapi.json': { GET: 'viewer' },
+  '/api/v1/costs': { GET: 'viewer' },
+  '/api/v1/costs/export': { GET: 'viewer' },
+  // importing billing data rewrites what every view and budget reads: a data administrator's act
+  '/api/v1/imports/focus': { POST: 'admin' },
+  '/api/v1/users': { GET: 'admin', POST: 'admin' },
+  '/api/v1/users/{id}': { PATCH: 'admin' },
+  '/api/v1/tokens': { GET: 'admin', POST: 'admin' },
+  '/api/v1/tokens/{id}': { DELETE: 'admin' },
+  '/api/v1/resources': { GET: 'viewer' },
+  '/api/v1/resources/{id}/metrics': { GET: 'viewer' },
+  '/api/v1/providers': { GET: 'viewer' },
+  '/api/v1/connections': { GET: 'viewer', POST: 'admin' },
+  '/api/v1/connections/{id}': { GET: 'viewer', PATCH: 'admin', DELETE: 'admin' },
+  '/api/v1/connections/{id}/test': { POST: 'admin' },
+  '/api/v1/connections/{id}/sync': { POST: 'admin' },
+  '/api/v1/connections/{id}/runs': { GET: 'viewer' },
+  '/api/v1/sync-runs': { GET: 'viewer' },
+  '/api/v1/sync-runs/{id}': { GET: 'viewer' },
+  '/api/v1/scenarios': { GET: 'viewer', POST: 'editor' },
+  '/api/v1/scenarios/compare': { GET: 'viewer' },
+  '/api/v1/scenarios/{id}': { GET: 'viewer', PATCH: 'editor', DELETE: 'editor' },
+  '/api/v1/scenarios/{id}/clone': { POST: 'editor' },
+  '/api/v1/scenarios/{id}/versions': { GET: 'viewer' },
+  '/api/v1/scenarios/{id}/versions/{version}/restore': { POST: 'editor' },
+  // a read: viewers evaluate too, and drivers in the body never change the stored scenario
+  '/api/v1/scenarios/{id}/evaluate': { POST: 'viewer' },
+  '/api/v1/scenarios/{id}/export': { GET: 'viewer' },
+  '/api/v1/scenarios/{id}/calibration': { POST: 'editor' },
+  '/api/v1/calibration': { GET: 'viewer' },
+  '/api/v1/prices': { GET: 'viewer' },
+  // the catalogue is what scenarios are priced with: editing it is planning work, like a scenario
+  '/api/v1/prices/{id}': { PATCH: 'editor' },
+  '/api/v1/prices/{id}/history': { GET: 'viewer' },
+} as const satisfies Record<string, Partial<Record<THttpMethod, TRouteRole>>>;
+
+export type TApiPath = keyof typeof ROUTE_ROLES;
+type TMethodOf<P extends TApiPath> = keyof (typeof ROUTE_ROLES)[P] & THttpMethod;
+
+// The options apiRoute takes for one operation: its route (for metrics and logs) and its role.
+export function routeAccess<P extends TApiPath>(route: P, method: TMethodOf<P>): { route: P; role: TRouteRole } {
+  return { route, role: (ROUTE_ROLES[route] as Record<string, TRouteRole>)[method] };
+}
+
+// The role of an operation, or undefined when the table has none.
+export function requiredRole(path: string, method: string): TRouteRole | undefined {
+  const methods = (ROUTE_ROLES as Record<string, Partial<Record<string, TRouteRole>>>)[path];
+  return methods?.[method.toUpperCase()];
+}
+
+// The route template a request path matches ("/api/v1/scenarios/{id}"), with the name of each
+// parameter segment by position, or null.
+export function matchRoute(pathname: string): { template: string; params: Record<number, string> } | null {
+  const segments = pathname.split('/');
+  let best: { template: string; params: Record<number, string>; fixed: number } | null = null;
+  for (const template of Object.keys(ROUTE_ROLES)) {
+    const parts = template.split('/');
+    if (parts.length !== segments.length) continue;
+    const params: Record<number, string> = {};
+    let fixed = 0;
+    const ok = parts.every((part, i) => {
+      const m = /^\{(\w+)\}$/.exec(part);
+      if (m) return (params[i] = m[1]), true;
+      fixed++;
+      return part === segments[i];
+    });
+    // a fixed segment beats a parameter (scenarios/compare before scenarios/{id})
+    if (ok && (!best || fixed > best.fixed)) best = { template, params, fixed };
+  }
+  return best && { template: best.template, params: best.params };
+}
