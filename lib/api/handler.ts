@@ -7,6 +7,7 @@ import type { TRole } from '../auth/roles';
 import { AppError, type TIssue } from '../errors';
 import { logger } from '../logger';
 import { observeRequest } from '../metrics';
+import { assertJsonBody, assertSameOrigin } from './same-origin';
 
 type TRouteContext = { params: Promise<Record<string, string | string[]>> };
 type THandlerArgs = { req: Request; actor: TActor; params: Record<string, string | string[]>; requestId: string };
@@ -36,7 +37,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
 }
 
 export function apiRoute(
-  options: { route: string; role: TRole | 'public' },
+  // body 'raw': the route reads a file as its body (FOCUS upload) rather than JSON
+  options: { route: string; role: TRole | 'public'; body?: 'json' | 'raw' },
   fn: (args: THandlerArgs) => Promise<Response | unknown>,
 ) {
   return async (req: Request, ctx?: TRouteContext): Promise<Response> => {
@@ -44,6 +46,8 @@ export function apiRoute(
     const requestId = crypto.randomUUID();
     let response: Response;
     try {
+      assertSameOrigin(req);
+      if (options.body !== 'raw') assertJsonBody(req);
       const actor =
         options.role === 'public'
           ? ({ type: 'token', id: 'public', label: 'public', role: 'viewer' } as TActor)

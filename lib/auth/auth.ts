@@ -35,6 +35,10 @@ function createAuth() {
     advanced: {
       ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
       useSecureCookies: (config.APP_URL ?? '').startsWith('https://'),
+      // better-auth turns its origin and CSRF checks off when NODE_ENV is test: keep them on, so
+      // the tests see what production does
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

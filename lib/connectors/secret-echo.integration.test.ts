@@ -30,7 +30,7 @@ const echoReply = (status: number) => (req: TFakeRequest): TFakeReply => ({ stat
 type TCase = {
   name: string;
   provider: TProvider;
-  settings: (url: string) => Record<string, unknown>;
+  settings: (url: string) => Record<string, string>;
   credentials: (url: string) => Record<string, string>;
   // the strings that must never show: the credential values and what a scheme derives from them
   secrets: (credentials: Record<string, string>) => string[];

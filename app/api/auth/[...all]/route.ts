@@ -1,4 +1,7 @@
+import crypto from 'node:crypto';
 import { toNextJsHandler } from 'better-auth/next-js';
+import { errorResponse } from '@/lib/api/handler';
+import { assertNotCrossOrigin } from '@/lib/api/same-origin';
 import { auth } from '@/lib/auth/auth';
 
 export const dynamic = 'force-dynamic';
@@ -7,6 +10,13 @@ export async function GET(req: Request) {
   return toNextJsHandler(auth()).GET(req);
 }
 
+// better-auth checks the origin of cookie requests itself (trustedOrigins); this refuses any write
+// from a foreign origin first, with or without a cookie, the same way the API does.
 export async function POST(req: Request) {
+  try {
+    assertNotCrossOrigin(req);
+  } catch (error) {
+    return errorResponse(error, crypto.randomUUID());
+  }
   return toNextJsHandler(auth()).POST(req);
 }

@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 const ACCEPTED = ['text/csv', 'text/plain', 'application/csv', 'application/gzip', 'application/x-gzip', 'application/octet-stream'];
 
-export const POST = apiRoute({ route: '/api/v1/imports/focus', role: 'editor' }, async ({ req, actor }) => {
+export const POST = apiRoute({ route: '/api/v1/imports/focus', role: 'editor', body: 'raw' }, async ({ req, actor }) => {
   const query = parseQuery(ZFocusImportQuery, req);
   const type = (req.headers.get('content-type') ?? 'application/octet-stream').split(';')[0].trim().toLowerCase();
   if (!ACCEPTED.includes(type))
