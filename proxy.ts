@@ -1,19 +1,43 @@
-// Sends people without a session cookie to sign-in before any page renders. The cookie is only a
-// hint: pages and API routes check the session (or token) themselves.
+// Runs before every page and API answer: sets the security headers (a per-request CSP nonce for
+// pages, see lib/http/security-headers.ts), and sends people without a session cookie to sign-in
+// before any page renders. The cookie is only a hint: pages and API routes check the session (or
+// token) themselves.
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
+import { API_CSP, applySecurityHeaders, newNonce, pageCsp } from './lib/http/security-headers';
+
+// answered without a session: API routes answer 401 themselves; sign-in and static files are public
+const PUBLIC = /^\/(?:api\/|sign-in(?:\/|$)|_next\/|favicon\.ico$)|\.(?:png|svg|jpg|ico|css|js|txt|webmanifest)$/;
 
 export function proxy(request: NextRequest) {
-  if (!getSessionCookie(request)) {
+  const appUrl = process.env.APP_URL || undefined;
+  const path = request.nextUrl.pathname;
+  if (path.startsWith('/api/')) {
+    const response = NextResponse.next();
+    applySecurityHeaders(response.headers, API_CSP, appUrl);
+    return response;
+  }
+
+  const nonce = newNonce();
+  const csp = pageCsp(nonce);
+  let response: NextResponse;
+  if (!PUBLIC.test(path) && !getSessionCookie(request)) {
     const url = request.nextUrl.clone();
     url.pathname = '/sign-in';
     url.search = '';
-    return NextResponse.redirect(url);
+    response = NextResponse.redirect(url);
+  } else {
+    // Next.js takes the nonce for its own scripts from the request's CSP header
+    const headers = new Headers(request.headers);
+    headers.set('content-security-policy', csp);
+    headers.set('x-nonce', nonce);
+    response = NextResponse.next({ request: { headers } });
   }
-  return NextResponse.next();
+  applySecurityHeaders(response.headers, csp, appUrl);
+  return response;
 }
 
 export const config = {
-  // pages only: API routes answer 401 themselves; static assets and sign-in stay public
-  matcher: ['/((?!api/|_next/|sign-in|favicon.ico|.*\\.(?:png|svg|jpg|ico|css|js)$).*)'],
+  // everything but the build's static files (next.config.js gives those the static headers)
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

@@ -6,8 +6,9 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '../db';
 import { env, requireEnv } from '../env';
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
 import { logger } from '../logger';
-import { takeSignInAttempt } from './account-rate-limit';
+import { clearSignInAttempts, takeSignInAttempt } from './account-rate-limit';
 
 function createAuth() {
   const config = env();
@@ -33,7 +34,9 @@ function createAuth() {
       customRules: { '/sign-in/email': { window: 60, max: config.SIGNIN_ATTEMPTS_PER_MINUTE } },
     },
     advanced: {
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
+      // the address the auth route resolved from the socket and TRUSTED_PROXIES (auth-request.ts),
+      // never X-Forwarded-For as the client sent it
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: (config.APP_URL ?? '').startsWith('https://'),
       // better-auth turns its origin and CSRF checks off when NODE_ENV is test: keep them on, so
       // the tests see what production does
@@ -47,6 +50,10 @@ function createAuth() {
         if (wait !== null) {
           throw new APIError('TOO_MANY_REQUESTS', { message: `Too many attempts. Try again in ${wait} s.` });
         }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
+        if (ctx.context.newSession) await clearSignInAttempts(ctx.body.email);
       }),
     },
     databaseHooks: {

@@ -3,11 +3,12 @@ import { toNextJsHandler } from 'better-auth/next-js';
 import { errorResponse } from '@/lib/api/handler';
 import { assertNotCrossOrigin } from '@/lib/api/same-origin';
 import { auth } from '@/lib/auth/auth';
+import { withClientAddress } from '@/lib/auth/auth-request';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request) {
-  return toNextJsHandler(auth()).GET(req);
+  return toNextJsHandler(auth()).GET(withClientAddress(req));
 }
 
 // better-auth checks the origin of cookie requests itself (trustedOrigins); this refuses any write
@@ -18,5 +19,5 @@ export async function POST(req: Request) {
   } catch (error) {
     return errorResponse(error, crypto.randomUUID());
   }
-  return toNextJsHandler(auth()).POST(req);
+  return toNextJsHandler(auth()).POST(withClientAddress(req));
 }
