@@ -19,8 +19,7 @@ export function guardConnector<S, C>(connector: TConnector<S, C>): TConnector<S,
     },
     async fetch(config, ctx) {
       const forms = secretForms(config.credentials);
-      const log: typeof ctx.log = (message, fields) =>
-        ctx.log(scrubText(message, forms), fields && (JSON.parse(scrubText(JSON.stringify(fields), forms)) as Record<string, unknown>));
+      const log: typeof ctx.log = (message, fields) => ctx.log(scrubText(message, forms), fields && scrubFields(fields, forms));
       try {
         return await connector.fetch(config, { ...ctx, log });
       } catch (error) {
@@ -28,4 +27,14 @@ export function guardConnector<S, C>(connector: TConnector<S, C>): TConnector<S,
       }
     },
   };
+}
+
+// The fields of a connector's log line, through their JSON text (the same forms a reader would see).
+function scrubFields(fields: Record<string, unknown>, forms: readonly string[]): Record<string, unknown> {
+  const text = scrubText(JSON.stringify(fields), forms);
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { fields: text };
+  }
 }
