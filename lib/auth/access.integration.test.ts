@@ -163,6 +163,27 @@ describe('sign-in', () => {
     expect(backoffMs(free - 1, free)).toBe(0);
   });
 
+  it('does not hold the owner back from an address they signed in from, while a guesser elsewhere waits', async () => {
+    await createUser({ email: 'admin@example.com', name: 'Admin', password: 'correct-horse-battery', role: 'admin' });
+    expect((await signIn('admin@example.com', 'correct-horse-battery', '198.51.100.10')).status).toBe(200);
+    const guesses: number[] = [];
+    for (let i = 0; i < 8; i++) guesses.push((await signIn('admin@example.com', 'wrong-password-123', `198.18.4.${i + 1}`)).status);
+    expect(guesses.slice(5)).toEqual([429, 429, 429]);
+    // the owner, from the address they use, is let through (and the per-address limit still applies there)
+    expect((await signIn('admin@example.com', 'correct-horse-battery', '198.51.100.10')).status).toBe(200);
+    // from an address the account never signed in from, the success above cleared the wait
+    expect((await signIn('admin@example.com', 'wrong-password-123', '198.18.5.1')).status).toBe(401);
+  });
+
+  it('keeps the back-off when better-auth prunes its own expired rate-limit rows', async () => {
+    const t = Date.UTC(2026, 11, 4, 9, 0, 0);
+    for (let i = 0; i < 5; i++) expect(await takeSignInAttempt('pruned@example.com', 5, t)).toBeNull();
+    expect(await takeSignInAttempt('pruned@example.com', 5, t + 60_000)).toBeNull(); // the sixth, after a minute: then two
+    // better-auth deletes rows whose last_request is older than its longest window (a minute)
+    await pool().query('DELETE FROM rate_limit WHERE last_request < $1', [t + 170_000 - 60_000]);
+    expect(await takeSignInAttempt('pruned@example.com', 5, t + 170_000)).toBe(10);
+  });
+
   it('does not start a session for a disabled account', async () => {
     const user = await createUser({ email: 'gone@example.com', name: 'Gone', password: 'correct-horse-battery', role: 'viewer' });
     await prisma.user.update({ where: { id: user.id }, data: { disabled: true } });

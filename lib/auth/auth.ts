@@ -8,7 +8,12 @@ import { prisma } from '../db';
 import { env, requireEnv } from '../env';
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
 import { logger } from '../logger';
-import { clearSignInAttempts, takeSignInAttempt } from './account-rate-limit';
+import { recordSignIn, takeSignInAttempt } from './account-rate-limit';
+
+// The client address the auth route resolved (auth-request.ts), as the hooks see the request.
+function addressOf(ctx: { headers?: Headers; request?: Request }): string | null {
+  return ctx.request?.headers.get(CLIENT_ADDRESS_HEADER) ?? ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? null;
+}
 
 function createAuth() {
   const config = env();
@@ -46,14 +51,14 @@ function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
-        const wait = await takeSignInAttempt(ctx.body.email, config.SIGNIN_ATTEMPTS_PER_MINUTE);
+        const wait = await takeSignInAttempt(ctx.body.email, config.SIGNIN_ATTEMPTS_PER_MINUTE, Date.now(), addressOf(ctx));
         if (wait !== null) {
           throw new APIError('TOO_MANY_REQUESTS', { message: `Too many attempts. Try again in ${wait} s.` });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
-        if (ctx.context.newSession) await clearSignInAttempts(ctx.body.email);
+        if (ctx.context.newSession) await recordSignIn(ctx.body.email, addressOf(ctx));
       }),
     },
     databaseHooks: {
