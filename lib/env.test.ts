@@ -15,6 +15,8 @@ describe('configuration', () => {
     expect(() => parseEnv({ ENCRYPTION_KEY: 'short' })).toThrow(/ENCRYPTION_KEY: must be 32 bytes/);
     expect(() => parseEnv({ DEMO: 'yes' })).toThrow(/DEMO/);
     expect(() => parseEnv({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: must be at least 12 characters/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.1, proxy.local' })).toThrow(/TRUSTED_PROXIES: "proxy.local" is not an IP address or CIDR range/);
+    expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.1, 10.1.0.0/16, fd00::/8' }).TRUSTED_PROXIES).toBe('10.0.0.1, 10.1.0.0/16, fd00::/8');
   });
 
   it('treats empty values as unset', () => {

@@ -1,5 +1,6 @@
 // The one place that reads process.env: validated with zod, so a bad value stops the start with its name.
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address';
 
 const boolFlag = z.enum(['0', '1']).optional();
 
@@ -28,6 +29,17 @@ export const ZEnv = z.object({
   LOCALE: z.string().min(2).default('fr-FR'),
   WORKER: boolFlag,
   SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(5),
+  // proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges, none by default
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -4,10 +4,13 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { resolveActor, requireRole, type TActor } from '../auth/actor';
 import type { TRole } from '../auth/roles';
+import { env } from '../env';
 import { AppError, type TIssue } from '../errors';
+import { API_CSP, applySecurityHeaders } from '../http/security-headers';
 import { logger } from '../logger';
 import { observeRequest } from '../metrics';
 import { checkParams, databaseInputError, readJsonBody, readQuery } from './safe-input';
+import { assertJsonBody, assertSameOrigin } from './same-origin';
 
 // Next.js resolves params to undefined for a route without dynamic segments
 type TRouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
@@ -44,7 +47,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
 }
 
 export function apiRoute(
-  options: { route: string; role: TRole | 'public' },
+  // body 'raw': the route reads a file as its body (FOCUS upload) rather than JSON
+  options: { route: string; role: TRole | 'public'; body?: 'json' | 'raw' },
   fn: (args: THandlerArgs) => Promise<Response | unknown>,
 ) {
   return async (req: Request, ctx?: TRouteContext): Promise<Response> => {
@@ -52,6 +56,8 @@ export function apiRoute(
     const requestId = crypto.randomUUID();
     let response: Response;
     try {
+      assertSameOrigin(req);
+      if (options.body !== 'raw') assertJsonBody(req);
       const actor =
         options.role === 'public'
           ? ({ type: 'token', id: 'public', label: 'public', role: 'viewer' } as TActor)
@@ -62,6 +68,8 @@ export function apiRoute(
     } catch (error) {
       response = errorResponse(error, requestId);
     }
+    // here rather than in proxy.ts, which must not see every API path (it would buffer an upload)
+    applySecurityHeaders(response.headers, API_CSP, env().APP_URL);
     const seconds = (performance.now() - started) / 1000;
     observeRequest(options.route, req.method, response.status, seconds);
     logger.info(

@@ -154,8 +154,12 @@ export function buildOpenApi(serverUrl?: string) {
     };
     if (role !== 'public') {
       responses['401'] = { description: 'No valid session or token' };
-      responses['403'] = { description: `Needs the ${role} role` };
+      responses['403'] = {
+        description:
+          op.method === 'get' ? `Needs the ${role} role` : `Needs the ${role} role; or a session-cookie write from an origin other than APP_URL's`,
+      };
     }
+    if (op.body) responses['415'] = { description: 'The body is not sent as application/json' };
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,

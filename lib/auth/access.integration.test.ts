@@ -1,18 +1,28 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { prisma } from '../db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as authRoute from '@/app/api/auth/[...all]/route';
+import { pool, prisma } from '../db';
+import { setEnv } from '../env';
+import { PEER_ADDRESS_HEADER } from '../http/client-address';
 import { truncate } from '../../test/db';
+import { backoffMs, MAX_WAIT_MS, takeSignInAttempt } from './account-rate-limit';
 import { resolveActor } from './actor';
-import { auth } from './auth';
 import { createApiToken, hashToken, revokeApiToken, verifyApiToken } from './tokens';
 import { createUser, ensureFirstAdmin } from './users';
 
 const bearer = (token: string) => new Headers({ authorization: `Bearer ${token}` });
 
-function signIn(email: string, password: string, ip = '203.0.113.7') {
-  return auth().handler(
+// Through the auth route as the server calls it: `peer` is the socket's address, which the server
+// stamps on every request (lib/http/stamp-peer-address.ts); X-Forwarded-For is what the client says.
+function signIn(email: string, password: string, peer = '203.0.113.7', forwardedFor?: string) {
+  return authRoute.POST(
     new Request('http://localhost:3000/api/auth/sign-in/email', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', 'x-forwarded-for': ip },
+      headers: {
+        'content-type': 'application/json',
+        origin: 'http://localhost:3000',
+        [PEER_ADDRESS_HEADER]: peer,
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -87,6 +97,91 @@ describe('sign-in', () => {
     for (let i = 0; i < 7; i++) statuses.push((await signIn('target@example.com', 'wrong-password-123', `198.18.0.${i + 1}`)).status);
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it('does not let a forged X-Forwarded-For multiply the per-address budget without a trusted proxy', async () => {
+    const statuses: number[] = [];
+    // one socket address, a new forged address (and a new account) every time
+    for (let i = 0; i < 7; i++) statuses.push((await signIn(`f${i}@example.com`, 'wrong-password-123', '192.0.2.50', `198.18.1.${i + 1}`)).status);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    // the session records the socket's address, not the forged one
+    await createUser({ email: 'owner@example.com', name: 'Owner', password: 'correct-horse-battery', role: 'viewer' });
+    expect((await signIn('owner@example.com', 'correct-horse-battery', '192.0.2.51', '10.9.9.9')).status).toBe(200);
+    expect((await prisma.session.findFirstOrThrow()).ipAddress).toBe('192.0.2.51');
+  });
+
+  describe('behind a trusted proxy', () => {
+    beforeEach(() => setEnv({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8' }));
+    afterEach(() => {
+      delete process.env.TRUSTED_PROXIES;
+      setEnv({});
+    });
+
+    it('takes the right-most address that is not a trusted proxy from X-Forwarded-For', async () => {
+      const statuses: number[] = [];
+      // a different client behind the proxy each time: each has its own budget
+      for (let i = 0; i < 7; i++) statuses.push((await signIn(`p${i}@example.com`, 'wrong-password-123', '127.0.0.1', `198.51.100.${i + 1}`)).status);
+      expect(statuses).toEqual(Array(7).fill(401));
+      // one client forging addresses to the left of what the proxies appended gains nothing
+      const forged: number[] = [];
+      for (let i = 0; i < 7; i++) forged.push((await signIn(`q${i}@example.com`, 'wrong-password-123', '127.0.0.1', `6.6.6.${i}, 198.51.100.77, 10.1.2.3`)).status);
+      expect(forged.slice(0, 5).every((s) => s === 401)).toBe(true);
+      expect(forged.slice(5)).toEqual([429, 429]);
+    });
+  });
+
+  it('backs off one account exponentially, up to 15 minutes, and the right password works after the wait', async () => {
+    await createUser({ email: 'admin@example.com', name: 'Admin', password: 'correct-horse-battery', role: 'admin' });
+    // five wrong guesses from five addresses, then the account waits a minute, even for the owner
+    for (let i = 0; i < 5; i++) expect((await signIn('admin@example.com', 'wrong-password-123', `198.18.2.${i + 1}`)).status).toBe(401);
+    const held = await signIn('admin@example.com', 'correct-horse-battery', '198.18.2.99');
+    expect(held.status).toBe(429);
+    expect((await held.json()).message).toMatch(/Try again in \d+ s/);
+    // the minute passes (the count's clock moved back instead of waiting)
+    await pool().query(`UPDATE rate_limit SET last_request = last_request - 61000 WHERE key = 'sign-in-account:admin@example.com'`);
+    expect((await signIn('admin@example.com', 'correct-horse-battery', '198.18.2.99')).status).toBe(200);
+    // the success cleared the count: five more attempts go through before any wait
+    for (let i = 0; i < 5; i++) expect((await signIn('admin@example.com', 'wrong-password-123', `198.18.3.${i + 1}`)).status).toBe(401);
+  });
+
+  it('never makes an account wait more than 15 minutes, however long a guesser keeps trying', async () => {
+    const free = 5;
+    let now = Date.UTC(2026, 11, 4, 9, 0, 0);
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const wait = await takeSignInAttempt('target@example.com', free, now);
+      // an attempt that goes through is followed at once by the next
+      if (wait === null) continue;
+      waits.push(wait);
+      // hammering while the account waits does not extend the wait
+      expect(await takeSignInAttempt('target@example.com', free, now + 500)).toBeLessThanOrEqual(wait);
+      now += wait * 1000;
+    }
+    expect(waits.slice(0, 5)).toEqual([60, 120, 240, 480, 900]);
+    expect(Math.max(...waits)).toBe(MAX_WAIT_MS / 1000);
+    expect(backoffMs(free - 1, free)).toBe(0);
+  });
+
+  it('does not hold the owner back from an address they signed in from, while a guesser elsewhere waits', async () => {
+    await createUser({ email: 'admin@example.com', name: 'Admin', password: 'correct-horse-battery', role: 'admin' });
+    expect((await signIn('admin@example.com', 'correct-horse-battery', '198.51.100.10')).status).toBe(200);
+    const guesses: number[] = [];
+    for (let i = 0; i < 8; i++) guesses.push((await signIn('admin@example.com', 'wrong-password-123', `198.18.4.${i + 1}`)).status);
+    expect(guesses.slice(5)).toEqual([429, 429, 429]);
+    // the owner, from the address they use, is let through (and the per-address limit still applies there)
+    expect((await signIn('admin@example.com', 'correct-horse-battery', '198.51.100.10')).status).toBe(200);
+    // from an address the account never signed in from, the success above cleared the wait
+    expect((await signIn('admin@example.com', 'wrong-password-123', '198.18.5.1')).status).toBe(401);
+  });
+
+  it('keeps the back-off when better-auth prunes its own expired rate-limit rows', async () => {
+    const t = Date.UTC(2026, 11, 4, 9, 0, 0);
+    for (let i = 0; i < 5; i++) expect(await takeSignInAttempt('pruned@example.com', 5, t)).toBeNull();
+    expect(await takeSignInAttempt('pruned@example.com', 5, t + 60_000)).toBeNull(); // the sixth, after a minute: then two
+    // better-auth deletes rows whose last_request is older than its longest window (a minute)
+    await pool().query('DELETE FROM rate_limit WHERE last_request < $1', [t + 170_000 - 60_000]);
+    expect(await takeSignInAttempt('pruned@example.com', 5, t + 170_000)).toBe(10);
   });
 
   it('does not start a session for a disabled account', async () => {

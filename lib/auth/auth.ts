@@ -6,8 +6,14 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '../db';
 import { env, requireEnv } from '../env';
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
 import { logger } from '../logger';
-import { takeSignInAttempt } from './account-rate-limit';
+import { recordSignIn, takeSignInAttempt } from './account-rate-limit';
+
+// The client address the auth route resolved (auth-request.ts), as the hooks see the request.
+function addressOf(ctx: { headers?: Headers; request?: Request }): string | null {
+  return ctx.request?.headers.get(CLIENT_ADDRESS_HEADER) ?? ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? null;
+}
 
 function createAuth() {
   const config = env();
@@ -33,16 +39,26 @@ function createAuth() {
       customRules: { '/sign-in/email': { window: 60, max: config.SIGNIN_ATTEMPTS_PER_MINUTE } },
     },
     advanced: {
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
+      // the address the auth route resolved from the socket and TRUSTED_PROXIES (auth-request.ts),
+      // never X-Forwarded-For as the client sent it
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: (config.APP_URL ?? '').startsWith('https://'),
+      // better-auth turns its origin and CSRF checks off when NODE_ENV is test: keep them on, so
+      // the tests see what production does
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
-        const wait = await takeSignInAttempt(ctx.body.email, config.SIGNIN_ATTEMPTS_PER_MINUTE);
+        const wait = await takeSignInAttempt(ctx.body.email, config.SIGNIN_ATTEMPTS_PER_MINUTE, Date.now(), addressOf(ctx));
         if (wait !== null) {
           throw new APIError('TOO_MANY_REQUESTS', { message: `Too many attempts. Try again in ${wait} s.` });
         }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
+        if (ctx.context.newSession) await recordSignIn(ctx.body.email, addressOf(ctx));
       }),
     },
     databaseHooks: {

@@ -93,7 +93,7 @@ describe('Sync now', () => {
       syncRoute.POST(
         new Request(`http://localhost/api/v1/connections/${c.id}/sync`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${admin}` },
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         }),
         { params: Promise.resolve({ id: c.id }) },

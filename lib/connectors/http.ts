@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { abortableSleep, equalJitterDelay, type TSleep } from './backoff';
 import { NETWORK_ERROR_CODES } from './network-errors';
+import { scrubValues, secretForms } from './scrub';
 import { ConnectorError, type TConnectionConfig, type TConnectionStatus, type TConnectionStatusCode } from './types';
 
 export type TQueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
@@ -86,14 +87,38 @@ export function describeIssues(error: z.ZodError, limit = 3): string {
   return parts.join('; ') + more;
 }
 
-function excerpt(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+// Headers whose values are secrets: the token, key or signature itself, or what a scheme derives
+// from it (an OAuth access token, a digest response).
+const SECRET_HEADER = /auth|key|token|secret|cookie|signature|credential|password/i;
+
+// The forms in which the secret headers of one attempt could come back in an answer: each value,
+// the part after its scheme name ("Bearer x" → x), and what a Basic value decodes to.
+export function sentSecretForms(headers: Headers): string[] {
+  const values: string[] = [];
+  headers.forEach((value, name) => {
+    if (!SECRET_HEADER.test(name) || !value) return;
+    values.push(value);
+    const scheme = /^([A-Za-z0-9-]+)\s+(\S+)$/.exec(value);
+    if (scheme) {
+      values.push(scheme[2]);
+      if (/^basic$/i.test(scheme[1])) values.push(...Buffer.from(scheme[2], 'base64').toString('utf8').split(':'));
+    }
+  });
+  return secretForms(values);
+}
+
+// An excerpt of an answer's body for an error message, with the request's own secrets taken out
+// before it is cut (so no half of a secret survives at the cut).
+function excerpt(text: string, max = 300, forms: readonly string[] = []): string {
+  const flat = scrubValues(text, forms).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 export class HttpClient {
   // provider API calls sent, retries and auth challenges included
   requests = 0;
+  // every secret header value this client has sent, in the forms an answer could echo them
+  private sentForms: string[] = [];
   readonly provider: string;
   readonly baseUrl: string;
   private readonly opts: Required<Omit<THttpClientOptions, 'auth' | 'headers'>> &
@@ -131,6 +156,14 @@ export class HttpClient {
     return equalJitterDelay(attempt, this.opts);
   }
 
+  // Bounded: a digest header differs on every request (its nonce count), and the generic
+  // Authorization patterns of ConnectorError cover those; the static secrets come first and stay.
+  private rememberSecrets(headers: Headers) {
+    const forms = sentSecretForms(headers).filter((f) => !this.sentForms.includes(f));
+    if (!forms.length || this.sentForms.length >= 256) return;
+    this.sentForms = [...this.sentForms, ...forms].sort((a, b) => b.length - a.length);
+  }
+
   describe(method: string, url: URL): string {
     return `${method} ${url.pathname}`;
   }
@@ -154,6 +187,7 @@ export class HttpClient {
       }
       const attempt: TAuthAttempt = { method, url, headers, state };
       if (auth) await auth.apply(attempt, req.signal);
+      this.rememberSecrets(headers);
 
       const timeout = AbortSignal.timeout(this.opts.timeoutMs);
       const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
@@ -194,10 +228,8 @@ export class HttpClient {
           }
         }
         const why = response.status === 429 ? 'rate limited' : `HTTP ${response.status}`;
-        throw new ConnectorError(
-          'unreachable',
-          `${what}: ${why} after ${retries + 1} attempts${response.text ? `: ${excerpt(response.text)}` : ''}`,
-        );
+        const echoed = response.text ? `: ${excerpt(response.text, 300, this.sentForms)}` : '';
+        throw new ConnectorError('unreachable', `${what}: ${why} after ${retries + 1} attempts${echoed}`);
       }
 
       const status = statusForHttp(response.status);
@@ -207,10 +239,8 @@ export class HttpClient {
           : status === 'invalid_configuration'
             ? 'not found (check the ids and base URL)'
             : 'request refused';
-      throw new ConnectorError(
-        status,
-        `${what}: HTTP ${response.status}, ${hint}${response.text ? `: ${excerpt(response.text)}` : ''}`,
-      );
+      const echoed = response.text ? `: ${excerpt(response.text, 300, this.sentForms)}` : '';
+      throw new ConnectorError(status, `${what}: HTTP ${response.status}, ${hint}${echoed}`);
     }
   }
 
@@ -220,7 +250,7 @@ export class HttpClient {
     } catch (error) {
       throw new ConnectorError(
         'unexpected_response',
-        `${this.provider} ${label}: the response is not JSON: ${excerpt(response.text, 120)}`,
+        `${this.provider} ${label}: the response is not JSON: ${excerpt(response.text, 120, this.sentForms)}`,
         { cause: error },
       );
     }

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { atlasConnector } from './atlas/connector';
 import { awsConnector } from './aws/connector';
 import { cloudflareConnector } from './cloudflare/connector';
+import { guardConnector } from './guard-connector';
 import { prometheusConnector } from './prometheus/connector';
 import { redisCloudConnector } from './redis-cloud/connector';
 import { redisConnector } from './redis/connector';
@@ -13,13 +14,14 @@ import { PROVIDERS, type TConnector, type TProvider } from './types';
 // Connectors are generic in their settings; the registry holds them behind the erased type.
 type TAnyConnector = TConnector<unknown, unknown>;
 
+// Each behind guardConnector: what a connector reports leaves without the connection's secrets.
 export const connectors: Record<TProvider, TAnyConnector> = {
-  aws: awsConnector as TAnyConnector,
-  atlas: atlasConnector as TAnyConnector,
-  'redis-cloud': redisCloudConnector as TAnyConnector,
-  redis: redisConnector as TAnyConnector,
-  cloudflare: cloudflareConnector as TAnyConnector,
-  prometheus: prometheusConnector as TAnyConnector,
+  aws: guardConnector(awsConnector as TAnyConnector),
+  atlas: guardConnector(atlasConnector as TAnyConnector),
+  'redis-cloud': guardConnector(redisCloudConnector as TAnyConnector),
+  redis: guardConnector(redisConnector as TAnyConnector),
+  cloudflare: guardConnector(cloudflareConnector as TAnyConnector),
+  prometheus: guardConnector(prometheusConnector as TAnyConnector),
 };
 
 export function isProvider(value: string): value is TProvider {

@@ -2,6 +2,7 @@
 // FOCUS-shaped records, resources and samples; they never touch the database (ingestion does).
 import type { z } from 'zod';
 import type { TFocusRecord, TResourceInput, TSampleInput } from '../focus/types';
+import { scrubAuthLike } from './scrub';
 
 export const PROVIDERS = ['aws', 'atlas', 'redis-cloud', 'redis', 'cloudflare', 'prometheus'] as const;
 export type TProvider = (typeof PROVIDERS)[number];
@@ -62,14 +63,16 @@ export interface TConnector<S = unknown, C = unknown> {
   fetch(config: TConnectionConfig<S, C>, ctx: TFetchContext): Promise<TFetchResult>;
 }
 
-// Raised by connectors: the status code tells the user what to fix; the message is the provider's.
+// Raised by connectors: the status code tells the user what to fix; the message is the provider's,
+// with anything Authorization-shaped taken out (a provider may echo the request's headers back).
+// The connection's own credential values are scrubbed where the connector is called (registry.ts).
 export class ConnectorError extends Error {
   constructor(
     readonly status: Exclude<TConnectionStatusCode, 'ok'>,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(scrubAuthLike(message), options);
     this.name = 'ConnectorError';
   }
 }

@@ -6,6 +6,7 @@
 import type { TSyncRunView } from '../api/schemas/connections';
 import { apiCostOf } from '../connectors/aws/connector';
 import { getConnector, redactUrlCredentials } from '../connectors/registry';
+import { scrubError, scrubText, secretForms } from '../connectors/scrub';
 import { ConnectorError, type TConnectionStatusCode, type TFetchResult } from '../connectors/types';
 import { loadConnectionConfig } from '../connections/connection-config';
 import { findConnection } from '../connections/find-connection';
@@ -52,11 +53,13 @@ export function connectionSource(connectionId: string): string {
   return `connection:${connectionId}`;
 }
 
-// What a failure tells the user: the connector's status when it has one.
-export function describeFailure(error: unknown): TSyncFailure {
+// What a failure tells the user: the connector's status when it has one. The run log is readable
+// by viewers: whatever the provider echoed, no URL credentials, nothing Authorization-shaped and
+// none of the connection's own secrets (`forms`, see secretForms) get into it. The registry's
+// guard already scrubbed a connector's errors; this is the last line before the row is written.
+export function describeFailure(error: unknown, forms: readonly string[] = []): TSyncFailure {
   const failure = classifyFailure(error);
-  // the run log is readable by viewers: no URL credentials, whatever the provider echoed
-  return { ...failure, message: redactUrlCredentials(failure.message) };
+  return { ...failure, message: scrubText(redactUrlCredentials(failure.message), forms) };
 }
 
 function classifyFailure(error: unknown): TSyncFailure {
@@ -108,9 +111,11 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
     const windows: TWindowDetail[] = [];
     let failure: TSyncFailure | null = null;
     const parts = splitWindow(window, options.maxWindowDays);
+    let forms: string[] = [];
 
     try {
       const config = loadConnectionConfig(row);
+      forms = secretForms(config.credentials);
       for (const [index, part] of parts.entries()) {
         if (options.signal?.aborted) throw new Error('the sync was cancelled');
         const finalDays = await finalDaysOf(pool(), source, part);
@@ -150,14 +155,14 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
         log.info({ runId: run.id, from: part.from, to: part.to, ...counts.costs, apiRequests: result.apiRequests }, 'sync window written');
       }
     } catch (e) {
-      failure = describeFailure(e);
+      failure = describeFailure(e, forms);
       const failed = windows.at(-1);
       if (failed && failed.status === 'failed') failed.error = failure.message;
       if (failed) {
         const window = { from: new Date(failed.from), to: new Date(failed.to) };
         options.onWindow?.({ index: windows.length - 1, count: parts.length, window, error: failure.message });
       }
-      if (failure.status === 'internal') log.error({ runId: run.id, err: e }, 'sync failed');
+      if (failure.status === 'internal') log.error({ runId: run.id, err: scrubError(e, forms) }, 'sync failed');
       else log.warn({ runId: run.id, status: failure.status, error: failure.message }, 'sync failed');
     }
 

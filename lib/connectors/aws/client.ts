@@ -30,6 +30,7 @@ import {
   type TGetCostAndUsageResponse,
   type TGetCostForecastResponse,
 } from './api-types';
+import { scrubError, secretForms } from '../scrub';
 import { isThrottling, payloadError, toConnectorError } from './errors';
 import { DEFAULT_RETRY, withRetry, type TRetryPolicy } from './retry';
 import type { TAwsCredentials, TAwsSettings } from './settings';
@@ -175,7 +176,8 @@ export class CostExplorerApi {
           log?.(`${operation} throttled, retrying`, { retry, delayMs, error: (error as Error).name }),
       );
     } catch (e) {
-      throw toConnectorError(e, operation);
+      // the SDK's message may quote what an endpoint echoed: none of the keys leave in it
+      throw scrubError(toConnectorError(e, operation), secretForms(this.options.credentials));
     }
     this.requests++;
     const { $metadata: _metadata, ...raw } = output;

@@ -2,6 +2,7 @@
 // `redis` client: one short-lived connection per sample, no reconnects, no offline queue, so a server
 // that goes away fails the sample at once instead of retrying in the background.
 import { createClient } from 'redis';
+import { scrubError, secretForms } from '../scrub';
 import { ConnectorError } from '../types';
 
 export type TRedisEndpoint = { host: string; port: number; db: number; tls: boolean };
@@ -72,7 +73,8 @@ export async function readInfo(url: string, options: { timeoutMs: number; signal
       // already closed
     }
     if (options.signal?.aborted) throw error;
-    throw redisError(error, where);
+    // a server may quote the AUTH command back: the URL's user name and password never leave in it
+    throw scrubError(redisError(error, where), secretForms({ url }));
   } finally {
     clearTimeout(timer);
   }

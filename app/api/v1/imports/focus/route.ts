@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 
 const ACCEPTED = ['text/csv', 'text/plain', 'application/csv', 'application/gzip', 'application/x-gzip', 'application/octet-stream'];
 
-export const POST = apiRoute(routeAccess('/api/v1/imports/focus', 'POST'), async ({ req, actor }) => {
+export const POST = apiRoute({ ...routeAccess('/api/v1/imports/focus', 'POST'), body: 'raw' }, async ({ req, actor }) => {
   const query = parseQuery(ZFocusImportQuery, req);
   const type = (req.headers.get('content-type') ?? 'application/octet-stream').split(';')[0].trim().toLowerCase();
   if (!ACCEPTED.includes(type))
