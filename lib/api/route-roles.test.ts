@@ -33,12 +33,12 @@ describe('route roles', () => {
     for (const file of routes) {
       const text = fs.readFileSync(path.join(root, file), 'utf8');
       if (!text.includes('apiRoute(')) continue;
-      // every apiRoute call is apiRoute(routeAccess(…)), for a path and method of the table
-      expect(text.match(/apiRoute\(/g)!.length, file).toBe(text.match(/apiRoute\(routeAccess\(/g)?.length ?? 0);
+      // every apiRoute call is apiRoute(routeAccess(…)) (or apiRoute({ ...routeAccess(…), body })), for a path and method of the table
+      expect(text.match(/apiRoute\(/g)!.length, file).toBe(text.match(/apiRoute\((?:\{ \.\.\.)?routeAccess\(/g)?.length ?? 0);
       const template = '/api/' + path.dirname(file).replace(/\[(\w+)\]/g, '{$1}');
       for (const [, route, method] of text.matchAll(/routeAccess\('([^']+)', '(\w+)'\)/g)) {
         expect(route, file).toBe(template);
-        expect(text, file).toMatch(new RegExp(`export const ${method} = apiRoute\\(routeAccess\\('${route.replace(/[{}]/g, '\\$&')}', '${method}'\\)`));
+        expect(text, file).toMatch(new RegExp(`export const ${method} = apiRoute\\((?:\\{ \\.\\.\\.)?routeAccess\\('${route.replace(/[{}]/g, '\\$&')}', '${method}'\\)`));
       }
     }
   });
