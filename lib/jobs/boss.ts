@@ -1,5 +1,6 @@
 // pg-boss on the application's own PostgreSQL (schema pgboss). One instance per process.
 import PgBoss from 'pg-boss';
+import { pool } from '../db';
 import { env, requireEnv } from '../env';
 import { logger } from '../logger';
 import { JOBS } from './registry';
@@ -16,8 +17,28 @@ async function create(options: { supervise: boolean; schedule: boolean }) {
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
-  for (const job of JOBS) await boss.createQueue(job.name, { name: job.name, ...job.queue });
+  await createMissingQueues(boss);
   return boss;
+}
+
+// pg-boss's createQueue is not locked: each queue is a partition attached to its job table with
+// foreign keys to its queue table, and two processes creating queues at once (the app sending its
+// first job while a worker starts) deadlock on those tables' locks. One process at a time, here,
+// under an advisory lock of our own, and only for the queues still missing.
+export async function createMissingQueues(boss: PgBoss) {
+  const client = await pool().connect();
+  let unlocked = false;
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('tourmalet.pgboss.create-queues'))");
+    const existing = new Set((await boss.getQueues()).map((q) => q.name));
+    for (const job of JOBS) {
+      if (!existing.has(job.name)) await boss.createQueue(job.name, { name: job.name, ...job.queue });
+    }
+  } finally {
+    unlocked = await client.query("SELECT pg_advisory_unlock(hashtext('tourmalet.pgboss.create-queues'))").then(() => true, () => false);
+    // a connection that may still hold the lock is closed, not handed back to the pool
+    client.release(!unlocked);
+  }
 }
 
 // For producers (API routes, CLI): sends jobs, runs no maintenance or schedules.

@@ -1,0 +1,31 @@
+// Two processes creating the job queues at once (the app's first "Sync now" while a worker starts)
+// must both end with every queue, not with a deadlock.
+import PgBoss from 'pg-boss';
+import { afterAll, expect, it } from 'vitest';
+import { disconnect } from '../db';
+import { requireEnv } from '../env';
+import { createMissingQueues } from './boss';
+import { JOBS } from './registry';
+
+afterAll(() => disconnect());
+
+it('creates the missing queues from several instances at once without a deadlock', async () => {
+  const bosses = await Promise.all(
+    [0, 1, 2].map(async () => {
+      const boss = new PgBoss({ connectionString: requireEnv('DATABASE_URL'), schema: 'pgboss', max: 3, supervise: false, schedule: false });
+      boss.on('error', () => undefined);
+      await boss.start();
+      return boss;
+    }),
+  );
+  try {
+    for (let round = 0; round < 3; round++) {
+      for (const job of JOBS) await bosses[0].deleteQueue(job.name);
+      await Promise.all(bosses.map((b) => createMissingQueues(b)));
+      const names = (await bosses[0].getQueues()).map((q) => q.name);
+      for (const job of JOBS) expect(names).toContain(job.name);
+    }
+  } finally {
+    await Promise.all(bosses.map((b) => b.stop({ graceful: false, wait: true })));
+  }
+});
