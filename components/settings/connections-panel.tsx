@@ -13,6 +13,7 @@ const STATUS_STYLE: Record<string, string> = {
   succeeded: 'bg-emerald-50 text-emerald-700',
   failed: 'bg-red-50 text-red-700',
   running: 'bg-blue-50 text-blue-700',
+  interrupted: 'bg-amber-50 text-amber-800',
 };
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' }) : '—');
