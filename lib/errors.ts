@@ -5,6 +5,7 @@ export type TErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_LARGE'
   | 'TOO_MANY_REQUESTS'
   | 'UNPROCESSABLE'
   | 'PROVIDER_ERROR'
@@ -16,6 +17,7 @@ const STATUS: Record<TErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   UNPROCESSABLE: 422,
   PROVIDER_ERROR: 502,

@@ -11,6 +11,7 @@ import { FocusRowCompiler } from './focus-row-compiler';
 import { FocusFileError, parseFocusRow, scanFocusInput, type TFocusInput, type TFocusLayout, type TFocusRowError } from './parse-focus-csv';
 import type { TRunClaim } from '../runtime/run-claim';
 import { finishImportRun, startImportRun } from './import-run';
+import type { TReadBounds } from './read-bounds';
 
 export type TImportFocusOptions = {
   // the file name (or any label); rows and the run log get source 'import:<source>'
@@ -19,6 +20,8 @@ export type TImportFocusOptions = {
   onProgress?: (rowsRead: number) => void;
   // how many row errors to keep in the result (all are counted)
   maxErrors?: number;
+  // what reading the file may cost before it is refused (default READ_BOUNDS)
+  readBounds?: TReadBounds;
 };
 
 export type TImportFocusResult = {
@@ -121,7 +124,7 @@ async function importUnderRun(
         if (writing && writer.add(r, row)) flush = true;
       };
       try {
-        for await (const _ of scanFocusInput(input, onRecord)) {
+        for await (const _ of scanFocusInput(input, onRecord, options.readBounds)) {
           if (flush) {
             flush = false;
             await writer.flush();
