@@ -128,7 +128,7 @@ describe('sweepInterruptedRuns', () => {
     expect(shown.finishedAt).not.toBeNull();
     expect(shown.error).toContain('interrupted: the process running this import stopped before it finished');
 
-    const html = renderToStaticMarkup(RunLog({ runs: await listSyncRuns({}), showSource: true }));
+    const html = renderToStaticMarkup(RunLog({ runs: await listSyncRuns({}), showSource: true, timeZone: 'Europe/Paris' }));
     expect(html).toContain('>interrupted</span>');
     expect(html).toContain('nothing of the file was written (an import is one transaction): import it again');
     expect(html).not.toContain('>running</span>');
