@@ -7,6 +7,11 @@ export const EDITOR = { email: 'editor@e2e.test', password: 'e2e-editor-password
 export const VIEWER_TOKEN = process.env.E2E_VIEWER_TOKEN ?? '';
 
 export async function signIn(page: Page, who: { email: string; password: string }) {
+  // E2E_CPU_THROTTLE=4 slows the page's CPU that many times: races with hydration show up
+  if (process.env.E2E_CPU_THROTTLE) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.E2E_CPU_THROTTLE) });
+  }
   await page.goto('/sign-in');
   await page.getByLabel('E-mail').fill(who.email);
   await page.getByLabel('Password').fill(who.password);

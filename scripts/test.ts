@@ -10,7 +10,7 @@ import { env, setEnv } from '../lib/env';
 import { buildIsCurrent, writeBuildStamp } from '../lib/runtime/build-stamp';
 import { startEmbeddedPostgres } from '../lib/runtime/embedded-postgres';
 import { ensureChromium } from '../lib/runtime/ensure-chromium';
-import { bin, run, startLongRunning, stopChild } from '../lib/runtime/processes';
+import { bin, run, startLongRunning, stopChild, waitForPortFree } from '../lib/runtime/processes';
 import { assertLocalDatabase, createTestDatabase } from '../lib/runtime/test-database';
 
 type TTier = { name: string; status: 'passed' | 'failed'; passed: number; failed: number; skipped: number; seconds: number; note?: string };
@@ -113,6 +113,9 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     say('seeding the e2e database (demo dataset and accounts)…');
     await run(bin('tsx'), ['scripts/e2e-seed.ts'], { env: appEnv });
     const viewerToken = fs.readFileSync(path.join(resultsDir, 'e2e-viewer-token'), 'utf8').trim();
+    await waitForPortFree('127.0.0.1', port).catch((e: Error) => {
+      throw new Error(`${e.message} (E2E_PORT sets the e2e app's port)`);
+    });
     server = startLongRunning(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], appEnv);
     // the job worker too, so that "Sync now" runs end to end
     worker = startLongRunning(bin('tsx'), ['scripts/worker.ts'], appEnv, { quiet: true });
@@ -129,6 +132,8 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     return counts;
   } finally {
     await Promise.all([stopChild(server), stopChild(worker)]);
+    // the next run finds the port free, not this server still closing
+    if (server) await waitForPortFree('127.0.0.1', port).catch(() => undefined);
     await db.drop().catch(() => undefined);
   }
 }

@@ -2,11 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function SignInForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,8 +32,9 @@ export function SignInForm() {
     else setError('Wrong e-mail or password.');
   }
 
+  // method post: should the browser ever submit the form itself, the password stays out of the URL
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
+    <form onSubmit={onSubmit} method="post" className="space-y-4" aria-label="Sign in">
       <label className="block">
         <span className="text-sm font-medium text-slate-700">E-mail</span>
         <input name="email" type="email" required autoComplete="username"
@@ -43,7 +46,7 @@ export function SignInForm() {
           className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100" />
       </label>
       {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={pending}
+      <button type="submit" disabled={pending || !hydrated}
         className="w-full rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? 'Signing in…' : 'Sign in'}
       </button>

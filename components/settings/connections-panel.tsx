@@ -1,7 +1,8 @@
 'use client';
 
 // Admins add, edit, test, sync and delete provider connections. Credentials are write-only: the
-// form never receives them, only their last four characters.
+// form never receives them, only their last four characters. Times are shown in the organisation's
+// zone, the same on the server and in the browser (a zone of its own would make hydration fail).
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -13,9 +14,11 @@ const STATUS_STYLE: Record<string, string> = {
   succeeded: 'bg-emerald-50 text-emerald-700',
   failed: 'bg-red-50 text-red-700',
   running: 'bg-blue-50 text-blue-700',
+  interrupted: 'bg-amber-50 text-amber-800',
 };
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' }) : '—');
+const when = (iso: string | null | undefined, timeZone: string) =>
+  (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone }) : '—');
 
 function FieldInput(props: { field: TProviderField; secret: boolean; hint?: string; value?: unknown }) {
   const { field } = props;
@@ -157,7 +160,7 @@ function ConnectionForm(props: {
   );
 }
 
-export function ConnectionsPanel({ connections, providers }: { connections: TConnectionView[]; providers: TProviderDescription[] }) {
+export function ConnectionsPanel({ connections, providers, timeZone }: { connections: TConnectionView[]; providers: TProviderDescription[]; timeZone: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<{ kind: 'none' } | { kind: 'add' } | { kind: 'edit'; id: string }>({ kind: 'none' });
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -202,11 +205,11 @@ export function ConnectionsPanel({ connections, providers }: { connections: TCon
                 <td>
                   {c.lastRun ? (
                     <span title={c.lastRun.error ?? undefined} className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[c.lastRun.status] ?? ''}`}>
-                      {c.lastRun.status} · {when(c.lastRun.finishedAt ?? c.lastRun.startedAt)}
+                      {c.lastRun.status} · {when(c.lastRun.finishedAt ?? c.lastRun.startedAt, timeZone)}
                     </span>
                   ) : <span className="text-xs text-slate-400">never</span>}
                 </td>
-                <td className="text-xs text-slate-600">{when(c.nextSyncAt)} <code className="text-slate-400">{c.syncCron}</code></td>
+                <td className="text-xs text-slate-600">{when(c.nextSyncAt, timeZone)} <code className="text-slate-400">{c.syncCron}</code></td>
                 <td className="text-xs text-slate-600">{Object.entries(c.credentialsHint).map(([k, v]) => `${k} …${v || '••••'}`).join(', ') || '—'}</td>
                 <td className="space-x-2 whitespace-nowrap text-right">
                   <button type="button" disabled={busy !== null} className="text-xs font-medium text-brand-600 hover:underline"

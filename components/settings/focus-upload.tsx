@@ -1,13 +1,19 @@
 'use client';
 
 // Uploads a FOCUS CSV (or .csv.gz) straight to the streaming import endpoint, with a progress bar.
+// The file is read from the form at submit time, never from state kept since a change event. The
+// input is disabled until React has hydrated the form: a file chosen in the server's HTML before
+// then could be lost (React renders a subtree anew when hydrating it fails) or be submitted by the
+// browser itself as a plain form, without the upload.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type TResult = { status: string; rowsRead: number; imported: number; refused: number; inserted: number; updated: number; unchanged: number; errors: { row: number; column: string; reason: string }[]; errorCount: number; message: string };
 
 export function FocusUpload() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<TResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,8 +22,12 @@ export function FocusUpload() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) {
+    if (!(file instanceof File) || file.name === '') {
       setError('Choose a FOCUS CSV file first.');
+      return;
+    }
+    if (file.size === 0) {
+      setError(`${file.name} is empty: choose a FOCUS CSV file.`);
       return;
     }
     const params = new URLSearchParams({ name: file.name });
@@ -50,12 +60,12 @@ export function FocusUpload() {
 
   return (
     <div className="space-y-3">
-      <form onSubmit={onSubmit} aria-label="Import a FOCUS file" className="flex flex-wrap items-center gap-3">
-        <input name="file" type="file" accept=".csv,.gz,text/csv,application/gzip" className="text-sm" />
+      <form onSubmit={onSubmit} aria-label="Import a FOCUS file" aria-busy={!hydrated} className="flex flex-wrap items-center gap-3">
+        <input name="file" type="file" aria-label="FOCUS file" accept=".csv,.gz,text/csv,application/gzip" disabled={!hydrated || progress !== null} className="text-sm" />
         <label className="flex items-center gap-1 text-sm text-slate-600">
-          <input name="partial" type="checkbox" /> import the valid rows even if some are bad
+          <input name="partial" type="checkbox" disabled={!hydrated || progress !== null} /> import the valid rows even if some are bad
         </label>
-        <button type="submit" disabled={progress !== null} className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">Import</button>
+        <button type="submit" disabled={!hydrated || progress !== null} className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">Import</button>
       </form>
       {progress !== null && (
         <div className="space-y-1" role="progressbar" aria-valuenow={Math.round(progress * 100)} aria-valuemin={0} aria-valuemax={100}>

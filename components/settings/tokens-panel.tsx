@@ -7,9 +7,10 @@ import { callApi } from './use-api';
 
 type TToken = { id: string; name: string; role: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; expiresAt: string | null; createdBy: string | null };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' }) : '—');
+// in the organisation's zone, the same on the server and in the browser (hydration needs both equal)
+const when = (iso: string | null, timeZone: string) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone }) : '—');
 
-export function TokensPanel({ tokens }: { tokens: TToken[] }) {
+export function TokensPanel({ tokens, timeZone }: { tokens: TToken[]; timeZone: string }) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,8 +61,8 @@ export function TokensPanel({ tokens }: { tokens: TToken[] }) {
                 <td className="py-2">{t.name}</td>
                 <td>{t.role}</td>
                 <td><code>{t.prefix}…</code></td>
-                <td>{when(t.createdAt)}</td>
-                <td>{when(t.lastUsedAt)}</td>
+                <td>{when(t.createdAt, timeZone)}</td>
+                <td>{when(t.lastUsedAt, timeZone)}</td>
                 <td>{t.revokedAt ? <span className="text-red-600">revoked</span> : 'active'}</td>
                 <td className="text-right">
                   {!t.revokedAt && (

@@ -32,7 +32,7 @@ export const connectionOperations: TOperation[] = [
   {
     method: 'post',
     path: '/api/v1/imports/focus',
-    summary: 'Import a FOCUS 1.0–1.2 CSV sent as the body (text/csv, or gzipped); 422 with the row errors when refused; 409 when another write stored the same charges meanwhile (run it again)',
+    summary: 'Import a FOCUS 1.0–1.2 CSV sent as the body (text/csv, or gzipped); 422 with the row errors when refused (or past 1000 empty lines in a row); 413 when a gzip expands more than 200 times beyond 16 MiB, or past 32 GiB; 409 when another write stored the same charges meanwhile (run it again)',
     query: ZFocusImportQuery,
     requestContentType: ['text/csv', 'application/gzip'],
     response: ZFocusImportResult,

@@ -1,12 +1,13 @@
 // Loads the demo dataset through the same ingestion path as real sources, in one transaction,
 // and records it as a sync_run of kind 'demo'. Loading it again with the same (seed, now) changes
 // nothing.
-import { pool, withTransaction } from '../db';
+import { pool } from '../db';
 import { analyzeCostDailyAfterWrite } from '../ingestion/analyze-cost-daily';
 import { upsertCostRecords } from '../ingestion/upsert-cost-records';
 import { upsertFxRates } from '../ingestion/upsert-fx-rates';
 import { upsertResources } from '../ingestion/upsert-resources';
 import { upsertSamples } from '../ingestion/upsert-samples';
+import { claimRun, type TRunClaim } from '../runtime/run-claim';
 import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemo } from './generate-demo';
 
 export type TCounts = { inserted: number; updated: number; unchanged: number };
@@ -24,15 +25,28 @@ export async function loadDemo(options: { now?: Date; seed?: number } = {}): Pro
   const now = options.now ?? new Date();
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const data = generateDemo({ now, seed });
-  const {
-    rows: [{ id: syncRunId }],
-  } = await pool().query<{ id: string }>(
+  // claimed by this process until its row says how it ended, so that a load killed mid-way is
+  // marked interrupted by the next sweep, never left running (run-claim.ts)
+  const claim = await claimRun();
+  try {
+    return await loadClaimed(claim, { data, seed, now, started });
+  } finally {
+    await claim.release();
+  }
+}
+
+async function loadClaimed(
+  claim: TRunClaim,
+  { data, seed, now, started }: { data: ReturnType<typeof generateDemo>; seed: number; now: Date; started: number },
+): Promise<TLoadDemoResult> {
+  const syncRunId = claim.id;
+  await pool().query(
     `INSERT INTO sync_run (id, kind, source, window_start, window_end, status, details)
-     VALUES (gen_random_uuid(), 'demo', $1, $2, $3, 'running', $4) RETURNING id`,
-    [DEMO_SOURCE, data.window.start, data.window.end, JSON.stringify({ seed, now: now.toISOString() })],
+     VALUES ($1, 'demo', $2, $3, $4, 'running', $5)`,
+    [syncRunId, DEMO_SOURCE, data.window.start, data.window.end, JSON.stringify({ seed, now: now.toISOString(), owner: claim.owner })],
   );
   try {
-    const result = await withTransaction(async (client) => {
+    const result = await claim.transaction(async (client) => {
       const fxRates = await upsertFxRates(client, data.fxRates, DEMO_SOURCE);
       const { staged: _staged, ...costs } = await upsertCostRecords(client, data.costs, DEMO_SOURCE);
       const { ids: _ids, ...resources } = await upsertResources(client, data.resources, { source: DEMO_SOURCE });

@@ -6,7 +6,7 @@ import { CsvScanner, CsvSyntaxError, recordTexts } from './csv-scanner';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../test/fixtures/focus-1.0/focus_sample.csv');
 
-type TOptions = { maxRecordBytes?: number };
+type TOptions = { maxRecordBytes?: number; maxEmptyLinesInARow?: number };
 
 // A scanner whose records are collected as text, with `push` returning the records a piece completed.
 function scanner(options?: TOptions) {
@@ -103,6 +103,18 @@ describe('CsvScanner', () => {
     expect(one('\uFEFFa,b\n')).toEqual([['a', 'b']]);
     expect(tokenize(['', '\uFEFF', 'a\n'])).toEqual([['a']]);
     expect(one('a\n\uFEFFb\n')).toEqual([['a'], ['\uFEFFb']]);
+  });
+
+  it('refuses more empty lines in a row than its bound, however they are cut, and counts afresh after each record', () => {
+    const bound = { maxEmptyLinesInARow: 3 };
+    expect(one('\n\r\n\na\n\n\n\r\nb\n\n\n', bound)).toEqual([['a'], ['b']]);
+    for (const size of [1, 2, 5]) {
+      const e = syntaxError(bytePieces('a\n\n\r\n\n\r\nb\n', size), bound);
+      expect(e.reason).toBe('more than 3 empty lines in a row (the most a file may have): refused, nothing was imported');
+      expect(e.row).toBe(2);
+    }
+    // unbounded unless asked
+    expect(one(`a\n${'\n'.repeat(10_000)}b`)).toEqual([['a'], ['b']]);
   });
 
   it('skips empty lines without counting them, but reads a line of "" as one empty cell', () => {

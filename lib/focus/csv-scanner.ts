@@ -59,11 +59,16 @@ export class CsvScanner {
     utf8: true,
   };
 
+  private readonly maxEmptyLines: number;
+  // empty lines since the last record: a file of nothing but newlines is refused early
+  private emptyLines = 0;
+
   constructor(
     private readonly onRecord: (record: TCsvRecord) => void,
-    options?: { maxRecordBytes?: number },
+    options?: { maxRecordBytes?: number; maxEmptyLinesInARow?: number },
   ) {
     this.maxRecordBytes = options?.maxRecordBytes ?? 1_000_000;
+    this.maxEmptyLines = options?.maxEmptyLinesInARow ?? Infinity;
   }
 
   /** How many records have been handed over so far (header included). */
@@ -188,6 +193,8 @@ export class CsvScanner {
         if (end > p && data[end - 1] === CR) end--;
         if (n === 0 && end === p) {
           pos = i + 1; // empty line
+          if (++this.emptyLines > this.maxEmptyLines)
+            this.fail(`more than ${this.maxEmptyLines} empty lines in a row (the most a file may have): refused, nothing was imported`);
           continue records;
         }
         starts[n] = p;
@@ -210,6 +217,7 @@ export class CsvScanner {
   }
 
   private emit(n: number): void {
+    this.emptyLines = 0;
     this.record.count = n;
     this.count++;
     this.onRecord(this.record);

@@ -5,13 +5,14 @@
 // The file is never held in memory: rows flow from the parser into COPY as they are read, and the
 // database writes one chunk while the next is parsed.
 import type { Readable } from 'node:stream';
-import { withTransaction } from '../db';
 import { analyzeCostDailyAfterWrite } from '../ingestion/analyze-cost-daily';
 import { CostWriter } from '../ingestion/cost-writer';
 import { recordTexts, type TCsvRecord } from './csv-scanner';
 import { FocusRowCompiler } from './focus-row-compiler';
 import { FocusFileError, parseFocusRow, scanFocusInput, type TFocusInput, type TFocusLayout, type TFocusRowError } from './parse-focus-csv';
+import type { TRunClaim } from '../runtime/run-claim';
 import { finishImportRun, startImportRun } from './import-run';
+import type { TReadBounds } from './read-bounds';
 
 export type TImportFocusOptions = {
   // the file name (or any label); rows and the run log get source 'import:<source>'
@@ -20,6 +21,8 @@ export type TImportFocusOptions = {
   onProgress?: (rowsRead: number) => void;
   // how many row errors to keep in the result (all are counted)
   maxErrors?: number;
+  // what reading the file may cost before it is refused (default READ_BOUNDS)
+  readBounds?: TReadBounds;
 };
 
 export type TImportFocusResult = {
@@ -52,7 +55,22 @@ export async function importFocusStream(
 ): Promise<TImportFocusResult> {
   const source = importSource(options.source);
   const maxErrors = options.maxErrors ?? 100;
-  const runId = await startImportRun(source);
+  const run = await startImportRun(source);
+  try {
+    return await importUnderRun(input, options, source, maxErrors, run);
+  } finally {
+    // whatever happened (finishImportRun releases it too), the claim never outlives the import
+    await run.release();
+  }
+}
+
+async function importUnderRun(
+  input: Readable | TFocusInput,
+  options: TImportFocusOptions,
+  source: string,
+  maxErrors: number,
+  run: TRunClaim,
+): Promise<TImportFocusResult> {
   const errors: TFocusRowError[] = [];
   let errorCount = 0;
   let rowsRead = 0;
@@ -77,7 +95,7 @@ export async function importFocusStream(
   let result: Omit<TImportFocusResult, 'syncRunId' | 'source' | 'errors' | 'errorCount' | 'rowsRead' | 'refused'>;
   let failure: string | null = null;
   try {
-    const merged = await withTransaction(async (client) => {
+    const merged = await run.transaction(async (client) => {
       const writer = new CostWriter(client, source);
       let compiler: FocusRowCompiler | null = null;
       let flush = false;
@@ -107,7 +125,7 @@ export async function importFocusStream(
         if (writing && writer.add(r, row)) flush = true;
       };
       try {
-        for await (const _ of scanFocusInput(input, onRecord)) {
+        for await (const _ of scanFocusInput(input, onRecord, options.readBounds)) {
           if (flush) {
             flush = false;
             await writer.flush();
@@ -138,7 +156,7 @@ export async function importFocusStream(
   } catch (e) {
     if (e instanceof FocusFileError) note(e.errors.length ? e.errors : [{ row: 0, column: '*', reason: e.message }]);
     else if (!(e instanceof RefusedFile)) {
-      await finishImportRun(runId, { status: 'failed', error: (e as Error).message, rowsRead, refused, ...period() });
+      await finishImportRun(run, { status: 'failed', error: (e as Error).message, rowsRead, refused, ...period() });
       throw e;
     }
     failure =
@@ -149,8 +167,8 @@ export async function importFocusStream(
   }
   options.onProgress?.(rowsRead);
 
-  const final: TImportFocusResult = { ...result, syncRunId: runId, source, rowsRead, refused, errors, errorCount };
-  await finishImportRun(runId, {
+  const final: TImportFocusResult = { ...result, syncRunId: run.id, source, rowsRead, refused, errors, errorCount };
+  await finishImportRun(run, {
     status: final.status,
     error: failure,
     rowsRead,

@@ -2,10 +2,11 @@
 // binds the columns (scanFocusInput), and parseFocusRow turns a row into a TFocusRecord, or into
 // its reasons when it is refused.
 // Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row is row 2.
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { CsvScanner, CsvSyntaxError, recordTexts, type TCsvRecord } from './csv-scanner';
+import { inflationGuard, READ_BOUNDS, type TReadBounds } from './read-bounds';
 import { FOCUS_FIELDS, PROVIDER_FALLBACK_COLUMNS, columnKey, type TFocusField } from './focus-columns';
 import {
   isNullCell,
@@ -49,7 +50,9 @@ function asBuffer(value: Uint8Array | string): Buffer {
 }
 
 // Peeks at the first bytes and gunzips when they are gzip's magic number.
-export async function openFocusInput(input: TFocusInput): Promise<Readable> {
+// A gzip is read within the bounds of read-bounds.ts: it stops (TOO_LARGE) as soon as it expands
+// past them, having read only that much of the source.
+export async function openFocusInput(input: TFocusInput, bounds: TReadBounds = READ_BOUNDS): Promise<Readable> {
   const iterator = input[Symbol.asyncIterator]();
   let head = Buffer.alloc(0);
   let done = false;
@@ -58,20 +61,22 @@ export async function openFocusInput(input: TFocusInput): Promise<Readable> {
     if (next.done) done = true;
     else head = Buffer.concat([head, asBuffer(next.value)]);
   }
+  let read = head.length;
   async function* bytes() {
     if (head.length) yield head;
     if (done) return;
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
-      yield asBuffer(next.value);
+      const piece = asBuffer(next.value);
+      read += piece.length;
+      yield piece;
     }
   }
   const body = Readable.from(bytes(), { objectMode: false });
   if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) return body;
-  const gunzip = createGunzip();
-  body.on('error', (e) => gunzip.destroy(e));
-  return body.pipe(gunzip);
+  // pipeline: a refusal by the guard stops the gunzip and the reading of the source with it
+  return pipeline(body, createGunzip(), inflationGuard(() => read, bounds), () => undefined);
 }
 
 export type TBinding = { spec: TFocusField; index: number; header: string };
@@ -181,15 +186,17 @@ export const FOCUS_READ_BYTES = PIECE_BYTES;
 export async function* scanFocusInput(
   input: TFocusInput,
   onRecord: (record: TCsvRecord, row: number, layout: TFocusLayout) => void,
+  bounds: TReadBounds = READ_BOUNDS,
 ): AsyncGenerator<void> {
   let source: Readable;
   try {
-    source = await openFocusInput(input);
+    source = await openFocusInput(input, bounds);
   } catch (e) {
     throw new FocusFileError(`Cannot read the file: ${(e as Error).message}`, [], { cause: e });
   }
   let layout: TFocusLayout | null = null;
-  const scanner = new CsvScanner((record) => {
+  const scanner = new CsvScanner(
+    (record) => {
     const row = scanner.records;
     if (layout) return onRecord(record, row, layout);
     const cells = recordTexts(record);
@@ -200,7 +207,9 @@ export async function* scanFocusInput(
         bound.errors,
       );
     layout = { bindings: bound.bindings, width: cells.length };
-  });
+    },
+    { maxEmptyLinesInARow: bounds.maxEmptyLinesInARow },
+  );
   const feed = (piece: Buffer | null) => {
     try {
       if (piece) scanner.push(piece);
@@ -218,6 +227,8 @@ export async function* scanFocusInput(
       try {
         next = await chunks.next();
       } catch (e) {
+        // refused by a read bound: its own status (413) and message
+        if (isAppError(e)) throw e;
         // a broken gzip stream, a dropped upload
         const row = scanner.records + 1;
         throw new FocusFileError(`Cannot read the file at row ${row}: ${(e as Error).message}`, [{ row, column: '*', reason: (e as Error).message }], { cause: e });

@@ -186,7 +186,9 @@ describe('runSync against Cost Explorer', () => {
     const c = await awsConnection();
     const stale = await prisma.syncRun.create({ data: { connectionId: c.id, kind: 'sync', source: connectionSource(c.id), status: 'running' } });
     await runSync({ connectionId: c.id, from: new Date('2026-11-04T00:00:00Z'), now: NOW, trigger: 'manual' });
-    expect(await prisma.syncRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+    const after = await prisma.syncRun.findUniqueOrThrow({ where: { id: stale.id } });
+    expect(after).toMatchObject({ status: 'interrupted', error: expect.stringMatching(/^interrupted: the process running this sync stopped/) });
+    expect(after.finishedAt).toBeInstanceOf(Date);
   });
 });
 

@@ -12,9 +12,11 @@ import { loadConnectionConfig } from '../connections/connection-config';
 import { findConnection } from '../connections/find-connection';
 import { toSyncRunView } from '../connections/sync-run-view';
 import { CredentialsDecryptError } from '../crypto/credentials';
-import { pool, prisma, withTransaction } from '../db';
+import { pool, prisma } from '../db';
 import { isAppError } from '../errors';
 import { logger } from '../logger';
+import { claimRun, type TRunClaim } from '../runtime/run-claim';
+import { sweepInterruptedRuns } from '../runtime/sweep-interrupted-runs';
 import { addDecimals } from '../money/decimal';
 import { analyzeCostDailyAfterWrite } from './analyze-cost-daily';
 import { finalDaysOf } from './final-days';
@@ -81,11 +83,9 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
   const log = logger.child({ connectionId: row.id, provider: row.provider });
 
   return withSyncLock(row.id, `"${row.name}"`, async () => {
-    // holding the lock, any run still marked running belongs to a process that died
-    await prisma.syncRun.updateMany({
-      where: { connectionId: row.id, kind: 'sync', status: 'running' },
-      data: { status: 'failed', finishedAt: new Date(), error: 'interrupted: the process running this sync stopped before it finished' },
-    });
+    // holding the lock, any sync of this connection still marked running belongs to a process that
+    // died (the sweep marks it too, and tells the same way: its run lock is free)
+    await sweepInterruptedRuns();
     const last = await prisma.syncRun.aggregate({
       _max: { windowEnd: true },
       where: { connectionId: row.id, kind: 'sync', status: 'succeeded' },
@@ -99,8 +99,39 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
       recheckDays: options.recheckDays,
     });
     const base = { trigger: options.trigger, ...(options.jobId ? { jobId: options.jobId } : {}) };
+    // claimed by this process until its row says how it ended (run-claim.ts)
+    const claim = await claimRun();
+    try {
+      return await runClaimed(claim, { row, connector, source, log, window, base, options });
+    } finally {
+      await claim.release();
+    }
+  });
+}
+
+type TClaimedSync = {
+  row: Awaited<ReturnType<typeof findConnection>>;
+  connector: ReturnType<typeof getConnector>;
+  source: string;
+  log: typeof logger;
+  window: TWindow;
+  base: Record<string, string>;
+  options: TRunSyncOptions;
+};
+
+async function runClaimed(claim: TRunClaim, { row, connector, source, log, window, base, options }: TClaimedSync): Promise<TSyncRunView> {
+  {
     const run = await prisma.syncRun.create({
-      data: { connectionId: row.id, kind: 'sync', source, windowStart: window.from, windowEnd: window.to, status: 'running', details: base },
+      data: {
+        id: claim.id,
+        connectionId: row.id,
+        kind: 'sync',
+        source,
+        windowStart: window.from,
+        windowEnd: window.to,
+        status: 'running',
+        details: { ...base, owner: claim.owner },
+      },
     });
     log.info({ runId: run.id, from: window.from, to: window.to, trigger: options.trigger }, 'sync started');
 
@@ -146,7 +177,7 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
         apiRequests += result.apiRequests;
         apiCost = addDecimals(apiCost, result.apiCost.amount);
         currency = result.apiCost.currency;
-        const counts = await withTransaction((client) => writeFetchResult(client, { connectionId: row.id, source, result, window: part }));
+        const counts = await claim.transaction((client) => writeFetchResult(client, { connectionId: row.id, source, result, window: part }));
         await analyzeCostDailyAfterWrite(counts.costs.inserted + counts.costs.updated + counts.costsRemoved);
         detail.status = 'succeeded';
         detail.counts = counts;
@@ -180,6 +211,7 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
         error: failure?.message ?? null,
         details: {
           ...base,
+          owner: claim.owner,
           ...(failure ? { errorStatus: failure.status } : {}),
           costs: totals.costs,
           resources: totals.resources,
@@ -192,5 +224,5 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
     });
     log.info({ runId: run.id, status: finished.status, apiRequests }, 'sync finished');
     return toSyncRunView(finished);
-  });
+  }
 }

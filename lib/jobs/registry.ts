@@ -3,8 +3,9 @@ import { compactDataChangesJob } from './definitions/compact-data-changes';
 import { ensurePartitionsJob } from './definitions/ensure-partitions';
 import { syncConnectionJob } from './definitions/sync-connection';
 import { syncSchedulerJob } from './definitions/sync-scheduler';
+import { sweepInterruptedRunsJob } from './definitions/sweep-interrupted-runs';
 import type { TJobDefinition } from './types';
 
 // Handlers are typed per job; the registry only needs them as opaque definitions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, compactDataChangesJob, syncConnectionJob, syncSchedulerJob];
+export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, compactDataChangesJob, syncConnectionJob, syncSchedulerJob, sweepInterruptedRunsJob];

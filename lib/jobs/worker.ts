@@ -2,10 +2,15 @@
 // (`npm run worker`) for deployments that separate web and workers.
 import { logger } from '../logger';
 import { orgTimeZone, startBossForWorker } from './boss';
+import { sweepInterruptedRuns } from '../runtime/sweep-interrupted-runs';
 import { JOBS } from './registry';
 
 export async function startWorker(options: { log?: (line: string) => void } = {}) {
   const log = options.log ?? ((line: string) => logger.info(line));
+  // runs left running by a worker that is gone are marked now, not a minute later; runs of live
+  // instances keep their lock and stay running
+  const swept = await sweepInterruptedRuns();
+  if (swept.interrupted.length) log(`${swept.interrupted.length} run(s) left running by a stopped process marked interrupted`);
   const boss = await startBossForWorker();
   for (const job of JOBS) {
     await boss.work(job.name, { batchSize: 1 }, async ([item]) => {

@@ -1,19 +1,17 @@
 // First-start data: the first admin, and the demo dataset in an empty database when asked for
 // (by default only on the embedded database; DEMO=1 or DEMO=0 decides otherwise).
 import { ensureFirstAdmin } from '../auth/users';
-import { pool } from '../db';
 import { env } from '../env';
 import { ensurePlanningSeed } from '../scenarios/ensure-planning-seed';
+import { sweepInterruptedRuns } from './sweep-interrupted-runs';
 
 export async function prepareData(options: { embedded: boolean; now: Date; log: (line: string) => void }) {
   const config = env();
   const admin = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
   await ensurePlanningSeed();
-  // an import whose process died stays "running": after six hours it cannot still be going
-  await pool().query(
-    `UPDATE sync_run SET status = 'failed', finished_at = now(), error = 'interrupted: the process running it stopped'
-      WHERE kind = 'import' AND status = 'running' AND started_at < now() - interval '6 hours'`,
-  );
+  // runs left running by a process that is gone (whatever their age); live ones keep their lock
+  const swept = await sweepInterruptedRuns();
+  if (swept.interrupted.length) options.log(`${swept.interrupted.length} run(s) left running by a stopped process marked interrupted`);
   const wantDemo = config.DEMO === '1' || (config.DEMO === undefined && options.embedded);
   let demoLoaded = false;
   if (wantDemo) {

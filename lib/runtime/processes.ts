@@ -1,5 +1,6 @@
 // Child processes for the launcher: run to completion, or keep running until told to stop.
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { processEnv } from '../env';
 
@@ -39,4 +40,26 @@ export function stopChild(child: ChildProcess | undefined, timeoutMs = 10_000) {
     });
     child.kill('SIGTERM');
   });
+}
+
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+// Waits until nothing listens on host:port any more (a server of a previous run still closing),
+// and refuses to go on when something still does: a server started on a taken port fails, and a
+// health check would then be answered by whatever holds the port.
+export async function waitForPortFree(host: string, port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await accepts(host, port)) {
+    if (Date.now() > deadline) throw new Error(`port ${port} on ${host} is taken by another process: stop it, or choose another port`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

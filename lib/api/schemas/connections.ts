@@ -45,7 +45,9 @@ export const ZSyncRun = z.object({
   kind: z.string().describe('sync | import | demo'),
   source: z.string(),
   trigger: z.string().nullable().describe('schedule | manual | cli, for syncs'),
-  status: z.enum(['running', 'succeeded', 'failed']),
+  status: z
+    .enum(['running', 'succeeded', 'failed', 'interrupted'])
+    .describe('interrupted: the process running it stopped before it finished (the error says what remains)'),
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
   startedAt: z.string(),

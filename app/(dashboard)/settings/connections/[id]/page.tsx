@@ -6,6 +6,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { getConnection } from '@/lib/connections/list-connections';
 import { listSyncRuns } from '@/lib/connections/list-sync-runs';
+import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 
 export const metadata: Metadata = { title: 'Connection' };
@@ -25,7 +26,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         <Link href="/settings" className="text-sm font-medium text-brand-600 hover:underline">← Settings</Link>
       </PageHeader>
       <Card title="Run history" subtitle="Each sync reads one window per transaction: a failed window writes nothing, and says why here.">
-        <RunLog runs={runs} />
+        <RunLog runs={runs} timeZone={env().ORG_TIMEZONE} />
       </Card>
     </>
   );
