@@ -44,7 +44,7 @@ function metered(gz: Buffer) {
 
 let newlines: Buffer; // 512 MiB of '\n'
 let longCells: Buffer; // a FOCUS header, then 512 rows of one quoted cell of 900 000 'a' (under the longest record)
-let editor: string;
+let admin: string;
 
 beforeAll(async () => {
   newlines = await gzipOf('', Buffer.alloc(MiB, '\n'), 512);
@@ -55,7 +55,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await truncate('cost_record', 'cost_daily', 'sync_run', 'api_token');
-  editor = (await createApiToken({ name: 'editor', role: 'editor' })).token;
+  admin = (await createApiToken({ name: 'admin', role: 'admin' })).token;
 });
 afterAll(async () => {
   await truncate('api_token');
@@ -69,7 +69,7 @@ async function written(): Promise<number> {
 function upload(input: AsyncIterable<Buffer>) {
   return new Request('http://localhost/api/v1/imports/focus?name=bomb.csv.gz', {
     method: 'POST',
-    headers: { authorization: `Bearer ${editor}`, 'content-type': 'application/gzip' },
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/gzip' },
     body: Readable.toWeb(Readable.from(input)) as unknown as ReadableStream<Uint8Array>,
     duplex: 'half',
   } as RequestInit);
