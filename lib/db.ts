@@ -36,20 +36,59 @@ export async function disconnect() {
   await current.pool.end();
 }
 
-// Runs fn in one transaction on a dedicated client.
-export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+// A pool client kept for a while: a run's or a sync's lock, a long COPY. pg-pool stops listening for
+// a client's errors while it is checked out, so a session the server ends meanwhile (a restart, a
+// failover, pg_terminate_backend) would raise an 'error' event nobody hears, and that ends the
+// process. Here the error is kept instead: the next query fails, and release() destroys the client
+// rather than pooling it. fail() marks it so too (a connection that could not unlock or roll back).
+export type THeldClient = {
+  client: pg.PoolClient;
+  broken: () => Error | undefined;
+  fail: (error: Error) => void;
+  release: () => void;
+};
+
+export async function holdClient(): Promise<THeldClient> {
   const client = await pool().connect();
   let broken: Error | undefined;
+  const fail = (error: Error) => {
+    broken ??= error;
+  };
+  client.on('error', fail);
+  let released = false;
+  return {
+    client,
+    broken: () => broken,
+    fail,
+    release: () => {
+      if (released) return;
+      released = true;
+      // a broken client keeps the listener: it is being destroyed and may still speak
+      if (!broken) client.off('error', fail);
+      client.release(broken);
+    },
+  };
+}
+
+// Runs fn in one transaction on a held client.
+export async function inTransaction<T>(held: THeldClient, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  await held.client.query('BEGIN');
   try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
+    const result = await fn(held.client);
+    await held.client.query('COMMIT');
     return result;
   } catch (e) {
-    // a connection that cannot even roll back is destroyed, not returned to the pool
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    await held.client.query('ROLLBACK').catch(held.fail);
     throw e;
+  }
+}
+
+// Runs fn in one transaction on a dedicated client.
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const held = await holdClient();
+  try {
+    return await inTransaction(held, fn);
   } finally {
-    client.release(broken);
+    held.release();
   }
 }

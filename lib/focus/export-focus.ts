@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { pool } from '../db';
+import { holdClient } from '../db';
 
 export type TFocusExportFilters = {
   providers?: string[];
@@ -115,16 +115,17 @@ export function focusExportSql(client: Pick<pg.ClientBase, 'escapeLiteral'>, que
 }
 
 export async function exportFocusCsv(query: TFocusExportQuery, writable: Writable): Promise<{ rows: number }> {
-  const client = await pool().connect();
+  const held = await holdClient();
   try {
     // one statement sees one snapshot: a sync committing meanwhile does not tear the file
-    const stream = client.query(copyTo(focusExportSql(client, query)));
+    const stream = held.client.query(copyTo(focusExportSql(held.client, query)));
     await pipeline(stream, writable);
-    client.release();
     return { rows: stream.rowCount };
   } catch (e) {
     // a COPY cut short (reader gone) leaves the connection mid-protocol: do not reuse it
-    client.release(e as Error);
+    held.fail(e as Error);
     throw e;
+  } finally {
+    held.release();
   }
 }

@@ -82,7 +82,7 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
   const source = connectionSource(row.id);
   const log = logger.child({ connectionId: row.id, provider: row.provider });
 
-  return withSyncLock(row.id, `"${row.name}"`, async () => {
+  return withSyncLock(row.id, `"${row.name}"`, async (held) => {
     // holding the lock, any sync of this connection still marked running belongs to a process that
     // died (the sweep marks it too, and tells the same way: its run lock is free)
     await sweepInterruptedRuns();
@@ -99,8 +99,8 @@ export async function runSync(options: TRunSyncOptions): Promise<TSyncRunView> {
       recheckDays: options.recheckDays,
     });
     const base = { trigger: options.trigger, ...(options.jobId ? { jobId: options.jobId } : {}) };
-    // claimed by this process until its row says how it ended (run-claim.ts)
-    const claim = await claimRun();
+    // claimed by this process until its row says how it ended (run-claim.ts), on the lock's connection
+    const claim = await claimRun(held);
     try {
       return await runClaimed(claim, { row, connector, source, log, window, base, options });
     } finally {
@@ -120,109 +120,107 @@ type TClaimedSync = {
 };
 
 async function runClaimed(claim: TRunClaim, { row, connector, source, log, window, base, options }: TClaimedSync): Promise<TSyncRunView> {
-  {
-    const run = await prisma.syncRun.create({
-      data: {
-        id: claim.id,
-        connectionId: row.id,
-        kind: 'sync',
-        source,
-        windowStart: window.from,
-        windowEnd: window.to,
-        status: 'running',
-        details: { ...base, owner: claim.owner },
-      },
-    });
-    log.info({ runId: run.id, from: window.from, to: window.to, trigger: options.trigger }, 'sync started');
+  const run = await prisma.syncRun.create({
+    data: {
+      id: claim.id,
+      connectionId: row.id,
+      kind: 'sync',
+      source,
+      windowStart: window.from,
+      windowEnd: window.to,
+      status: 'running',
+      details: { ...base, owner: claim.owner },
+    },
+  });
+  log.info({ runId: run.id, from: window.from, to: window.to, trigger: options.trigger }, 'sync started');
 
-    let apiRequests = 0;
-    let apiCost = '0';
-    let currency = 'USD';
-    let totals = emptyWriteCounts();
-    const windows: TWindowDetail[] = [];
-    let failure: TSyncFailure | null = null;
-    const parts = splitWindow(window, options.maxWindowDays);
-    let forms: string[] = [];
+  let apiRequests = 0;
+  let apiCost = '0';
+  let currency = 'USD';
+  let totals = emptyWriteCounts();
+  const windows: TWindowDetail[] = [];
+  let failure: TSyncFailure | null = null;
+  const parts = splitWindow(window, options.maxWindowDays);
+  let forms: string[] = [];
 
-    try {
-      const config = loadConnectionConfig(row);
-      forms = secretForms(config.credentials);
-      for (const [index, part] of parts.entries()) {
-        if (options.signal?.aborted) throw new Error('the sync was cancelled');
-        const finalDays = await finalDaysOf(pool(), source, part);
-        const detail: TWindowDetail = {
-          from: part.from.toISOString(),
-          to: part.to.toISOString(),
-          status: 'failed',
-          finalDays: finalDays.size,
-          apiRequests: 0,
-        };
-        windows.push(detail);
-        let result: TFetchResult;
-        try {
-          result = await connector.fetch(config, {
-            window: part,
-            now: options.now,
-            finalDays,
-            signal: options.signal,
-            log: (message, fields) => log.debug({ runId: run.id, ...fields }, message),
-          });
-        } catch (e) {
-          detail.apiRequests = requestsOf(e);
-          apiRequests += detail.apiRequests;
-          if (row.provider === 'aws') apiCost = addDecimals(apiCost, apiCostOf(detail.apiRequests).amount);
-          throw e;
-        }
-        detail.apiRequests = result.apiRequests;
-        apiRequests += result.apiRequests;
-        apiCost = addDecimals(apiCost, result.apiCost.amount);
-        currency = result.apiCost.currency;
-        const counts = await claim.transaction((client) => writeFetchResult(client, { connectionId: row.id, source, result, window: part }));
-        await analyzeCostDailyAfterWrite(counts.costs.inserted + counts.costs.updated + counts.costsRemoved);
-        detail.status = 'succeeded';
-        detail.counts = counts;
-        totals = addCounts(totals, counts);
-        options.onWindow?.({ index, count: parts.length, window: part, counts });
-        log.info({ runId: run.id, from: part.from, to: part.to, ...counts.costs, apiRequests: result.apiRequests }, 'sync window written');
+  try {
+    const config = loadConnectionConfig(row);
+    forms = secretForms(config.credentials);
+    for (const [index, part] of parts.entries()) {
+      if (options.signal?.aborted) throw new Error('the sync was cancelled');
+      const finalDays = await finalDaysOf(pool(), source, part);
+      const detail: TWindowDetail = {
+        from: part.from.toISOString(),
+        to: part.to.toISOString(),
+        status: 'failed',
+        finalDays: finalDays.size,
+        apiRequests: 0,
+      };
+      windows.push(detail);
+      let result: TFetchResult;
+      try {
+        result = await connector.fetch(config, {
+          window: part,
+          now: options.now,
+          finalDays,
+          signal: options.signal,
+          log: (message, fields) => log.debug({ runId: run.id, ...fields }, message),
+        });
+      } catch (e) {
+        detail.apiRequests = requestsOf(e);
+        apiRequests += detail.apiRequests;
+        if (row.provider === 'aws') apiCost = addDecimals(apiCost, apiCostOf(detail.apiRequests).amount);
+        throw e;
       }
-    } catch (e) {
-      failure = describeFailure(e, forms);
-      const failed = windows.at(-1);
-      if (failed && failed.status === 'failed') failed.error = failure.message;
-      if (failed) {
-        const window = { from: new Date(failed.from), to: new Date(failed.to) };
-        options.onWindow?.({ index: windows.length - 1, count: parts.length, window, error: failure.message });
-      }
-      if (failure.status === 'internal') log.error({ runId: run.id, err: scrubError(e, forms) }, 'sync failed');
-      else log.warn({ runId: run.id, status: failure.status, error: failure.message }, 'sync failed');
+      detail.apiRequests = result.apiRequests;
+      apiRequests += result.apiRequests;
+      apiCost = addDecimals(apiCost, result.apiCost.amount);
+      currency = result.apiCost.currency;
+      const counts = await claim.transaction((client) => writeFetchResult(client, { connectionId: row.id, source, result, window: part }));
+      await analyzeCostDailyAfterWrite(counts.costs.inserted + counts.costs.updated + counts.costsRemoved);
+      detail.status = 'succeeded';
+      detail.counts = counts;
+      totals = addCounts(totals, counts);
+      options.onWindow?.({ index, count: parts.length, window: part, counts });
+      log.info({ runId: run.id, from: part.from, to: part.to, ...counts.costs, apiRequests: result.apiRequests }, 'sync window written');
     }
-
-    const finished = await prisma.syncRun.update({
-      where: { id: run.id },
-      data: {
-        status: failure ? 'failed' : 'succeeded',
-        finishedAt: new Date(),
-        rowsInserted: totals.costs.inserted + totals.resources.inserted + totals.samples.inserted,
-        rowsUpdated: totals.costs.updated + totals.resources.updated + totals.samples.updated,
-        rowsUnchanged: totals.costs.unchanged + totals.resources.unchanged + totals.samples.unchanged,
-        apiRequests,
-        apiCost,
-        apiCostCurrency: currency,
-        error: failure?.message ?? null,
-        details: {
-          ...base,
-          owner: claim.owner,
-          ...(failure ? { errorStatus: failure.status } : {}),
-          costs: totals.costs,
-          resources: totals.resources,
-          samples: totals.samples,
-          insights: totals.insights,
-          windows,
-        },
-      },
-      include: { connection: { select: { name: true } } },
-    });
-    log.info({ runId: run.id, status: finished.status, apiRequests }, 'sync finished');
-    return toSyncRunView(finished);
+  } catch (e) {
+    failure = describeFailure(e, forms);
+    const failed = windows.at(-1);
+    if (failed && failed.status === 'failed') failed.error = failure.message;
+    if (failed) {
+      const window = { from: new Date(failed.from), to: new Date(failed.to) };
+      options.onWindow?.({ index: windows.length - 1, count: parts.length, window, error: failure.message });
+    }
+    if (failure.status === 'internal') log.error({ runId: run.id, err: scrubError(e, forms) }, 'sync failed');
+    else log.warn({ runId: run.id, status: failure.status, error: failure.message }, 'sync failed');
   }
+
+  const finished = await prisma.syncRun.update({
+    where: { id: run.id },
+    data: {
+      status: failure ? 'failed' : 'succeeded',
+      finishedAt: new Date(),
+      rowsInserted: totals.costs.inserted + totals.resources.inserted + totals.samples.inserted,
+      rowsUpdated: totals.costs.updated + totals.resources.updated + totals.samples.updated,
+      rowsUnchanged: totals.costs.unchanged + totals.resources.unchanged + totals.samples.unchanged,
+      apiRequests,
+      apiCost,
+      apiCostCurrency: currency,
+      error: failure?.message ?? null,
+      details: {
+        ...base,
+        owner: claim.owner,
+        ...(failure ? { errorStatus: failure.status } : {}),
+        costs: totals.costs,
+        resources: totals.resources,
+        samples: totals.samples,
+        insights: totals.insights,
+        windows,
+      },
+    },
+    include: { connection: { select: { name: true } } },
+  });
+  log.info({ runId: run.id, status: finished.status, apiRequests }, 'sync finished');
+  return toSyncRunView(finished);
 }

@@ -1,6 +1,6 @@
 // pg-boss on the application's own PostgreSQL (schema pgboss). One instance per process.
 import PgBoss from 'pg-boss';
-import { pool } from '../db';
+import { holdClient } from '../db';
 import { env, requireEnv } from '../env';
 import { logger } from '../logger';
 import { JOBS } from './registry';
@@ -26,8 +26,8 @@ async function create(options: { supervise: boolean; schedule: boolean }) {
 // first job while a worker starts) deadlock on those tables' locks. One process at a time, here,
 // under an advisory lock of our own, and only for the queues still missing.
 export async function createMissingQueues(boss: PgBoss) {
-  const client = await pool().connect();
-  let unlocked = false;
+  const held = await holdClient();
+  const { client } = held;
   try {
     await client.query("SELECT pg_advisory_lock(hashtext('tourmalet.pgboss.create-queues'))");
     const existing = new Set((await boss.getQueues()).map((q) => q.name));
@@ -35,9 +35,9 @@ export async function createMissingQueues(boss: PgBoss) {
       if (!existing.has(job.name)) await boss.createQueue(job.name, { name: job.name, ...job.queue });
     }
   } finally {
-    unlocked = await client.query("SELECT pg_advisory_unlock(hashtext('tourmalet.pgboss.create-queues'))").then(() => true, () => false);
-    // a connection that may still hold the lock is closed, not handed back to the pool
-    client.release(!unlocked);
+    // a connection that may still hold the lock is closed (held.fail), not handed back to the pool
+    await client.query("SELECT pg_advisory_unlock(hashtext('tourmalet.pgboss.create-queues'))").catch(held.fail);
+    held.release();
   }
 }
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type pg from 'pg';
-import { pool } from '../db';
+import { holdClient, inTransaction, type THeldClient } from '../db';
 
 export function runLockKey(runId: string): string {
   return `tourmalet:run:${runId}`;
@@ -26,40 +26,29 @@ export type TRunClaim = {
   release: () => Promise<void>;
 };
 
-export async function claimRun(): Promise<TRunClaim> {
+// On a client of its own, or on one the caller already holds (a sync's lock connection), which it
+// then leaves to the caller to release.
+export async function claimRun(given?: THeldClient): Promise<TRunClaim> {
   const id = randomUUID();
-  const client = await pool().connect();
+  const held = given ?? (await holdClient());
   try {
-    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [runLockKey(id)]);
+    await held.client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [runLockKey(id)]);
   } catch (e) {
-    client.release(e as Error);
+    held.fail(e as Error);
+    if (!given) held.release();
     throw e;
   }
-  let broken: Error | undefined;
   let released = false;
   return {
     id,
     owner: { host: os.hostname(), pid: process.pid },
-    transaction: async (fn) => {
-      await client.query('BEGIN');
-      try {
-        const result = await fn(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-        throw e;
-      }
-    },
+    transaction: (fn) => inTransaction(held, fn),
     release: async () => {
       if (released) return;
       released = true;
-      if (!broken)
-        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [runLockKey(id)]).catch((e: Error) => {
-          broken = e;
-        });
-      // a connection that could not unlock must not go back to the pool still holding the lock
-      client.release(broken);
+      // a connection that could not unlock is destroyed (held.fail), never pooled with the lock
+      if (!held.broken()) await held.client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [runLockKey(id)]).catch(held.fail);
+      if (!given) held.release();
     },
   };
 }

@@ -3,8 +3,7 @@
 // is alive keeps its lock and is left alone, whichever instance sweeps and however old the run is.
 // Safe to run from several instances at once: a run is marked by whoever holds its free lock, and
 // the update only touches a row still 'running'.
-import type pg from 'pg';
-import { pool } from '../db';
+import { holdClient } from '../db';
 import { runLockKey, type TRunOwner } from './run-claim';
 
 const WHAT_REMAINS: Record<string, string> = {
@@ -27,8 +26,8 @@ function ownerOf(details: unknown): TRunOwner | null {
 export type TSweepResult = { interrupted: { id: string; kind: string }[]; alive: number };
 
 export async function sweepInterruptedRuns(): Promise<TSweepResult> {
-  const client: pg.PoolClient = await pool().connect();
-  let broken: Error | undefined;
+  const held = await holdClient();
+  const { client } = held;
   const result: TSweepResult = { interrupted: [], alive: 0 };
   try {
     const { rows } = await client.query<{ id: string; kind: string; details: unknown }>(
@@ -49,16 +48,17 @@ export async function sweepInterruptedRuns(): Promise<TSweepResult> {
         );
         if (marked.rowCount) result.interrupted.push({ id: run.id, kind: run.kind });
       } finally {
-        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch((e: Error) => (broken = e));
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(held.fail);
       }
+      const broken = held.broken();
       if (broken) throw broken;
     }
     return result;
   } catch (e) {
-    broken ??= e as Error;
+    // a connection that may still hold a run's lock is destroyed, not pooled
+    held.fail(e as Error);
     throw e;
   } finally {
-    // a connection that may still hold a run's lock is destroyed, not pooled
-    client.release(broken);
+    held.release();
   }
 }
