@@ -1,15 +1,16 @@
 // Who is calling: a signed-in person (session cookie) or an API token (Authorization: Bearer).
 import { AppError } from '../errors';
 import { auth } from './auth';
+import { bearerToken } from './bearer';
 import { hasRole, ZRole, type TRole } from './roles';
 import { verifyApiToken } from './tokens';
 
 export type TActor = { type: 'user' | 'token'; id: string; label: string; role: TRole; email?: string; name?: string };
 
 export async function resolveActor(headers: Headers): Promise<TActor | null> {
-  const authorization = headers.get('authorization');
-  if (authorization?.toLowerCase().startsWith('bearer ')) {
-    const row = await verifyApiToken(authorization.slice(7).trim());
+  const token = bearerToken(headers);
+  if (token !== null) {
+    const row = await verifyApiToken(token);
     if (!row) return null;
     return { type: 'token', id: row.id, label: `token:${row.name}`, role: ZRole.parse(row.role) };
   }
