@@ -1,17 +1,18 @@
-// Runs before every page and API answer: sets the security headers (a per-request CSP nonce for
-// pages, see lib/http/security-headers.ts), and sends people without a session cookie to sign-in
-// before any page renders. The cookie is only a hint: pages and API routes check the session (or
+// Runs before every page (and the API paths its matcher names): sets the security headers (a
+// per-request CSP nonce for pages, see lib/http/security-headers.ts), refuses API paths Next.js
+// cannot decode, and sends people without a session cookie to sign-in before any page renders. The cookie is only a hint: pages and API routes check the session (or
 // token) themselves.
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { badPathEncoding } from './lib/api/path-encoding';
+import { env } from './lib/env';
 import { API_CSP, applySecurityHeaders, newNonce, pageCsp } from './lib/http/security-headers';
 
 // answered without a session: API routes answer 401 themselves; sign-in and static files are public
 const PUBLIC = /^\/(?:api\/|sign-in(?:\/|$)|_next\/|favicon\.ico$)|\.(?:png|svg|jpg|ico|css|js|txt|webmanifest)$/;
 
 export function proxy(request: NextRequest) {
-  const appUrl = process.env.APP_URL || undefined;
+  const appUrl = env().APP_URL;
   const path = request.nextUrl.pathname;
   if (path.startsWith('/api/')) {
     // only a path Next.js cannot decode is refused here (the route itself answers the rest)

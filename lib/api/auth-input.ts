@@ -2,7 +2,7 @@
 // in an e-mail address is a database error (500) there. Their input gets the same checks as the
 // API's (safe-input) before better-auth sees it, and a refusal in the API's error shape.
 import { AppError } from '../errors';
-import { readJsonBody, readQuery } from './safe-input';
+import { MAX_JSON_BODY_BYTES, readBodyBytes, readJsonBody, readQuery } from './safe-input';
 
 function refusal(error: AppError): Response {
   return Response.json({ error: { code: error.code, message: error.message, issues: error.issues } }, { status: error.status });
@@ -13,7 +13,7 @@ export async function checkAuthRequest(req: Request): Promise<Request | Response
   try {
     readQuery(new URL(req.url));
     if (req.method === 'GET' || req.method === 'HEAD') return req;
-    const bytes = await req.arrayBuffer();
+    const bytes = await readBodyBytes(req, MAX_JSON_BODY_BYTES);
     const type = req.headers.get('content-type') ?? '';
     if (bytes.byteLength && type.toLowerCase().includes('json')) {
       await readJsonBody(new Request(req.url, { method: 'POST', body: bytes }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { assertJsonText, checkParams, databaseInputError, readJsonBody, readQuery, textProblem } from './safe-input';
+import { assertJsonText, checkParams, databaseInputError, MAX_JSON_BODY_BYTES, readJsonBody, readQuery, textProblem } from './safe-input';
 
 function refusal(fn: () => unknown): { field?: string; message: string } {
   try {
@@ -83,5 +83,15 @@ describe('safe input', () => {
     // anything else stays a 500
     expect(databaseInputError(Object.assign(new Error('deadlock'), { code: '40P01' }))).toBeNull();
     expect(databaseInputError(new Error('boom'))).toBeNull();
+  });
+});
+
+describe('the JSON body bound', () => {
+  it('refuses a body past the bound with 413, whether declared or streamed', async () => {
+    const big = new Uint8Array(MAX_JSON_BODY_BYTES + 1).fill(0x20);
+    await expect(readJsonBody(new Request('http://x/', { method: 'POST', body: big }))).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    const declared = new Request('http://x/', { method: 'POST', body: '{}', headers: { 'content-length': String(MAX_JSON_BODY_BYTES * 8) } });
+    await expect(readJsonBody(declared)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    expect(await readJsonBody(new Request('http://x/', { method: 'POST', body: `{"note":"${'x'.repeat(MAX_JSON_BODY_BYTES - 20)}"}` }))).toHaveProperty('note');
   });
 });

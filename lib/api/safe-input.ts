@@ -62,8 +62,40 @@ export function assertJsonText(value: unknown, where = '(body)') {
 }
 
 // Decodes a JSON request body strictly: bytes that are not UTF-8 are refused, not replaced.
-export async function readJsonBody(req: Request): Promise<unknown> {
-  const bytes = new Uint8Array(await req.arrayBuffer());
+// The largest JSON body the API reads: a scenario with every driver and note is a few KB.
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+// Reads the body up to the bound, and stops reading (413) the moment it is passed.
+export async function readBodyBytes(req: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(req.headers.get('content-length'));
+  const tooLarge = () =>
+    new AppError('TOO_LARGE', `the request body is larger than ${max / 1024} KiB`, [{ field: '(body)', message: `more than ${max} bytes` }]);
+  if (declared > max) throw tooLarge();
+  if (!req.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
+}
+
+export async function readJsonBody(req: Request, max = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const bytes = await readBodyBytes(req, max);
   let text: string;
   try {
     text = fatalUtf8.decode(bytes);

@@ -24,6 +24,12 @@ export async function compactDataChanges(): Promise<number> {
 
 type TEntry<V> = { version: string; value: Promise<V> };
 
+// Versions grow by their sum with every commit (compaction keeps it); a truncate that resets it is
+// a test's, never older data.
+function isNewer(a: string, b: string): boolean {
+  return BigInt(a.split(':')[0]) > BigInt(b.split(':')[0]);
+}
+
 // The same key for the same question whatever order its fields were written in.
 function keyOf(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
@@ -48,8 +54,11 @@ export function cachedByDataVersion<A, V>(reader: (arg: A) => Promise<V>, option
     }
     const value = reader(arg);
     const entry = { version, value };
-    entries.delete(key);
-    entries.set(key, entry);
+    // a caller that read its version before a newer one was cached keeps its answer to itself
+    if (!hit || !isNewer(hit.version, version)) {
+      entries.delete(key);
+      entries.set(key, entry);
+    }
     while (entries.size > options.max) entries.delete(entries.keys().next().value as string);
     value.catch(() => {
       if (entries.get(key) === entry) entries.delete(key);

@@ -1,7 +1,9 @@
 // The values each cost dimension takes, for filter choices: from the daily rollup, never raw
-// records. Each choice's value is the group key the costs API gives (a filter takes it back) and
-// its label the one the costs API gives that group.
+// records. Each choice's value is the group key the costs API gives (a filter takes it back); its
+// label is the costs API's for that group among all of them (an answer that holds fewer groups may
+// need to say less: "global" rather than "AWS · global" when only AWS has one).
 import { pool } from '../db';
+import { cachedByDataVersion } from './data-version';
 import { groupKey, groupLabels, type TGroupBy } from './get-costs';
 
 export type TCostChoice = { value: string; label: string };
@@ -20,7 +22,7 @@ async function choices(groupBy: TGroupBy, a: string, b: string, name = 'NULL::te
     .sort((x, y) => x.label.localeCompare(y.label));
 }
 
-export async function getCostDimensions(): Promise<TCostDimensions> {
+async function readCostDimensions(): Promise<TCostDimensions> {
   const [providers, services, regions, accounts, categories] = await Promise.all([
     choices('provider', 'provider_name', "''"),
     choices('service', 'provider_name', 'service_name'),
@@ -30,3 +32,7 @@ export async function getCostDimensions(): Promise<TCostDimensions> {
   ]);
   return { providers, services, regions, accounts, categories };
 }
+
+// five scans of cost_daily on every view of the costs page: kept until the cost data changes
+const cachedDimensions = cachedByDataVersion(readCostDimensions, { max: 1 });
+export const getCostDimensions = (): Promise<TCostDimensions> => cachedDimensions(undefined);
