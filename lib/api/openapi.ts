@@ -159,7 +159,10 @@ export function buildOpenApi(serverUrl?: string) {
           op.method === 'get' ? `Needs the ${role} role` : `Needs the ${role} role; or a session-cookie write from an origin other than APP_URL's`,
       };
     }
-    if (op.body) responses['415'] = { description: 'The body is not sent as application/json' };
+    if (op.body) {
+      responses['413'] = { description: 'The body is larger than 1 MiB' };
+      responses['415'] = { description: 'The body is not sent as application/json' };
+    }
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
