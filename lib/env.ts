@@ -70,6 +70,13 @@ export function setEnv(values: Partial<Record<keyof TEnv, string>>) {
   cached = undefined;
 }
 
+// The address people use: APP_URL, else the default the README gives (http://localhost:PORT).
+// Sign-in, the same-origin check and the start message all read it here.
+export function appUrl(): string {
+  const config = env();
+  return config.APP_URL ?? `http://localhost:${config.PORT}`;
+}
+
 export function requireEnv<K extends keyof TEnv>(key: K): NonNullable<TEnv[K]> {
   const value = env()[key];
   if (value === undefined || value === null) throw new EnvError(`${String(key)} is not set`);

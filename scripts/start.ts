@@ -1,7 +1,7 @@
 // npm start: validates the configuration, finds or starts the database, migrates, creates the first
 // admin, loads the demo into an empty embedded database, builds when stale, then serves the app and
 // runs the job worker. Ctrl-C stops everything, the embedded database last.
-import { env, EnvError } from '../lib/env';
+import { appUrl, env, EnvError } from '../lib/env';
 import { bootstrap } from '../lib/runtime/bootstrap';
 import { buildIsCurrent, writeBuildStamp } from '../lib/runtime/build-stamp';
 import { migrateDeploy } from '../lib/runtime/migrate';
@@ -68,7 +68,7 @@ async function main() {
     }
   });
 
-  const url = config.APP_URL ?? `http://localhost:${config.PORT}`;
+  const url = appUrl();
   say(`Tourmalet is running at ${url}`);
   if (prepared.admin) {
     say(`sign in as ${prepared.admin.email}${prepared.admin.generated ? ` with password ${prepared.admin.password} (shown once: change it in Settings)` : ' with ADMIN_PASSWORD'}`);

@@ -6,7 +6,7 @@
 // browser send: it is fine from anywhere. And a JSON body must say it is JSON (a cross-site form
 // cannot send application/json without a preflight, which this app never answers).
 import { bearerToken } from '../auth/bearer';
-import { env } from '../env';
+import { appUrl } from '../env';
 import { AppError } from '../errors';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -15,10 +15,11 @@ export function isWrite(method: string): boolean {
   return WRITES.has(method.toUpperCase());
 }
 
-// The origin the app is served from: APP_URL's, else the one the request was addressed to.
-export function appOrigin(req: Request): string {
-  const appUrl = env().APP_URL;
-  return new URL(appUrl ?? req.url).origin;
+// The origin the app is served from: APP_URL's, else that of the default address people are told
+// to open (http://localhost:PORT), never the request's own URL, which names the interface the
+// server listens on (0.0.0.0) rather than the address in the browser.
+export function appOrigin(): string {
+  return new URL(appUrl()).origin;
 }
 
 // Where the request says it comes from: Origin, else Referer's origin, else null. 'null' (an
@@ -34,7 +35,7 @@ export function requestOrigin(headers: Headers): string | null {
 // Throws FORBIDDEN for a cookie-authenticated write from another origin (or from nowhere said).
 export function assertSameOrigin(req: Request): void {
   if (!isWrite(req.method) || bearerToken(req.headers) !== null || !req.headers.has('cookie')) return;
-  const expected = appOrigin(req);
+  const expected = appOrigin();
   const origin = requestOrigin(req.headers);
   if (origin === null)
     throw new AppError('FORBIDDEN', 'a write signed in by cookie must carry an Origin (or Referer) header', [
@@ -78,7 +79,7 @@ export function assertNotCrossOrigin(req: Request): void {
   assertSameOrigin(req);
   if (!isWrite(req.method)) return;
   const origin = requestOrigin(req.headers);
-  const expected = appOrigin(req);
+  const expected = appOrigin();
   if (origin !== null && origin !== expected)
     throw new AppError('FORBIDDEN', `cross-origin request refused: ${origin === 'null' ? 'an opaque origin (null)' : origin} is not ${expected}`, [
       { field: 'origin', message: `must be ${expected}` },

@@ -5,7 +5,7 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '../db';
-import { env, requireEnv } from '../env';
+import { appUrl, env, requireEnv } from '../env';
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
 import { logger } from '../logger';
 import { recordSignIn, takeSignInAttempt } from './account-rate-limit';
@@ -19,7 +19,7 @@ function createAuth() {
   const config = env();
   return betterAuth({
     appName: 'Tourmalet',
-    baseURL: config.APP_URL ?? `http://localhost:${config.PORT}`,
+    baseURL: appUrl(),
     secret: requireEnv('AUTH_SECRET'),
     database: prismaAdapter(prisma, { provider: 'postgresql' }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256 },
