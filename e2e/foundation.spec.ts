@@ -12,6 +12,19 @@ test('a wrong password gets one message that does not say whether the user exist
   }
 });
 
+test('signing in at another address than the app’s says where to go, and does not count as an attempt', async ({ page, baseURL }) => {
+  // the e2e app's APP_URL is http://127.0.0.1:PORT; the same server answers at localhost too
+  const elsewhere = baseURL!.replace('127.0.0.1', 'localhost');
+  await page.goto(`${elsewhere}/sign-in`);
+  await page.getByLabel('E-mail').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText(
+    `This page was opened at ${elsewhere}, but Tourmalet's address (APP_URL) is ${baseURL}. Open ${baseURL}/sign-in instead.`,
+  );
+  await signIn(page, ADMIN);
+});
+
 test('an admin signs in, sees the overview charts with the demo data, and signs out', async ({ page }) => {
   await signIn(page, ADMIN);
   await expect(page.getByText('Demo data.')).toBeVisible();

@@ -26,10 +26,7 @@ export function SignInForm() {
       router.refresh();
       return;
     }
-    // One message for unknown e-mail and wrong password: never say which.
-    if (response?.status === 429) setError('Too many attempts. Wait a minute, then try again.');
-    else if (!response) setError('The server cannot be reached.');
-    else setError('Wrong e-mail or password.');
+    setError(response ? await signInError(response) : 'The server cannot be reached.');
   }
 
   // method post: should the browser ever submit the form itself, the password stays out of the URL
@@ -52,4 +49,18 @@ export function SignInForm() {
       </button>
     </form>
   );
+}
+
+// What went wrong, in the person's words. One message for an unknown e-mail and a wrong password
+// (never say which); a page opened at another address than the app's is told where to go instead,
+// and that attempt was never counted (the origin check runs before sign-in).
+async function signInError(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { message?: string; error?: { message?: string; issues?: { field?: string; message: string }[] } } | null;
+  if (response.status === 401) return 'Wrong e-mail or password.';
+  if (response.status === 429) return body?.message ?? body?.error?.message ?? 'Too many attempts. Wait a minute, then try again.';
+  const origin = body?.error?.issues?.find((i) => i.field === 'origin');
+  const expected = origin && /must be (\S+)/.exec(origin.message)?.[1];
+  if (response.status === 403 && expected)
+    return `This page was opened at ${window.location.origin}, but Tourmalet's address (APP_URL) is ${expected}. Open ${expected}/sign-in instead.`;
+  return body?.error?.message ?? body?.message ?? `Sign-in failed (HTTP ${response.status}).`;
 }
