@@ -1,6 +1,7 @@
 // The stored shape of a scenario (drivers, coefficient overrides, options, timeline). Pure: the
 // scenario page imports it in the browser too.
 import { z } from 'zod';
+import { ZDay } from '../dates';
 import { ZCoefficientOverrides, type TCoefficientOverrides } from '@/lib/planning/coefficients';
 import { ZDrivers, zodIssuesToAppIssues, type TDrivers } from '@/lib/planning/drivers';
 import { withFieldPath } from '@/lib/planning/evaluate';
@@ -8,10 +9,9 @@ import { ZOptions } from '@/lib/planning/options';
 import { CURVES } from '@/lib/planning/timeline';
 import { AppError } from '@/lib/errors';
 
-export const ZIsoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'is not a real calendar date');
+// one day schema for the whole app: a real calendar date within what PostgreSQL's date stores and
+// people mean (a year 0000 reached the database as a 500)
+export const ZIsoDay = ZDay;
 
 export const ZPhaseWeeks = z.object({
   preparationWeeks: z.number().min(0).max(104),

@@ -164,6 +164,11 @@ describe('scenarios API', () => {
     const bad = await price.PATCH(req('PATCH', `/api/v1/prices/${encoded}`, editor, { unitPrice: '-1' }), ctx({ id: encoded }));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/^unitPrice/);
+    for (const effectiveDate of ['0000-01-01', '2026-02-30', '10000-01-01']) {
+      const badDay = await price.PATCH(req('PATCH', `/api/v1/prices/${encoded}`, editor, { unitPrice: '1', effectiveDate }), ctx({ id: encoded }));
+      expect(badDay.status, effectiveDate).toBe(400);
+      expect((await badDay.json()).error.issues[0].field).toBe('effectiveDate');
+    }
     const ok = await price.PATCH(req('PATCH', `/api/v1/prices/${encoded}`, editor, { unitPrice: '0.1', note: 'negotiated' }), ctx({ id: encoded }));
     expect(await ok.json()).toMatchObject({ id, unitPrice: '0.1' });
     const h = await (await priceHistory.GET(req('GET', `/api/v1/prices/${encoded}/history`, viewer), ctx({ id: encoded }))).json();
