@@ -95,19 +95,23 @@ const AUTH_PATTERNS: Array<[RegExp, string | ((match: string, prefix: string, va
   [new RegExp(String.raw`\b(Digest|AWS4-HMAC-SHA256|AWS4-ECDSA-P256-SHA256)\s+${PARAM}(?:\s*,\s*${PARAM})*`, 'gi'), `$1 ${REDACTED}`],
   // Bearer/Basic credentials: one token68 value that looks like one (8 characters at least)
   [new RegExp(String.raw`\b((?:Bearer|Basic|Negotiate|SSWS)\s+)(${TOKEN}{8,}=*)`, 'gi'), redactCredentialLike],
-  // headers that carry secrets, where a header is: at the start of a line ("Cookie: a=b"), the
-  // first or a later key of an object ({"x-api-key":"…"}, { cookie: '…' }, , \"cookie\":…), or a
-  // quoted key ("cookie": …). Not the same word in prose ("the session cookie: expired").
+  // headers that carry secrets, where a header is: at the start of a line ("Cookie: a=b"), a
+  // quoted key ({"x-api-key":"…"}, \"cookie\":…), or a bare key of an object literal with a
+  // quoted value ({ cookie: '…' }). Not the same word in prose ("the session cookie: expired",
+  // "refused, cookie: expired").
   [
     new RegExp(
-      String.raw`((?:(?:^[ \t]*|[{,]\s*)\\?["']?(?:${SECRET_HEADER})(?:\\?["'])?|\\?["'](?:${SECRET_HEADER})\\?["'])\s*[:=]\s*\\?["']?)(?!\[redacted\])(?:[^"'\\\r\n,}]|\\(?!["']))+`,
+      String.raw`((?:^[ \t]*\\?["']?(?:${SECRET_HEADER})(?:\\?["'])?\s*[:=]\s*\\?["']?|[{,]\s*(?:${SECRET_HEADER})\s*[:=]\s*\\?["']|\\?["'](?:${SECRET_HEADER})\\?["']\s*[:=]\s*\\?["']?))(?!\[redacted\])(?:[^"'\\\r\n,}]|\\(?!["']))+`,
       'gim',
     ),
     `$1${REDACTED}`,
   ],
-  // the same names anywhere (an echoed request flattened onto one line), when what follows is one
-  // value that looks like a credential
-  [new RegExp(String.raw`\b((?:${SECRET_HEADER})\s*:\s*)(?!\[redacted\])([^\s"'\\,;}]{8,})`, 'gi'), redactCredentialLike],
+  // the same names anywhere (an echoed request flattened onto one line, as error excerpts are),
+  // when what follows looks like a credential: one value, and a cookie's further "; name=value"
+  [
+    new RegExp(String.raw`\b((?:${SECRET_HEADER})\s*:\s*)(?!\[redacted\])([^\s"'\\,;}]+(?:;\s*[^\s"'\\,;}=]+=[^\s"'\\,;}]*)*)`, 'gi'),
+    redactCredentialLike,
+  ],
   // secret-named JSON members ("apiKey":"…") and query parameters (?access_token=…); a bare
   // "apiKey: must be …" is a field named in a validation message and stays
   [
