@@ -188,6 +188,14 @@ describe('sign-in', () => {
     expect(backoffMs(free - 1, free)).toBe(0);
   });
 
+  it('counts an IPv6 client by its /64 for one account, as the per-address limit does', async () => {
+    const t = Date.UTC(2026, 11, 4, 9, 0, 0);
+    for (let i = 0; i < 5; i++) expect(await takeSignInAttempt('v6@example.com', 5, t, `2001:db8:1:2::${i + 1}`)).toBeNull();
+    // another address of the same /64 (a privacy address, or a guesser picking a fresh one) waits
+    expect(await takeSignInAttempt('v6@example.com', 5, t, '2001:db8:1:2:abcd:ef01:2345:6789')).toBe(60);
+    expect(await takeSignInAttempt('v6@example.com', 5, t, '2001:db8:1:3::1')).toBeNull();
+  });
+
   it('caps an account across addresses within an hour, and forgets the count after it', async () => {
     const free = 5;
     const t = Date.UTC(2026, 11, 4, 9, 0, 0);

@@ -22,6 +22,7 @@
 // longest window (a minute or so) in the past, so these rows keep in last_request the moment
 // they may be forgotten, which lies in the future while they matter.
 import crypto from 'node:crypto';
+import { isIP } from 'node:net';
 import type { PoolClient } from 'pg';
 import { pool, withTransaction } from '../db';
 
@@ -37,10 +38,26 @@ const UNKNOWN_WINDOW_MS = 60_000;
 const KNOWN_ADDRESS_MS = 30 * 86_400_000;
 export const UNKNOWN_ADDRESS = 'unknown';
 
+// An IPv6 client is its /64, as better-auth's per-address limit counts it: one host may use any
+// address of its network's /64 (privacy addresses change daily), so a guesser cannot take a fresh
+// back-off per address and the owner's home network stays known.
+export function addressBucket(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head, tail] = address.toLowerCase().replace(/%.*$/, '').split('::');
+  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
+  const left = groups(head);
+  const right = groups(tail);
+  const all = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${all
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 const account = (email: string) => email.trim().toLowerCase();
-const pairKeyOf = (email: string, address: string | null) => `sign-in-pair:${account(email)}|${address ?? UNKNOWN_ADDRESS}`;
+const pairKeyOf = (email: string, address: string | null) => `sign-in-pair:${account(email)}|${address ? addressBucket(address) : UNKNOWN_ADDRESS}`;
 const accountKeyOf = (email: string) => `sign-in-account:${account(email)}`;
-const knownKeyOf = (email: string, address: string) => `sign-in-known:${account(email)}|${address}`;
+const knownKeyOf = (email: string, address: string) => `sign-in-known:${account(email)}|${addressBucket(address)}`;
 const UNKNOWN_ADDRESS_KEY = `sign-in-address:${UNKNOWN_ADDRESS}`;
 
 // How long a pair waits after `attempts` attempts without a success.
