@@ -79,7 +79,7 @@ const PARAM = String.raw`[A-Za-z0-9_-]+\s*=\s*(?:\\?"(?:[^"\\]|\\(?!"))*\\?"|[^\
 // full stop or a dash), or a capital after a small letter (base64, JWTs). "Basic authentication
 // failed" and "Bearer authentication required" stay.
 const TOKEN = String.raw`[A-Za-z0-9\-._~+/]`;
-export function looksLikeCredential(value: string): boolean {
+function looksLikeCredential(value: string): boolean {
   return value.length >= 16 || /[0-9=]/.test(value) || /[+/._~-][A-Za-z0-9\-._~+/]/.test(value) || /[a-z][A-Z]/.test(value);
 }
 
