@@ -5,7 +5,7 @@ import { env, setEnv } from '../env';
 import { PEER_ADDRESS_HEADER } from '../http/client-address';
 import { logger } from '../logger';
 import { truncate } from '../../test/db';
-import { accountCap, ACCOUNT_WINDOW_MS, backoffMs, MAX_WAIT_MS, takeSignInAttempt } from './account-rate-limit';
+import { accountCap, ACCOUNT_WINDOW_MS, backoffMs, MAX_WAIT_MS, recordSignIn, takeSignInAttempt } from './account-rate-limit';
 import { resolveActor } from './actor';
 import { createApiToken, hashToken, revokeApiToken, verifyApiToken } from './tokens';
 import { createUser, ensureFirstAdmin } from './users';
@@ -167,6 +167,27 @@ describe('sign-in', () => {
     const ok = await signIn('admin@example.com', 'correct-horse-battery', guesser);
     expect(ok.status).toBe(200);
     expect((await pool().query(`SELECT 1 FROM rate_limit WHERE key LIKE 'sign-in-pair:%'`)).rows).toEqual([]);
+  });
+
+  it('lets the owner in every time from a new address while a guesser retries for hours from another', async () => {
+    const free = 5;
+    const t = Date.UTC(2026, 11, 4, 9, 0, 0);
+    let guesserThrough = 0;
+    const owner: Array<number | null> = [];
+    // the guesser tries every 30 s for three hours; the owner signs in every 20 minutes, each
+    // time from an address the account has not signed in from before
+    for (let s = 0; s < 3 * 3600; s += 30) {
+      if ((await takeSignInAttempt('owner@example.com', free, t + s * 1000, '198.18.9.1')) === null) guesserThrough += 1;
+      if (s % 1200 === 0) {
+        const address = `198.51.100.${100 + s / 1200}`;
+        const wait = await takeSignInAttempt('owner@example.com', free, t + s * 1000 + 1, address);
+        owner.push(wait);
+        if (wait === null) await recordSignIn('owner@example.com', address, t + s * 1000 + 2);
+      }
+    }
+    expect(owner).toEqual(Array(9).fill(null));
+    // the guesser got its free attempts and one after each wait (1, 2, 4, 8, then every 15 minutes)
+    expect(guesserThrough).toBeLessThan(free + 15);
   });
 
   it('never makes an address wait more than 15 minutes for one account, however long a guesser keeps trying', async () => {
