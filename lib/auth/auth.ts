@@ -15,6 +15,19 @@ function addressOf(ctx: { headers?: Headers; request?: Request }): string | null
   return ctx.request?.headers.get(CLIENT_ADDRESS_HEADER) ?? ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? null;
 }
 
+// A sign-in with no client address means the server did not stamp the socket's address on the
+// request (instrumentation.ts not run): the per-address limits then fall back to one shared bucket
+// ('unknown'), which every client shares. Said once, loudly enough to be seen.
+let warnedNoAddress = false;
+function warnNoAddressOnce(): void {
+  if (warnedNoAddress) return;
+  warnedNoAddress = true;
+  logger.warn(
+    { component: 'auth' },
+    'a sign-in arrived with no client address (the peer-address stamp of instrumentation.ts is missing): the per-address sign-in limits fall back to one bucket shared by every client',
+  );
+}
+
 function createAuth() {
   const config = env();
   return betterAuth({
@@ -51,7 +64,9 @@ function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
-        const wait = await takeSignInAttempt(ctx.body.email, config.SIGNIN_ATTEMPTS_PER_MINUTE, Date.now(), addressOf(ctx));
+        const address = addressOf(ctx);
+        if (!address) warnNoAddressOnce();
+        const wait = await takeSignInAttempt(ctx.body.email, config.SIGNIN_ATTEMPTS_PER_MINUTE, Date.now(), address);
         if (wait !== null) {
           throw new APIError('TOO_MANY_REQUESTS', { message: `Too many attempts. Try again in ${wait} s.` });
         }
