@@ -33,6 +33,20 @@ describe('connector registry', () => {
     expect(() => parseConnectionConfig('aws', { settings: { endpoint: 'not a url' }, credentials: {} })).toThrow(/endpoint/);
   });
 
+  it('takes only http and https addresses for a provider, naming the setting', () => {
+    const cases: [Parameters<typeof parseConnectionConfig>[0], string][] = [
+      ['prometheus', 'url'],
+      ['cloudflare', 'baseUrl'],
+      ['atlas', 'baseUrl'],
+      ['redis-cloud', 'baseUrl'],
+      ['aws', 'endpoint'],
+    ];
+    for (const [provider, key] of cases) {
+      for (const bad of ['file:///etc/passwd', 'ftp://127.0.0.1/', 'javascript:alert(1)'])
+        expect(() => parseConnectionConfig(provider, { settings: { [key]: bad }, credentials: {} }), `${provider} ${bad}`).toThrow(new RegExp(`${key}.*http`));
+    }
+  });
+
   it('shows at most the last 4 characters of a secret', () => {
     expect(credentialHint({ secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', short: 'abc123', n: 5 })).toEqual({
       secretAccessKey: 'EKEY',

@@ -1,6 +1,7 @@
 // MongoDB Atlas: organisation invoices → FOCUS rows, projects and clusters → resources, hourly
 // process measurements → samples per cluster.
 import { z } from 'zod';
+import { ZHttpUrl } from '../http-url';
 import type { TFocusRecord, TResourceInput, TSampleInput } from '../../focus/types';
 import { addUtcDays, isoDay, utcDaysOverlapping } from '../../dates';
 import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
@@ -20,7 +21,7 @@ import {
 
 export const ZAtlasSettings = z.object({
   orgId: z.string().regex(/^[a-f0-9]{24}$/, 'must be the 24-hex-digit organisation id'),
-  baseUrl: z.url().default(ATLAS_DEFAULT_BASE_URL),
+  baseUrl: ZHttpUrl.default(ATLAS_DEFAULT_BASE_URL),
 });
 export type TAtlasSettings = z.infer<typeof ZAtlasSettings>;
 

@@ -1,5 +1,6 @@
 // What an AWS connection is configured with. Settings are plain; credentials are the secrets.
 import { z } from 'zod';
+import { ZHttpUrl } from '../http-url';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
@@ -7,13 +8,13 @@ export const ZAwsSettings = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as us-east-1').default('us-east-1'),
   // Overrides the Cost Explorer endpoint (proxies, tests). Without it the SDK's own resolution
   // applies, including the standard AWS_ENDPOINT_URL_COST_EXPLORER variable.
-  endpoint: z.string().url().optional(),
+  endpoint: ZHttpUrl.optional(),
   // Role assumed through STS with the access key pair (or the machine's default credentials).
   roleArn: z
     .string()
     .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/name')
     .optional(),
-  stsEndpoint: z.string().url().optional(),
+  stsEndpoint: ZHttpUrl.optional(),
   // The payer account the bill belongs to (FOCUS BillingAccountId); Cost Explorer does not say it.
   billingAccountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
   // Provider insights: forecasts, RI/Savings Plans recommendations, reservation utilisation/coverage.

@@ -1,6 +1,7 @@
 // Cloudflare: zones → CDN resources, GraphQL daily HTTP traffic per zone → samples, and plan
 // subscriptions → recurring purchases.
 import { z } from 'zod';
+import { ZHttpUrl } from '../http-url';
 import { addUtcDays, isoDay, startOfUtcMonth, utcDaysOverlapping } from '../../dates';
 import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
 import { ConnectorError, emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
@@ -12,7 +13,7 @@ export const ZCloudflareSettings = z.object({
   accountId: z.string().regex(/^[0-9a-f]{32}$/, 'must be the 32-hex-digit account id').optional(),
   // comma-separated zone ids; empty means every zone the token can read
   zones: z.string().regex(/^\s*([0-9a-f]{32}\s*(,\s*|$))*$/, 'must be comma-separated 32-hex-digit zone ids').optional(),
-  baseUrl: z.url().default(CLOUDFLARE_DEFAULT_BASE_URL),
+  baseUrl: ZHttpUrl.default(CLOUDFLARE_DEFAULT_BASE_URL),
 });
 export type TCloudflareSettings = z.infer<typeof ZCloudflareSettings>;
 

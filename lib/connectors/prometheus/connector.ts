@@ -1,6 +1,7 @@
 // Prometheus: range queries for the application fleet (CPU and memory per deployment against
 // requests and limits, replicas, HTTP request rate) → samples per deployment.
 import { z } from 'zod';
+import { ZHttpUrl } from '../http-url';
 import type { TSampleInput } from '../../focus/types';
 import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
 import { emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
@@ -11,7 +12,7 @@ import { DEFAULT_PROM_QUERIES, promQueries } from './queries';
 const queryOverride = z.string().trim().min(1).optional();
 
 export const ZPrometheusSettings = z.object({
-  url: z.url(),
+  url: ZHttpUrl,
   stepSeconds: z.coerce.number().int().min(15).max(86_400).default(300),
   cpuQuery: queryOverride,
   cpuRequestsQuery: queryOverride,

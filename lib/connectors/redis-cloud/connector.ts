@@ -1,6 +1,7 @@
 // Redis Cloud (Pro and Essentials): databases → resources with their memory limit and plan price;
 // the FOCUS cost report where the account has it, otherwise the plan prices as recurring charges.
 import { z } from 'zod';
+import { ZHttpUrl } from '../http-url';
 import type { TFocusRecord } from '../../focus/types';
 import { addUtcDays, isoDay, utcDaysOverlapping } from '../../dates';
 import { numberToDecimal } from '../../money/decimal';
@@ -18,7 +19,7 @@ import {
 } from './mapper';
 
 export const ZRedisCloudSettings = z.object({
-  baseUrl: z.url().default(REDIS_CLOUD_DEFAULT_BASE_URL),
+  baseUrl: ZHttpUrl.default(REDIS_CLOUD_DEFAULT_BASE_URL),
 });
 export type TRedisCloudSettings = z.infer<typeof ZRedisCloudSettings>;
 
