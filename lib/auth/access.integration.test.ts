@@ -90,6 +90,9 @@ describe('sign-in', () => {
     for (let i = 0; i < 7; i++) statuses.push((await signIn(`x${i}@example.com`, 'wrong-password-123', '192.0.2.99')).status);
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429]);
+    // the wait is in the standard header too (better-auth says it in X-Retry-After only)
+    const limited = await signIn('x9@example.com', 'wrong-password-123', '192.0.2.99');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // another address is not held back
     expect((await signIn('y@example.com', 'wrong-password-123', '192.0.2.100')).status).toBe(401);
   });
@@ -137,6 +140,7 @@ describe('sign-in', () => {
       // and the wait is bounded by the cap's window
       const held = await viaProxy('correct-horse-battery', '198.19.0.1');
       expect(held.status).toBe(429);
+      expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
       const wait = Number(/Try again in (\d+) s/.exec((await held.json()).message)?.[1]);
       expect(wait).toBeGreaterThan(0);
       expect(wait).toBeLessThanOrEqual(ACCOUNT_WINDOW_MS / 1000);

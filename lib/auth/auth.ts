@@ -68,7 +68,7 @@ function createAuth() {
         if (!address) warnNoAddressOnce();
         const wait = await takeSignInAttempt(ctx.body.email, config.SIGNIN_ATTEMPTS_PER_MINUTE, Date.now(), address);
         if (wait !== null) {
-          throw new APIError('TOO_MANY_REQUESTS', { message: `Too many attempts. Try again in ${wait} s.` });
+          throw new APIError('TOO_MANY_REQUESTS', { message: `Too many attempts. Try again in ${wait} s.` }, { 'Retry-After': String(wait) });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {

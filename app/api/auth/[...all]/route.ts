@@ -22,5 +22,14 @@ export async function POST(req: Request) {
     return errorResponse(error, crypto.randomUUID());
   }
   const checked = await checkAuthRequest(req);
-  return checked instanceof Response ? checked : toNextJsHandler(auth()).POST(withClientAddress(checked));
+  return checked instanceof Response ? checked : withRetryAfter(await toNextJsHandler(auth()).POST(withClientAddress(checked)));
+}
+
+// better-auth's per-address limit says its wait in X-Retry-After only; clients read Retry-After
+function withRetryAfter(res: Response): Response {
+  const wait = res.headers.get('x-retry-after');
+  if (res.status !== 429 || !wait || res.headers.has('retry-after')) return res;
+  const headers = new Headers(res.headers);
+  headers.set('Retry-After', wait);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
