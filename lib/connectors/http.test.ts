@@ -47,6 +47,17 @@ describe('http helper', () => {
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).status).toBe('unreachable');
     expect((error as ConnectorError).message).toContain('HTTP 502 after 7 attempts');
+    // the attempts go with the error, so a failed sync's run still counts them
+    expect((error as ConnectorError).apiRequests).toBe(7);
+  });
+
+  it('counts the requests behind an answer it cannot read, too', async () => {
+    server = await startFakeServer(() => ({ status: 200, text: '{"unexpected":true}' }));
+    const client = new HttpClient({ provider: 'Test', baseUrl: server.url, sleep: async () => {} });
+    await client.request({ path: '/a' });
+    const error = (await client.json(z.object({ result: z.array(z.string()) }), { path: '/b' }).catch((e: unknown) => e)) as ConnectorError;
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error.apiRequests).toBe(2);
   });
 
   it('refuses a Retry-After longer than it is willing to wait', async () => {

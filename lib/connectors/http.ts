@@ -168,7 +168,22 @@ export class HttpClient {
     return `${method} ${url.pathname}`;
   }
 
+  // The requests this client has sent so far go with every error it raises (apiRequests), so that a
+  // failed sync still says what it asked the provider, retries included.
   async request(req: THttpRequest): Promise<THttpResponse> {
+    try {
+      return await this.send(req);
+    } catch (error) {
+      throw this.counted(error);
+    }
+  }
+
+  private counted(error: unknown): unknown {
+    if (error instanceof ConnectorError) error.apiRequests = this.requests;
+    return error;
+  }
+
+  private async send(req: THttpRequest): Promise<THttpResponse> {
     const method = req.method ?? 'GET';
     const url = this.url(req.path, req.query);
     const what = `${this.provider} ${this.describe(method, url)}`;
@@ -260,7 +275,11 @@ export class HttpClient {
   async json<T extends z.ZodType>(schema: T, req: THttpRequest): Promise<z.infer<T>> {
     const response = await this.request(req);
     const label = this.describe(req.method ?? 'GET', this.url(req.path));
-    return parsePayload(schema, this.parseJson(response, label), `${this.provider} ${label}`);
+    try {
+      return parsePayload(schema, this.parseJson(response, label), `${this.provider} ${label}`);
+    } catch (error) {
+      throw this.counted(error);
+    }
   }
 }
 

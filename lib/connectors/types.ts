@@ -67,6 +67,9 @@ export interface TConnector<S = unknown, C = unknown> {
 // with anything Authorization-shaped taken out (a provider may echo the request's headers back).
 // The connection's own credential values are scrubbed where the connector is called (registry.ts).
 export class ConnectorError extends Error {
+  // provider API calls made before it failed (a sync's run log counts them, and AWS bills them)
+  apiRequests?: number;
+
   constructor(
     readonly status: Exclude<TConnectionStatusCode, 'ok'>,
     message: string,
