@@ -36,7 +36,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
   const refused = databaseInputError(error);
   if (refused) {
     // validation should have named the field before the database saw the value
-    logger.warn({ err: error, requestId }, 'the database refused a value that validation let through');
+    logger.error({ err: error, requestId }, 'the database refused a value that validation let through');
     return errorResponse(refused, requestId);
   }
   logger.error({ err: error, requestId }, 'unexpected error in API route');
