@@ -104,6 +104,25 @@ describe('cachedByDataVersion', () => {
     expect(seen).toEqual([1, 2, 3, 2]);
   });
 
+  it('keeps at most maxWeight in all, dropping the least recently used, and never an answer heavier than that', async () => {
+    const seen: number[] = [];
+    const reader = cachedByDataVersion(async (n: number) => (seen.push(n), Array.from({ length: n }, () => n)), {
+      max: 100,
+      weigh: (rows) => rows.length,
+      maxWeight: 10,
+    });
+    await reader(4);
+    await reader(5);
+    await reader(4); // hit: 4 is now the most recent
+    await reader(3); // 4 + 5 + 3 > 10: 5 goes
+    await reader(4);
+    await reader(5);
+    expect(seen).toEqual([4, 5, 3, 5]);
+    await reader(11);
+    await reader(11); // too heavy to keep
+    expect(seen.filter((n) => n === 11)).toHaveLength(2);
+  });
+
   it('lets getCosts see a new FX rate at once', async () => {
     await pool().query(
       `INSERT INTO cost_daily (day, provider_name, service_name, service_category, region_id, sub_account_id, sub_account_name,

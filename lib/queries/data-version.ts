@@ -22,7 +22,7 @@ export async function compactDataChanges(): Promise<number> {
   return Number(rows[0].folded);
 }
 
-type TEntry<V> = { version: string; value: Promise<V> };
+type TEntry<V> = { version: string; value: Promise<V>; weight: number };
 
 // Versions grow by their sum with every commit (compaction keeps it); a truncate that resets it is
 // a test's, never older data.
@@ -38,11 +38,27 @@ function keyOf(value: unknown): string {
   return `{${fields.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${keyOf(v)}`).join(',')}}`;
 }
 
-// Wraps a reader so that its answers are kept per (argument, data version), at most `max` of them,
-// least recently used first out. Concurrent callers with the same argument and version share one
-// computation; a failed one is not kept. Each caller gets its own copy, free to change.
-export function cachedByDataVersion<A, V>(reader: (arg: A) => Promise<V>, options: { max: number }) {
+// Wraps a reader so that its answers are kept per (argument, data version): at most `max` of them
+// and, when `weigh` is given, at most `maxWeight` in all (a year of days by service is thousands of
+// rows: a count alone would not bound the memory), least recently used first out. Concurrent
+// callers with the same argument and version share one computation; a failed one is not kept.
+// Each caller gets its own copy, free to change.
+export function cachedByDataVersion<A, V>(
+  reader: (arg: A) => Promise<V>,
+  options: { max: number; weigh?: (value: V) => number; maxWeight?: number },
+) {
   const entries = new Map<string, TEntry<V>>();
+  let weight = 0;
+  const drop = (key: string) => {
+    weight -= entries.get(key)?.weight ?? 0;
+    entries.delete(key);
+  };
+  const fit = () => {
+    for (const key of entries.keys()) {
+      if (entries.size <= options.max && weight <= (options.maxWeight ?? Infinity)) break;
+      drop(key);
+    }
+  };
   return async (arg: A): Promise<V> => {
     const version = await readDataVersion();
     const key = keyOf(arg);
@@ -53,16 +69,25 @@ export function cachedByDataVersion<A, V>(reader: (arg: A) => Promise<V>, option
       return structuredClone(await hit.value);
     }
     const value = reader(arg);
-    const entry = { version, value };
+    const entry: TEntry<V> = { version, value, weight: 0 };
     // a caller that read its version before a newer one was cached keeps its answer to itself
     if (!hit || !isNewer(hit.version, version)) {
-      entries.delete(key);
+      drop(key);
       entries.set(key, entry);
+      fit();
     }
-    while (entries.size > options.max) entries.delete(entries.keys().next().value as string);
-    value.catch(() => {
-      if (entries.get(key) === entry) entries.delete(key);
-    });
-    return structuredClone(await value);
+    let answer: V;
+    try {
+      answer = await value;
+    } catch (error) {
+      if (entries.get(key) === entry) drop(key);
+      throw error;
+    }
+    if (entries.get(key) === entry && options.weigh) {
+      entry.weight = options.weigh(answer);
+      weight += entry.weight;
+      fit();
+    }
+    return structuredClone(answer);
   };
 }

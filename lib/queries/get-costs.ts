@@ -110,7 +110,8 @@ async function readCosts(query: TCostQuery): Promise<TCostResult> {
 }
 
 // Answers are kept per question until the cost data changes (see data-version.ts).
-export const getCosts = cachedByDataVersion(readCosts, { max: 500 });
+// (at most 500 answers and 200,000 rows in all, some tens of MB)
+export const getCosts = cachedByDataVersion(readCosts, { max: 500, weigh: (r) => r.rows.length, maxWeight: 200_000 });
 
 export function groupKey(groupBy: TGroupBy, a: string, b: string): string {
   switch (groupBy) {
