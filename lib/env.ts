@@ -65,8 +65,12 @@ export function env(): TEnv {
 }
 
 // Used by the launcher to hand resolved values (embedded database URL, generated keys) to children.
-export function setEnv(values: Partial<Record<keyof TEnv, string>>) {
-  for (const [k, v] of Object.entries(values)) if (v !== undefined) process.env[k] = v;
+// null unsets a value (tests that need a variable absent again).
+export function setEnv(values: Partial<Record<keyof TEnv, string | null>>) {
+  for (const [k, v] of Object.entries(values)) {
+    if (v === null) delete process.env[k];
+    else if (v !== undefined) process.env[k] = v;
+  }
   cached = undefined;
 }
 

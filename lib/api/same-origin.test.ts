@@ -7,14 +7,11 @@ const write = (url: string, origin: string) =>
 
 describe('the app origin a cookie write must come from', () => {
   afterEach(() => {
-    delete process.env.APP_URL;
-    delete process.env.PORT;
-    setEnv({});
+    setEnv({ APP_URL: null, PORT: null });
   });
 
   it('is http://localhost:PORT without APP_URL, not the interface the server listens on', () => {
-    delete process.env.APP_URL;
-    setEnv({ PORT: '3300' });
+    setEnv({ APP_URL: null, PORT: '3300' });
     // next start -H 0.0.0.0 addresses every request to 0.0.0.0, whatever the browser shows
     expect(() => assertSameOrigin(write('http://0.0.0.0:3300/api/v1/tokens', 'http://localhost:3300'))).not.toThrow();
     expect(() => assertSameOrigin(write('http://0.0.0.0:3300/api/v1/tokens', 'http://0.0.0.0:3300'))).toThrow(/cross-origin/);

@@ -111,10 +111,7 @@ describe('sign-in', () => {
 
   describe('behind a trusted proxy', () => {
     beforeEach(() => setEnv({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8' }));
-    afterEach(() => {
-      delete process.env.TRUSTED_PROXIES;
-      setEnv({});
-    });
+    afterEach(() => setEnv({ TRUSTED_PROXIES: null }));
 
     it('takes the right-most address that is not a trusted proxy from X-Forwarded-For', async () => {
       const statuses: number[] = [];
