@@ -1,6 +1,11 @@
 // Next.js configuration. Server-only packages with native or WASM parts stay external to the bundle.
 // The security headers that never change go on every answer here, static files included; the CSP
 // (a nonce per request) and HSTS (which depends on APP_URL at run time) are set in proxy.ts.
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl reads the request's locale and messages from lib/i18n/request.ts
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
 const STATIC_SECURITY_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -25,4 +30,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

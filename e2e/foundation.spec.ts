@@ -1,14 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, signIn, VIEWER, VIEWER_TOKEN } from './fixtures';
 
+// The sign-in page speaks LOCALE (fr-FR in the e2e app) until a browser has chosen a language.
 test('a wrong password gets one message that does not say whether the user exists', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
   for (const email of [ADMIN.email, 'nobody@e2e.test']) {
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill('definitely-not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('Wrong e-mail or password.');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill('definitely-not-the-password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('form', { name: 'Connexion' }).getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
   }
 });
 
@@ -16,11 +17,11 @@ test('signing in at another address than the app’s says where to go, and does 
   // the e2e app's APP_URL is http://127.0.0.1:PORT; the same server answers at localhost too
   const elsewhere = baseURL!.replace('127.0.0.1', 'localhost');
   await page.goto(`${elsewhere}/sign-in`);
-  await page.getByLabel('E-mail').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText(
-    `This page was opened at ${elsewhere}, but Tourmalet's address (APP_URL) is ${baseURL}. Open ${baseURL}/sign-in instead.`,
+  await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
+  await page.getByLabel('Mot de passe').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('form', { name: 'Connexion' }).getByRole('alert')).toHaveText(
+    `Cette page a été ouverte à l'adresse ${elsewhere}, mais l'adresse de Tourmalet (APP_URL) est ${baseURL}. Ouvrez plutôt ${baseURL}/sign-in.`,
   );
   await signIn(page, ADMIN);
 });

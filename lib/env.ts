@@ -1,6 +1,7 @@
 // The one place that reads process.env: validated with zod, so a bad value stops the start with its name.
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address';
+import { isValidLocale } from './i18n/locales';
 
 const boolFlag = z.enum(['0', '1']).optional();
 
@@ -26,7 +27,10 @@ export const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORG_TIMEZONE: z.string().min(1).default('Europe/Paris'),
   DISPLAY_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
-  LOCALE: z.string().min(2).default('fr-FR'),
+  LOCALE: z
+    .string()
+    .refine(isValidLocale, 'must be a locale tag such as fr-FR or en-GB')
+    .default('fr-FR'),
   WORKER: boolFlag,
   SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(5),
   // proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges, none by default

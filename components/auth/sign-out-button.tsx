@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 
 export function SignOutButton() {
   const router = useRouter();
+  const t = useTranslations('nav');
   async function signOut() {
     await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     router.replace('/sign-in');
@@ -11,7 +13,7 @@ export function SignOutButton() {
   }
   return (
     <button type="button" onClick={signOut} className="text-xs font-medium text-slate-300 hover:text-white">
-      Sign out
+      {t('signOut')}
     </button>
   );
 }

@@ -5,7 +5,8 @@ import { bearerToken } from './bearer';
 import { hasRole, ZRole, type TRole } from './roles';
 import { verifyApiToken } from './tokens';
 
-export type TActor = { type: 'user' | 'token'; id: string; label: string; role: TRole; email?: string; name?: string };
+// locale: the person's chosen language and formats (null: the organisation's LOCALE)
+export type TActor = { type: 'user' | 'token'; id: string; label: string; role: TRole; email?: string; name?: string; locale?: string | null; mustChangePassword?: boolean };
 
 export async function resolveActor(headers: Headers): Promise<TActor | null> {
   const token = bearerToken(headers);
@@ -16,7 +17,7 @@ export async function resolveActor(headers: Headers): Promise<TActor | null> {
   }
   const session = await auth().api.getSession({ headers });
   if (!session) return null;
-  const user = session.user as typeof session.user & { role?: string; disabled?: boolean };
+  const user = session.user as typeof session.user & { role?: string; disabled?: boolean; locale?: string | null; mustChangePassword?: boolean };
   if (user.disabled) return null;
   return {
     type: 'user',
@@ -25,6 +26,8 @@ export async function resolveActor(headers: Headers): Promise<TActor | null> {
     role: ZRole.catch('viewer').parse(user.role),
     email: user.email,
     name: user.name,
+    locale: user.locale ?? null,
+    mustChangePassword: Boolean(user.mustChangePassword),
   };
 }
 

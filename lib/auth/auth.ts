@@ -41,6 +41,8 @@ function createAuth() {
       additionalFields: {
         role: { type: 'string', input: false, defaultValue: 'viewer' },
         disabled: { type: 'boolean', input: false, defaultValue: false },
+        locale: { type: 'string', input: false, required: false },
+        mustChangePassword: { type: 'boolean', input: false, defaultValue: false },
       },
     },
     rateLimit: {

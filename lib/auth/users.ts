@@ -10,7 +10,7 @@ async function hashPassword(password: string) {
   return ctx.password.hash(password);
 }
 
-export async function createUser(input: { email: string; name: string; password: string; role: TRole }) {
+export async function createUser(input: { email: string; name: string; password: string; role: TRole; locale?: string | null }) {
   const email = input.email.trim().toLowerCase();
   if (input.password.length < 12) throw new AppError('BAD_REQUEST', 'password must be at least 12 characters', [{ field: 'password', message: 'at least 12 characters' }]);
   const existing = await prisma.user.findUnique({ where: { email } });
@@ -18,7 +18,7 @@ export async function createUser(input: { email: string; name: string; password:
   const id = crypto.randomUUID();
   const hash = await hashPassword(input.password);
   await prisma.$transaction([
-    prisma.user.create({ data: { id, email, name: input.name, role: input.role, emailVerified: true } }),
+    prisma.user.create({ data: { id, email, name: input.name, role: input.role, emailVerified: true, locale: input.locale ?? null } }),
     prisma.account.create({
       data: { id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: hash },
     }),

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+// everything the build reads: the UI's strings and the Prisma schema (its generated client is bundled) too
+const SOURCES = ['app', 'components', 'lib', 'messages', 'public', 'prisma/schema.prisma', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 const SKIP = new Set(['node_modules', '.next', 'generated']);
 
 function walk(entry: string, out: string[]) {
