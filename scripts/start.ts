@@ -68,11 +68,16 @@ async function main() {
     }
   });
 
+  // the address sign-in works at: a page opened at another (an IP, 127.0.0.1 for localhost) is
+  // refused by the origin check, so this is the one to open
   const url = appUrl();
-  say(`Tourmalet is running at ${url}`);
+  say(`Tourmalet is running: open ${url}/sign-in (sign-in works at this address only; APP_URL sets it)`);
   if (prepared.admin) {
-    say(`sign in as ${prepared.admin.email}${prepared.admin.generated ? ` with password ${prepared.admin.password} (shown once: change it in Settings)` : ' with ADMIN_PASSWORD'}`);
+    say(
+      `sign in as ${prepared.admin.email}${prepared.admin.generated ? ` with the one-time password ${prepared.admin.password} (shown once: choose your own at ${url}/account)` : ' with ADMIN_PASSWORD'}`,
+    );
   }
+  say('a forgotten password: an admin resets it in Settings → People, or run `npm run cli -- user:reset-password EMAIL`');
 }
 
 main().catch(async (error) => {

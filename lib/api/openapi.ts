@@ -1,5 +1,6 @@
 // The OpenAPI document, generated from the same zod schemas that validate requests.
 import { z } from 'zod';
+import { ZChangePassword, ZProfile, ZResetPasswordResult, ZUpdateProfile } from './schemas/account';
 import { ZApiToken, ZCreateToken, ZCreateUser, ZUpdateUser, ZUser } from './schemas/access';
 import { ZResourceList, ZResourceMetricsResult } from './schemas/resources';
 import { ZCostQuery } from '../queries/get-costs';
@@ -67,7 +68,30 @@ registerOperations(
   },
   { method: 'get', path: '/api/v1/users', summary: 'List people', response: z.object({ users: z.array(ZUser) }), tag: 'access' },
   { method: 'post', path: '/api/v1/users', summary: 'Create a person', body: ZCreateUser, tag: 'access' },
-  { method: 'patch', path: '/api/v1/users/{id}', summary: 'Change a role, disable, or reset a password', body: ZUpdateUser, tag: 'access' },
+  { method: 'patch', path: '/api/v1/users/{id}', summary: 'Change a role, disable, or set a password (one the person must replace at their next sign-in)', body: ZUpdateUser, tag: 'access' },
+  {
+    method: 'post',
+    path: '/api/v1/users/{id}/reset-password',
+    summary: 'Reset a password to a generated one-time password, in this answer only; ends the person\'s sessions, and they must choose a new one at their next sign-in',
+    response: ZResetPasswordResult,
+    tag: 'access',
+  },
+  { method: 'get', path: '/api/v1/me', summary: 'The signed-in person\'s account (an API token has none: 400)', response: ZProfile, tag: 'account' },
+  {
+    method: 'patch',
+    path: '/api/v1/me',
+    summary: 'Change one\'s name or language (locale null: the organisation\'s default); also sets the browser\'s language cookie',
+    body: ZUpdateProfile,
+    response: ZProfile,
+    tag: 'account',
+  },
+  {
+    method: 'post',
+    path: '/api/v1/me/password',
+    summary: 'Change one\'s password: the current one is checked (400 naming currentPassword when wrong); other sessions end, this one stays',
+    body: ZChangePassword,
+    tag: 'account',
+  },
   { method: 'get', path: '/api/v1/tokens', summary: 'List API tokens (never the token itself)', response: z.object({ tokens: z.array(ZApiToken) }), tag: 'access' },
   {
     method: 'post',

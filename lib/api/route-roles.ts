@@ -17,6 +17,10 @@ export const ROUTE_ROLES = {
   '/api/v1/imports/focus': { POST: 'admin' },
   '/api/v1/users': { GET: 'admin', POST: 'admin' },
   '/api/v1/users/{id}': { PATCH: 'admin' },
+  '/api/v1/users/{id}/reset-password': { POST: 'admin' },
+  // a person's own account: any signed-in person (an API token has none, and is answered 400)
+  '/api/v1/me': { GET: 'viewer', PATCH: 'viewer' },
+  '/api/v1/me/password': { POST: 'viewer' },
   '/api/v1/tokens': { GET: 'admin', POST: 'admin' },
   '/api/v1/tokens/{id}': { DELETE: 'admin' },
   '/api/v1/resources': { GET: 'viewer' },

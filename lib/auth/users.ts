@@ -26,11 +26,25 @@ export async function createUser(input: { email: string; name: string; password:
   return prisma.user.findUniqueOrThrow({ where: { id } });
 }
 
-export async function setPassword(userId: string, password: string) {
+// Every session of the person ends (a stolen one with it), except `keepSessionId`: the session of
+// a person changing their own password, who stays signed in. `mustChange` marks a password someone
+// else chose (an admin's reset): the person is sent to their account page until they choose theirs.
+export async function setPassword(userId: string, password: string, options: { keepSessionId?: string; mustChange?: boolean } = {}) {
   if (password.length < 12) throw new AppError('BAD_REQUEST', 'password must be at least 12 characters', [{ field: 'password', message: 'at least 12 characters' }]);
   const hash = await hashPassword(password);
-  await prisma.account.updateMany({ where: { userId, providerId: 'credential' }, data: { password: hash } });
-  await prisma.session.deleteMany({ where: { userId } });
+  await prisma.$transaction([
+    prisma.account.updateMany({ where: { userId, providerId: 'credential' }, data: { password: hash } }),
+    prisma.user.update({ where: { id: userId }, data: { mustChangePassword: options.mustChange ?? false } }),
+    prisma.session.deleteMany({ where: { userId, ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}) } }),
+  ]);
+}
+
+// Whether `password` is the person's current one (better-auth's own verifier, in constant time).
+export async function verifyPassword(userId: string, password: string): Promise<boolean> {
+  const account = await prisma.account.findFirst({ where: { userId, providerId: 'credential' }, select: { password: true } });
+  if (!account?.password) return false;
+  const ctx = await auth().$context;
+  return ctx.password.verify({ hash: account.password, password });
 }
 
 export function generatePassword() {
@@ -43,6 +57,8 @@ export async function ensureFirstAdmin(given: { email?: string; password?: strin
   if (count > 0) return null;
   const email = given.email ?? 'admin@tourmalet.local';
   const password = given.password ?? generatePassword();
-  await createUser({ email, name: 'Administrator', password, role: 'admin' });
+  const admin = await createUser({ email, name: 'Administrator', password, role: 'admin' });
+  // a generated password is printed to the console once: the admin replaces it at first sign-in
+  if (!given.password) await prisma.user.update({ where: { id: admin.id }, data: { mustChangePassword: true } });
   return { email, password, generated: !given.password };
 }

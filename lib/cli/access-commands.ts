@@ -1,4 +1,5 @@
 // CLI commands for people and API tokens.
+import { resetPassword } from '../account/reset-password';
 import { audit } from '../audit';
 import { ROLES, ZRole } from '../auth/roles';
 import { createApiToken, revokeApiToken } from '../auth/tokens';
@@ -77,6 +78,18 @@ export const accessCommands: TCliCommand[] = [
     summary: 'list people',
     run: async (_args, io) => {
       for (const u of await listUsers()) io.out(`${u.email.padEnd(32)} ${u.role.padEnd(6)} ${u.disabled ? 'disabled' : 'active'}  ${u.name}`);
+      return 0;
+    },
+  },
+  {
+    name: 'user:reset-password',
+    usage: 'user:reset-password EMAIL',
+    summary: 'reset a password to a one-time password, printed once; the person chooses their own at the next sign-in',
+    run: async (args, io) => {
+      const email = positional(args, 0, 'EMAIL');
+      const reset = await resetPassword({ type: 'cli', label: 'cli' }, { email });
+      io.out(`Reset the password of ${reset.email}; their sessions are ended. The one-time password is shown once:`);
+      io.out(reset.password);
       return 0;
     },
   },

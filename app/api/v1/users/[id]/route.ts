@@ -21,7 +21,8 @@ export const PATCH = apiRoute(routeAccess('/api/v1/users/{id}', 'PATCH'), async 
     data: { name: input.name, role: input.role, disabled: input.disabled },
   });
   if (input.disabled) await prisma.session.deleteMany({ where: { userId: id } });
-  if (input.password) await setPassword(id, input.password);
+  // a password an admin chose for someone else is theirs to replace at the next sign-in
+  if (input.password) await setPassword(id, input.password, { mustChange: id !== actor.id });
   const { password: _password, ...changes } = input;
   await audit(actor, 'user.update', { type: 'user', id }, { ...changes, passwordReset: Boolean(input.password) });
   return { ok: true };
