@@ -1,44 +1,91 @@
 // The run log of syncs and imports: when, what window, how many rows, what the provider API cost.
+// Times are the organisation's, with their zone; windows are shown with their last day included.
+import { getTranslations } from 'next-intl/server';
 import type { TSyncRunView } from '@/lib/api/schemas/connections';
-import { formatMoney } from '@/lib/format/money';
+import type { TFormatter } from '@/lib/format/formatter';
+import { getFormat } from '@/lib/i18n/server';
+import { RUN_STATUS_STYLE } from './run-status-style';
+import { HEAD, STICKY_CELL, TABLE, TABLE_SCROLL } from './table-classes';
 
-const when = (iso: string | null, timeZone: string) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone }) : '—');
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '…');
+const KNOWN_STATUSES = ['succeeded', 'failed', 'running', 'interrupted'] as const;
+const KNOWN_TRIGGERS = ['schedule', 'manual', 'cli'] as const;
+const KNOWN_ERRORS = ['invalid_configuration', 'authentication_failed', 'unreachable', 'unexpected_response', 'no_data_yet'] as const;
+const known = <T extends string>(list: readonly T[], value: string | null): value is T => value !== null && (list as readonly string[]).includes(value);
 
-const STATUS_STYLE: Record<string, string> = {
-  succeeded: 'bg-emerald-50 text-emerald-700',
-  failed: 'bg-red-50 text-red-700',
-  running: 'bg-blue-50 text-blue-700',
-  interrupted: 'bg-amber-50 text-amber-800',
-};
+const utcDay = (instant: Date) => instant.toISOString().slice(0, 10);
 
-export function RunLog({ runs, showSource = false, timeZone }: { runs: TSyncRunView[]; showSource?: boolean; timeZone: string }) {
-  if (runs.length === 0) return <p className="text-sm text-slate-500">No runs yet.</p>;
+type TRunLogT = Awaited<ReturnType<typeof getTranslations<'settings.runs'>>>;
+
+export async function RunLog({ runs, showSource = false }: { runs: TSyncRunView[]; showSource?: boolean }) {
+  const [t, fmt] = await Promise.all([getTranslations('settings.runs'), getFormat()]);
+  return <RunLogTable runs={runs} showSource={showSource} t={t} fmt={fmt} />;
+}
+
+// The table itself, given its strings and formatter (also rendered by tests, outside a request).
+export function RunLogTable({ runs, showSource = false, t, fmt }: { runs: TSyncRunView[]; showSource?: boolean; t: TRunLogT; fmt: TFormatter }) {
+  if (runs.length === 0) return <p className="text-sm text-slate-500">{t('none')}</p>;
+
+  // a window is half-open [start, end): its last day is the one before end's instant
+  const window = (r: TSyncRunView) => {
+    if (!r.windowStart) return '—';
+    const first = utcDay(new Date(r.windowStart));
+    if (!r.windowEnd) return t('windowFrom', { day: fmt.day(first) });
+    const last = utcDay(new Date(new Date(r.windowEnd).getTime() - 1));
+    return last <= first ? fmt.day(first) : fmt.dayRange(first, last);
+  };
+
   return (
-    <table className="w-full text-sm" data-testid="run-log">
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>
-          <th className="py-2">Started</th>
-          {showSource && <th>Source</th>}
-          <th>Window</th><th>Status</th><th className="text-right">Inserted</th><th className="text-right">Updated</th><th className="text-right">Unchanged</th><th className="text-right">API requests</th><th className="px-2 text-right">API cost</th><th className="pl-2">Error</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {runs.map((r) => (
-          <tr key={r.id} className="align-top">
-            <td className="py-2 whitespace-nowrap">{when(r.startedAt, timeZone)}{r.durationMs !== null && <span className="block text-xs text-slate-400">{(r.durationMs / 1000).toFixed(1)} s{r.trigger ? ` · ${r.trigger}` : ''}</span>}</td>
-            {showSource && <td className="text-xs">{r.connectionName ?? r.source}</td>}
-            <td className="whitespace-nowrap text-xs">{r.windowStart || r.windowEnd ? `${day(r.windowStart)} → ${day(r.windowEnd)}` : '—'}</td>
-            <td><span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[r.status] ?? ''}`}>{r.status}</span></td>
-            <td className="tabular text-right">{r.rowsInserted}</td>
-            <td className="tabular text-right">{r.rowsUpdated}</td>
-            <td className="tabular text-right">{r.rowsUnchanged}</td>
-            <td className="tabular text-right">{r.apiRequests}</td>
-            <td className="tabular px-2 text-right">{formatMoney(r.apiCost, r.apiCostCurrency, 'fr-FR', 2)}</td>
-            <td className="max-w-md pl-2 text-xs text-red-700">{r.error}{r.errorStatus && <span className="block text-slate-500">{r.errorStatus.replace(/_/g, ' ')}</span>}</td>
+    <div className={TABLE_SCROLL}>
+      <table className={`${TABLE} min-w-[56rem]`} data-testid="run-log">
+        <caption className="sr-only">{t('caption')}</caption>
+        <thead className={HEAD}>
+          <tr>
+            <th scope="col" className={`${STICKY_CELL} py-2`}>{t('started')}</th>
+            {showSource && <th scope="col" className="px-2">{t('source')}</th>}
+            <th scope="col" className="px-2">{t('window')}</th>
+            <th scope="col" className="px-2">{t('status')}</th>
+            <th scope="col" className="px-2 text-right">{t('inserted')}</th>
+            <th scope="col" className="px-2 text-right">{t('updated')}</th>
+            <th scope="col" className="px-2 text-right">{t('unchanged')}</th>
+            <th scope="col" className="px-2 text-right">{t('apiRequests')}</th>
+            <th scope="col" className="px-2 text-right">{t('apiCost')}</th>
+            <th scope="col" className="pl-2">{t('error')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {runs.map((r) => (
+            <tr key={r.id} className="align-top">
+              <td className={`${STICKY_CELL} py-2 whitespace-nowrap`}>
+                {fmt.dateTime(r.startedAt)}
+                {r.durationMs !== null && (
+                  <span className="block text-xs text-slate-400">
+                    {t('duration', { seconds: fmt.number(r.durationMs / 1000, 1) })}
+                    {r.trigger ? ` · ${known(KNOWN_TRIGGERS, r.trigger) ? t(`trigger.${r.trigger}`) : r.trigger}` : ''}
+                  </span>
+                )}
+              </td>
+              {showSource && <td className="px-2 text-xs">{r.connectionName ?? r.source}</td>}
+              <td className="px-2 whitespace-nowrap text-xs">{window(r)}</td>
+              <td className="px-2">
+                <span className={`rounded px-1.5 py-0.5 text-xs whitespace-nowrap ${RUN_STATUS_STYLE[r.status] ?? ''}`}>
+                  {known(KNOWN_STATUSES, r.status) ? t(`statuses.${r.status}`) : r.status}
+                </span>
+              </td>
+              <td className="tabular px-2 text-right">{fmt.integer(r.rowsInserted)}</td>
+              <td className="tabular px-2 text-right">{fmt.integer(r.rowsUpdated)}</td>
+              <td className="tabular px-2 text-right">{fmt.integer(r.rowsUnchanged)}</td>
+              <td className="tabular px-2 text-right">{fmt.integer(r.apiRequests)}</td>
+              <td className="tabular px-2 text-right whitespace-nowrap">{fmt.money(r.apiCost, { currency: r.apiCostCurrency, digits: 2 })}</td>
+              <td className="min-w-[16rem] max-w-md pl-2 text-xs text-red-700">
+                {r.error}
+                {r.errorStatus && (
+                  <span className="block text-slate-500">{known(KNOWN_ERRORS, r.errorStatus) ? t(`errorStatus.${r.errorStatus}`) : r.errorStatus.replace(/_/g, ' ')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,17 +1,24 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useFormat } from '@/components/i18n/format-provider';
+import type { TRole } from '@/lib/auth/roles';
+import { CopyButton } from './copy-button';
 import { RoleOptions } from './role-options';
+import { HEAD, STICKY_CELL, TABLE, TABLE_SCROLL } from './table-classes';
 import { callApi } from './use-api';
 
 type TToken = { id: string; name: string; role: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; expiresAt: string | null; createdBy: string | null };
 
-// in the organisation's zone, the same on the server and in the browser (hydration needs both equal)
-const when = (iso: string | null, timeZone: string) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone }) : '—');
-
-export function TokensPanel({ tokens, timeZone }: { tokens: TToken[]; timeZone: string }) {
+export function TokensPanel({ tokens }: { tokens: TToken[] }) {
   const router = useRouter();
+  const t = useTranslations('settings.tokens');
+  const tr = useTranslations('roles');
+  // in the organisation's zone, the same on the server and in the browser (hydration needs both equal)
+  const fmt = useFormat();
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : '—');
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,42 +51,55 @@ export function TokensPanel({ tokens, timeZone }: { tokens: TToken[]; timeZone: 
     <div className="space-y-4">
       {created && (
         <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm">
-          <div className="font-medium text-emerald-800">Copy this token now: it will not be shown again.</div>
-          <code data-testid="new-token" className="mt-1 block break-all rounded bg-white px-2 py-1">{created}</code>
+          <div className="font-medium text-emerald-800">{t('shownOnce')}</div>
+          <div className="mt-1 flex flex-wrap items-center gap-2">
+            <code data-testid="new-token" className="block min-w-0 flex-1 break-all rounded bg-white px-2 py-1">{created}</code>
+            <CopyButton value={created} />
+          </div>
         </div>
       )}
       {tokens.length === 0 ? (
-        <p className="text-sm text-slate-500">No API tokens yet. Scripts and the API use a token in <code>Authorization: Bearer …</code>.</p>
+        <p className="text-sm text-slate-500">{t.rich('none', { code: (chunks) => <code>{chunks}</code> })}</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr><th className="py-2">Name</th><th>Role</th><th>Token</th><th>Created</th><th>Last used</th><th>Status</th><th /></tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td className="py-2">{t.name}</td>
-                <td>{t.role}</td>
-                <td><code>{t.prefix}…</code></td>
-                <td>{when(t.createdAt, timeZone)}</td>
-                <td>{when(t.lastUsedAt, timeZone)}</td>
-                <td>{t.revokedAt ? <span className="text-red-600">revoked</span> : 'active'}</td>
-                <td className="text-right">
-                  {!t.revokedAt && (
-                    <button type="button" onClick={() => revoke(t.id)} className="text-xs font-medium text-red-600 hover:underline">Revoke</button>
-                  )}
-                </td>
+        <div className={TABLE_SCROLL}>
+          <table className={`${TABLE} min-w-[48rem]`}>
+            <thead className={HEAD}>
+              <tr>
+                <th scope="col" className={`${STICKY_CELL} py-2`}>{t('name')}</th>
+                <th scope="col" className="px-2">{t('role')}</th>
+                <th scope="col" className="px-2">{t('token')}</th>
+                <th scope="col" className="px-2">{t('created')}</th>
+                <th scope="col" className="px-2">{t('lastUsed')}</th>
+                <th scope="col" className="px-2">{t('status')}</th>
+                <th scope="col"><span className="sr-only">{t('actions')}</span></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <td className={`${STICKY_CELL} py-2`}>{token.name}</td>
+                  <td className="px-2">{tr(token.role as TRole)}</td>
+                  <td className="px-2"><code>{token.prefix}…</code></td>
+                  <td className="px-2 whitespace-nowrap">{when(token.createdAt)}</td>
+                  <td className="px-2 whitespace-nowrap">{when(token.lastUsedAt)}</td>
+                  <td className="px-2">{token.revokedAt ? <span className="text-red-600">{t('revoked')}</span> : t('active')}</td>
+                  <td className="px-2 text-right">
+                    {!token.revokedAt && (
+                      <button type="button" onClick={() => revoke(token.id)} className="text-xs font-medium text-red-600 hover:underline">{t('revoke')}</button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      <form onSubmit={onCreate} className="flex flex-wrap gap-2 rounded-lg bg-slate-50 p-3" aria-label="Create an API token">
-        <input name="name" required placeholder="Token name, e.g. grafana" className="rounded border border-slate-300 px-2 py-1 text-sm" />
-        <select name="role" defaultValue="viewer" className="rounded border border-slate-300 px-2 py-1 text-sm">
+      <form onSubmit={onCreate} className="grid gap-2 rounded-lg bg-slate-50 p-3 sm:flex sm:flex-wrap" aria-label={t('createForm')}>
+        <input name="name" required aria-label={t('tokenName')} placeholder={t('tokenNamePlaceholder')} className="rounded border border-slate-300 px-2 py-1 text-sm sm:min-w-[16rem]" />
+        <select name="role" aria-label={t('role')} defaultValue="viewer" className="rounded border border-slate-300 px-2 py-1 text-sm">
           <RoleOptions />
         </select>
-        <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">Create token</button>
+        <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">{t('create')}</button>
       </form>
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
     </div>

@@ -7,7 +7,10 @@ import { createInterface } from 'node:readline';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { truncate } from '../../test/db';
-import { RunLog } from '../../components/settings/run-log';
+import { createTranslator } from 'next-intl';
+import { RunLogTable } from '../../components/settings/run-log';
+import { createFormatter } from '../format/formatter';
+import { loadMessages } from '../i18n/messages';
 import { GET as listRuns } from '../../app/api/v1/sync-runs/route';
 import { createApiToken } from '../auth/tokens';
 import { listSyncRuns } from '../connections/list-sync-runs';
@@ -128,7 +131,9 @@ describe('sweepInterruptedRuns', () => {
     expect(shown.finishedAt).not.toBeNull();
     expect(shown.error).toContain('interrupted: the process running this import stopped before it finished');
 
-    const html = renderToStaticMarkup(RunLog({ runs: await listSyncRuns({}), showSource: true, timeZone: 'Europe/Paris' }));
+    const t = createTranslator({ locale: 'en-GB', messages: loadMessages('en'), namespace: 'settings.runs' });
+    const fmt = createFormatter({ locale: 'en-GB', timeZone: 'Europe/Paris', currency: 'EUR' });
+    const html = renderToStaticMarkup(RunLogTable({ runs: await listSyncRuns({}), showSource: true, t, fmt }));
     expect(html).toContain('>interrupted</span>');
     expect(html).toContain('nothing of the file was written (an import is one transaction): import it again');
     expect(html).not.toContain('>running</span>');

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ConnectionsPanel } from '@/components/settings/connections-panel';
 import { FocusUpload } from '@/components/settings/focus-upload';
 import { RunLog } from '@/components/settings/run-log';
+import { HEAD, STICKY_CELL, TABLE, TABLE_SCROLL } from '@/components/settings/table-classes';
 import { TokensPanel } from '@/components/settings/tokens-panel';
 import { UsersPanel } from '@/components/settings/users-panel';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -9,60 +11,95 @@ import { getPageActor } from '@/lib/auth/page-actor';
 import { listConnections } from '@/lib/connections/list-connections';
 import { listSyncRuns } from '@/lib/connections/list-sync-runs';
 import { describeProviders } from '@/lib/connections/provider-fields';
-import { env } from '@/lib/env';
+import { getFormat } from '@/lib/i18n/server';
 import { listApiTokens, listAudit, listUsers } from '@/lib/queries/list-access';
 
-export const metadata: Metadata = { title: 'Settings' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings');
+  return { title: t('title') };
+}
 export const dynamic = 'force-dynamic';
+
+// the audit actions people read as words; an action added later shows as its code until it has some
+const AUDIT_ACTIONS = [
+  'account.password_change',
+  'account.update',
+  'connection.create',
+  'connection.delete',
+  'connection.sync',
+  'connection.test',
+  'connection.update',
+  'fx.set',
+  'import.focus',
+  'token.create',
+  'token.revoke',
+  'user.create',
+  'user.password_reset',
+  'user.update',
+] as const;
+const actionKey = (action: string) => action.replace('.', '_') as `${string}_${string}`;
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
-  // one zone for every time on the page, server and browser alike: the client panels hydrate
-  // against the server's HTML, and a time in another zone would make React render them anew
-  const { ORG_TIMEZONE: timeZone } = env();
-  const [connections, runs, users, tokens, auditRows] = await Promise.all([
+  const [t, fmt, connections, runs, users, tokens, auditRows] = await Promise.all([
+    getTranslations('settings'),
+    getFormat(),
     listConnections(),
     listSyncRuns({ limit: 15 }),
     listUsers(),
     listApiTokens(),
     listAudit(20),
   ]);
+  const actionLabel = (action: string) =>
+    (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`audit.actions.${actionKey(action) as 'user_create'}`) : action;
   return (
     <>
-      <PageHeader title="Settings" subtitle="Connections, imports, people, API tokens and the audit log. Admins only." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="space-y-6">
-        <Card title="Connections" subtitle="Where spend and utilisation come from. Each syncs on its schedule; Sync now queues one at once.">
-          <ConnectionsPanel connections={connections} providers={describeProviders()} timeZone={timeZone} />
+        <Card title={t('connections.title')} subtitle={t('connections.subtitle')}>
+          <ConnectionsPanel connections={connections} providers={describeProviders()} />
         </Card>
-        <Card title="Import a FOCUS file" subtitle="A FOCUS 1.0–1.2 CSV export (optionally gzipped) from AWS, Atlas, Redis Cloud, Azure, Google or Oracle. A file with any bad row is refused whole unless you tick the box; importing the same file again changes nothing.">
+        <Card title={t('focus.title')} subtitle={t('focus.subtitle')}>
           <FocusUpload />
         </Card>
-        <Card title="Recent runs" subtitle="Syncs, imports and the demo load, newest first.">
-          <RunLog runs={runs} showSource timeZone={timeZone} />
+        <Card title={t('runs.title')} subtitle={t('runs.subtitle', { zone: fmt.zone() })}>
+          <RunLog runs={runs} showSource />
         </Card>
-        <Card title="People" subtitle="Viewers read everything but secrets; editors also change scenarios, prices and recommendations; admins also import FOCUS files and manage connections, people, tokens and report schedules.">
+        <Card title={t('people.title')} subtitle={t('people.subtitle')}>
           <UsersPanel users={users} selfId={actor.id} />
         </Card>
-        <Card title="API tokens" subtitle="For scripts and the HTTP API. Stored hashed: a token is shown once, when it is created.">
-          <TokensPanel tokens={tokens} timeZone={timeZone} />
+        <Card title={t('tokens.title')} subtitle={t('tokens.subtitle')}>
+          <TokensPanel tokens={tokens} />
         </Card>
-        <Card title="Audit log" subtitle="The latest changes made by people, tokens and the command line.">
+        <Card title={t('audit.title')} subtitle={t('audit.subtitle')}>
           {auditRows.length === 0 ? (
-            <p className="text-sm text-slate-500">No changes recorded yet.</p>
+            <p className="text-sm text-slate-500">{t('audit.none')}</p>
           ) : (
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs uppercase text-slate-500"><tr><th className="py-2">When</th><th>Who</th><th>What</th><th>On</th></tr></thead>
-              <tbody className="divide-y divide-slate-100">
-                {auditRows.map((r) => (
-                  <tr key={r.id}>
-                    <td className="py-2">{new Date(r.at).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone })}</td>
-                    <td>{r.actorLabel ?? r.actorType}</td>
-                    <td><code>{r.action}</code></td>
-                    <td>{r.entityType}{r.entityId ? ` ${r.entityId.slice(0, 8)}` : ''}</td>
+            <div className={TABLE_SCROLL}>
+              <table className={`${TABLE} min-w-[40rem]`}>
+                <thead className={HEAD}>
+                  <tr>
+                    <th scope="col" className={`${STICKY_CELL} py-2`}>{t('audit.when')}</th>
+                    <th scope="col" className="px-2">{t('audit.who')}</th>
+                    <th scope="col" className="px-2">{t('audit.what')}</th>
+                    <th scope="col" className="px-2">{t('audit.on')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {auditRows.map((r) => (
+                    <tr key={r.id}>
+                      <td className={`${STICKY_CELL} py-2 whitespace-nowrap`}>{fmt.dateTime(r.at)}</td>
+                      <td className="px-2 break-all">{r.actorLabel ?? r.actorType}</td>
+                      <td className="px-2" title={r.action}>{actionLabel(r.action)}</td>
+                      <td className="px-2 whitespace-nowrap text-slate-600">
+                        {r.entityType}
+                        {r.entityId ? <code className="ml-1 text-xs text-slate-400">{r.entityId.slice(0, 8)}</code> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Card>
       </div>
