@@ -23,7 +23,7 @@ test('an admin imports a real FOCUS export in Settings, then a file with bad row
   await file.setInputFiles(SAMPLE);
   await form.getByRole('button', { name: 'Import' }).click();
   const result = page.getByRole('status').filter({ hasText: 'rows read' });
-  await expect(result).toContainText('1000 rows read · 1000 imported');
+  await expect(result).toContainText('1,000 rows read · 1,000 imported');
   await expect(result).toContainText('0 refused');
 
   await file.setInputFiles(badFile);

@@ -19,6 +19,8 @@ export function FocusUpload() {
   const t = useTranslations('settings.focus');
   const fmt = useFormat();
   const [progress, setProgress] = useState<number | null>(null);
+  // the chosen file's name, to show it; the upload itself reads the file from the form at submit time
+  const [chosen, setChosen] = useState<string | null>(null);
   const [result, setResult] = useState<TResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -65,7 +67,13 @@ export function FocusUpload() {
   return (
     <div className="space-y-3">
       <form onSubmit={onSubmit} aria-label={t('formLabel')} aria-busy={!hydrated} className="flex flex-col items-start gap-3 sm:flex-row sm:flex-wrap sm:items-center">
-        <input name="file" type="file" aria-label={t('fileLabel')} accept=".csv,.gz,text/csv,application/gzip" disabled={!hydrated || progress !== null} className="max-w-full text-sm" />
+        {/* the browser's own file button speaks the browser's language, not the page's: ours is a label */}
+        <label className="flex max-w-full min-w-0 cursor-pointer items-center gap-2 text-sm has-[:disabled]:cursor-default has-[:disabled]:opacity-60">
+          <input name="file" type="file" aria-label={t('fileLabel')} accept=".csv,.gz,text/csv,application/gzip" disabled={!hydrated || progress !== null}
+            onChange={(e) => setChosen(e.currentTarget.files?.[0]?.name ?? null)} className="peer sr-only" />
+          <span className="shrink-0 rounded border border-slate-300 bg-white px-3 py-1 font-medium text-slate-700 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500 hover:bg-slate-50">{t('chooseButton')}</span>
+          <span className="truncate text-slate-500" title={chosen ?? undefined}>{chosen ?? t('noFile')}</span>
+        </label>
         <label className="flex items-center gap-1 text-sm text-slate-600">
           <input name="partial" type="checkbox" disabled={!hydrated || progress !== null} /> {t('partial')}
         </label>

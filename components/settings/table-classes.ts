@@ -1,6 +1,7 @@
 // The settings tables on a phone: the table scrolls inside its card (never the page), and its first
 // column stays in view while it does, on a white ground that hides what scrolls beneath it.
 export const TABLE_SCROLL = 'overflow-x-auto overscroll-x-contain';
-export const STICKY_CELL = 'sticky left-0 z-[1] bg-white pr-3 shadow-[inset_-1px_0_0_var(--color-slate-100)]';
+// the rule that marks the column's edge is drawn only where the table scrolls (a phone)
+export const STICKY_CELL = 'sticky left-0 z-[1] bg-white pr-3 max-nav:shadow-[inset_-1px_0_0_var(--color-slate-200)]';
 export const TABLE = 'w-full text-sm';
-export const HEAD = 'text-left text-xs uppercase text-slate-500';
+export const HEAD = 'text-left text-xs uppercase text-slate-500 [&_th]:whitespace-nowrap';

@@ -18,9 +18,10 @@ export default async function AccountPage() {
   // a person signed in with a one-time password is sent here by every other page until they choose theirs
   const actor = await getPageActor('viewer', { allowPasswordChange: true });
   const [t, tr, fmt, profile] = await Promise.all([getTranslations('account'), getTranslations('roles'), getFormat(), getProfile(actor.id)]);
-  // the organisation's language, named in the page's own: "français", "British English"
+  // the organisation's language, named in the page's own: "français", "anglais"
   const { LOCALE } = env();
-  const orgLanguage = new Intl.DisplayNames([fmt.locale], { type: 'language' }).of(LOCALE) ?? LOCALE;
+  const language = new Intl.Locale(LOCALE).language;
+  const orgLanguage = new Intl.DisplayNames([fmt.locale], { type: 'language' }).of(language) ?? language;
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

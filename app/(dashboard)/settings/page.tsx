@@ -20,24 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = 'force-dynamic';
 
-// the audit actions people read as words; an action added later shows as its code until it has some
-const AUDIT_ACTIONS = [
-  'account.password_change',
-  'account.update',
-  'connection.create',
-  'connection.delete',
-  'connection.sync',
-  'connection.test',
-  'connection.update',
-  'fx.set',
-  'import.focus',
-  'token.create',
-  'token.revoke',
-  'user.create',
-  'user.password_reset',
-  'user.update',
-] as const;
-const actionKey = (action: string) => action.replace('.', '_') as `${string}_${string}`;
+// audit actions and entities as words; one added later shows as its code until it has some
+const messageKey = (code: string) => code.replace(/\./g, '_');
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
@@ -50,8 +34,14 @@ export default async function SettingsPage() {
     listApiTokens(),
     listAudit(20),
   ]);
-  const actionLabel = (action: string) =>
-    (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`audit.actions.${actionKey(action) as 'user_create'}`) : action;
+  const actionLabel = (action: string) => {
+    const key = `audit.actions.${messageKey(action)}` as 'audit.actions.user_create';
+    return t.has(key) ? t(key) : action;
+  };
+  const entityLabel = (type: string) => {
+    const key = `audit.entities.${messageKey(type)}` as 'audit.entities.user';
+    return t.has(key) ? t(key) : type;
+  };
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -92,7 +82,7 @@ export default async function SettingsPage() {
                       <td className="px-2 break-all">{r.actorLabel ?? r.actorType}</td>
                       <td className="px-2" title={r.action}>{actionLabel(r.action)}</td>
                       <td className="px-2 whitespace-nowrap text-slate-600">
-                        {r.entityType}
+                        {entityLabel(r.entityType)}
                         {r.entityId ? <code className="ml-1 text-xs text-slate-400">{r.entityId.slice(0, 8)}</code> : null}
                       </td>
                     </tr>
