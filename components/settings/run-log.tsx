@@ -36,7 +36,7 @@ export function RunLogTable({ runs, showSource = false, t, fmt }: { runs: TSyncR
 
   return (
     <div className={TABLE_SCROLL}>
-      <table className={`${TABLE} min-w-[56rem]`} data-testid="run-log">
+      <table className={`${TABLE} min-w-[52rem]`} data-testid="run-log">
         <caption className="sr-only">{t('caption')}</caption>
         <thead className={HEAD}>
           <tr>
@@ -76,7 +76,7 @@ export function RunLogTable({ runs, showSource = false, t, fmt }: { runs: TSyncR
               <td className="tabular px-2 text-right">{fmt.integer(r.rowsUnchanged)}</td>
               <td className="tabular px-2 text-right">{fmt.integer(r.apiRequests)}</td>
               <td className="tabular px-2 text-right whitespace-nowrap">{fmt.money(r.apiCost, { currency: r.apiCostCurrency, digits: 2 })}</td>
-              <td className="min-w-[16rem] max-w-md pl-2 text-xs text-red-700">
+              <td className={`max-w-md pl-2 text-xs text-red-700 ${r.error ? 'min-w-[16rem]' : ''}`}>
                 {r.error}
                 {r.errorStatus && (
                   <span className="block text-slate-500">{known(KNOWN_ERRORS, r.errorStatus) ? t(`errorStatus.${r.errorStatus}`) : r.errorStatus.replace(/_/g, ' ')}</span>

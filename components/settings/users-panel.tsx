@@ -110,7 +110,7 @@ export function UsersPanel({ users, selfId }: { users: TUser[]; selfId: string }
           </tbody>
         </table>
       </div>
-      <form onSubmit={onCreate} className="grid gap-2 rounded-lg bg-slate-50 p-3 sm:grid-cols-2 nav:grid-cols-5" aria-label={t('addForm')}>
+      <form onSubmit={onCreate} className="grid gap-2 rounded-lg bg-slate-50 p-3 sm:grid-cols-2 nav:grid-cols-[1fr_1fr_1fr_auto_auto]" aria-label={t('addForm')}>
         <input name="name" required aria-label={t('name')} placeholder={t('name')} className={field} />
         <input name="email" type="email" required aria-label={t('email')} placeholder={t('email')} className={field} />
         <input name="password" type="password" required minLength={12} autoComplete="new-password" aria-label={t('password')} placeholder={t('password')} className={field} />

@@ -19,7 +19,7 @@ const ORIGIN = 'http://localhost:3000';
 let address = 0;
 
 // a new client address for each sign-in, so that the per-address limit never answers instead
-async function signIn(email: string, pass: string): Promise<{ status: number; cookie: string }> {
+async function signIn(email: string, pass: string): Promise<{ status: number; cookie: string; setCookie: string }> {
   address++;
   const res = await authRoute.POST(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
@@ -28,7 +28,9 @@ async function signIn(email: string, pass: string): Promise<{ status: number; co
       body: JSON.stringify({ email, password: pass }),
     }),
   );
-  return { status: res.status, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const session = setCookie.split(/,(?=\s*[\w.-]+=)/).find((c) => c.trim().startsWith('better-auth.session_token')) ?? '';
+  return { status: res.status, cookie: session.split(';')[0].trim(), setCookie };
 }
 
 function call(path: string, auth: { cookie?: string; token?: string }, init: { method?: string; body?: unknown } = {}) {
@@ -65,9 +67,10 @@ describe('GET and PATCH /api/v1/me', () => {
     expect(setCookie).toContain(`${LOCALE_COOKIE}=fr-FR`);
     expect(setCookie).toMatch(/SameSite=Lax/);
 
-    // a new session (another browser) speaks it too
+    // a new session (another browser) speaks it too, and that browser's sign-in page next time
     const again = await signIn('lead@example.com', PASSWORD);
     expect(await resolveActor(new Headers({ cookie: again.cookie }))).toMatchObject({ locale: 'fr-FR' });
+    expect(again.setCookie).toContain(`${LOCALE_COOKIE}=fr-FR`);
 
     // back to the organisation's default: null, and the cookie goes
     const back = await me.PATCH(call('/api/v1/me', { cookie }, { method: 'PATCH', body: { locale: null } }), noParams);
