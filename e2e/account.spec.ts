@@ -24,6 +24,9 @@ async function signInTo(page: Page, email: string, password: string) {
 
 const nav = (page: Page) => page.getByRole('navigation').first();
 
+// several sign-ins each, on a machine that may be busy
+test.slow();
+
 test('a person switches to English and back to French; the choice survives a reload and a new sign-in', async ({ page }) => {
   await signIn(page, ADMIN);
   const person = { email: 'polyglotte@e2e.test', password: 'polyglotte-password-1', name: 'Paule Polyglotte', role: 'viewer' as const };

@@ -49,31 +49,31 @@ export function PasswordForm({ mustChange, email }: { mustChange: boolean; email
     else setErrors({ form: response ? (body?.error?.message ?? t('failed', { status: response.status })) : t('unreachable') });
   }
 
-  const field = 'mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-400';
+  const field = 'mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-400';
   const error = (name: keyof typeof errors) =>
     errors[name] && <span id={`${name}-error`} role="alert" className="mt-1 block text-xs text-red-700">{errors[name]}</span>;
   return (
     <form onSubmit={onSubmit} method="post" aria-label={t('passwordTitle')} className="space-y-3">
       {/* for password managers: which account this password belongs to */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{mustChange ? t('oneTimePassword') : t('currentPassword')}</span>
-        <input name="currentPassword" type="password" required autoComplete="current-password" className={field}
+      <div>
+        <label htmlFor="account-current-password" className="text-sm font-medium text-slate-700">{mustChange ? t('oneTimePassword') : t('currentPassword')}</label>
+        <input id="account-current-password" name="currentPassword" type="password" required autoComplete="current-password" className={field}
           aria-invalid={Boolean(errors.currentPassword)} aria-describedby={errors.currentPassword ? 'currentPassword-error' : undefined} />
         {error('currentPassword')}
-      </label>
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{t('newPassword')}</span>
-        <input name="newPassword" type="password" required minLength={MIN_LENGTH} maxLength={256} autoComplete="new-password" className={field}
+      </div>
+      <div>
+        <label htmlFor="account-new-password" className="text-sm font-medium text-slate-700">{t('newPassword')}</label>
+        <input id="account-new-password" name="newPassword" type="password" required minLength={MIN_LENGTH} maxLength={256} autoComplete="new-password" className={field}
           aria-invalid={Boolean(errors.newPassword)} aria-describedby={errors.newPassword ? 'newPassword-error' : 'newPassword-hint'} />
         {error('newPassword') ?? <span id="newPassword-hint" className="mt-1 block text-xs text-slate-500">{t('newPasswordHint', { min: MIN_LENGTH })}</span>}
-      </label>
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{t('confirmPassword')}</span>
-        <input name="confirm" type="password" required autoComplete="new-password" className={field}
+      </div>
+      <div>
+        <label htmlFor="account-confirm-password" className="text-sm font-medium text-slate-700">{t('confirmPassword')}</label>
+        <input id="account-confirm-password" name="confirm" type="password" required autoComplete="new-password" className={field}
           aria-invalid={Boolean(errors.confirm)} aria-describedby={errors.confirm ? 'confirm-error' : undefined} />
         {error('confirm')}
-      </label>
+      </div>
       {errors.form && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{errors.form}</p>}
       {done && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('passwordChanged')}</p>}
       <button type="submit" disabled={pending || !hydrated} className="w-full rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">

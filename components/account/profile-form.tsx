@@ -44,16 +44,16 @@ export function ProfileForm({ name, locale, orgLanguage }: { name: string; local
         <span className="text-sm font-medium text-slate-700">{t('name')}</span>
         <input name="name" required maxLength={200} defaultValue={name} autoComplete="name" className={field} />
       </label>
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{t('language')}</span>
-        <select name="locale" defaultValue={locale ?? DEFAULT} className={field} data-testid="locale-select">
+      <div>
+        <label htmlFor="account-locale" className="text-sm font-medium text-slate-700">{t('language')}</label>
+        <select id="account-locale" name="locale" defaultValue={locale ?? DEFAULT} className={field} data-testid="locale-select" aria-describedby="account-locale-hint">
           <option value={DEFAULT}>{t('orgDefault', { language: orgLanguage })}</option>
           {(Object.keys(LOCALE_NAMES) as TProfileLocale[]).map((l) => (
             <option key={l} value={l} lang={l}>{LOCALE_NAMES[l]}</option>
           ))}
         </select>
-        <span className="mt-1 block text-xs text-slate-500">{t('languageHint')}</span>
-      </label>
+        <span id="account-locale-hint" className="mt-1 block text-xs text-slate-500">{t('languageHint')}</span>
+      </div>
       {message && (
         <p role={message.tone === 'error' ? 'alert' : 'status'} className={`rounded-md px-3 py-2 text-sm ${message.tone === 'error' ? 'bg-red-50 text-red-700' : 'bg-emerald-50 text-emerald-800'}`}>
           {message.text}

@@ -7,7 +7,6 @@ import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '../db';
 import { appUrl, env, requireEnv } from '../env';
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
-import { isValidLocale, LOCALE_COOKIE } from '../i18n/locales';
 import { logger } from '../logger';
 import { recordSignIn, takeSignInAttempt } from './account-rate-limit';
 
@@ -76,13 +75,7 @@ function createAuth() {
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
-        if (!ctx.context.newSession) return;
-        await recordSignIn(ctx.body.email, addressOf(ctx));
-        // this browser remembers the person's language, so its sign-in page speaks it next time
-        const locale = (ctx.context.newSession.user as { locale?: string | null }).locale;
-        if (locale && isValidLocale(locale)) {
-          ctx.setCookie(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true, secure: appUrl().startsWith('https://') });
-        }
+        if (ctx.context.newSession) await recordSignIn(ctx.body.email, addressOf(ctx));
       }),
     },
     databaseHooks: {
