@@ -1,0 +1,340 @@
+// The daily spend forecast of one series: candidates compared by rolling-origin backtest on the series' own
+// history, intervals from that backtest's errors, months and the month end summed from the days.
+import { addIsoDays, parseIsoDay, DAY_MS } from '@/lib/dates';
+import { recurringOn } from './calendar';
+import { dampedTrend, holtWinters, seasonalNaive, type TModel } from './models';
+import { conformalBounds, quantile, sum } from './stats';
+
+export type TChargeFrequency = 'usage' | 'recurring' | 'one-time';
+export type TSpendPoint = { day: string; amount: number; frequency?: TChargeFrequency };
+export const FORECAST_METHODS = ['seasonal-naive', 'holt-winters', 'damped-trend', 'run-rate'] as const;
+export type TForecastMethod = (typeof FORECAST_METHODS)[number];
+export type TRowMethod = TForecastMethod | 'plan';
+
+export type TForecastDay = { day: string; mean: number; lower: number; upper: number; method: TRowMethod };
+/** A calendar month: `actual` is what was spent before asOf, `forecast` the sum of the forecast days. */
+export type TForecastMonth = {
+  month: string;
+  mean: number;
+  lower: number;
+  upper: number;
+  method: TRowMethod;
+  actual: number;
+  forecast: number;
+};
+export type TBacktestSummary = {
+  /** Weighted MAPE of the chosen method, Σ|error| / Σ|actual| over every (origin, horizon), as a fraction. */
+  mape: number | null;
+  /** Share of backtest actuals inside the interval built only from errors known at their origin. */
+  coverage: number | null;
+  coveragePoints: number;
+  baselineMape: number | null;
+  baselineName: 'seasonal-naive';
+  points: number;
+  horizon: number;
+  candidates: { method: TForecastMethod; mape: number | null }[];
+};
+export type TSpendForecast = {
+  asOf: string;
+  interval: number;
+  method: TForecastMethod;
+  historyDays: number;
+  note: string | null;
+  days: TForecastDay[];
+  months: TForecastMonth[];
+  /** The month of asOf: actual to date plus the forecast of its remaining days. */
+  monthEnd: TForecastMonth;
+  backtest: TBacktestSummary;
+};
+
+export type TForecastOptions = {
+  points: readonly TSpendPoint[];
+  /** The first day not known: only points before it are used. */
+  asOf: string;
+  /** Prediction interval in percent, 50–95. */
+  interval?: number;
+  /** Calendar months forecast after asOf's month, by day. */
+  months?: number;
+  /** Backtest horizons 1..horizon days. */
+  horizon?: number;
+  /** Rolling origins whose every horizon is known; the origins of the last days add partial horizons. */
+  maxOrigins?: number;
+};
+
+export const MIN_HISTORY_DAYS = 14;
+export const DEFAULT_INTERVAL = 80;
+// Fewer errors than this at a horizon and the interval pools every horizon's errors instead.
+const MIN_ERRORS = 8;
+
+type TSeries = {
+  first: string;
+  n: number;
+  total: number[];
+  usage: number[];
+  recurring: Map<string, number>;
+};
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((parseIsoDay(to).getTime() - parseIsoDay(from).getTime()) / DAY_MS);
+}
+
+function prepare(points: readonly TSpendPoint[], asOf: string): TSeries {
+  const known = points.filter((p) => p.day < asOf);
+  if (known.length === 0) return { first: asOf, n: 0, total: [], usage: [], recurring: new Map() };
+  const first = known.reduce((m, p) => (p.day < m ? p.day : m), known[0].day);
+  const n = daysBetween(first, asOf);
+  const total = new Array<number>(n).fill(0);
+  const usage = new Array<number>(n).fill(0);
+  const recurring = new Map<string, number>();
+  for (const p of known) {
+    const i = daysBetween(first, p.day);
+    total[i] += p.amount;
+    const frequency = p.frequency ?? 'usage';
+    if (frequency === 'usage') usage[i] += p.amount;
+    else if (frequency === 'recurring') recurring.set(p.day, (recurring.get(p.day) ?? 0) + p.amount);
+    // One-time charges count in the total (and so in the errors) but are neither trended nor repeated.
+  }
+  return { first, n, total, usage, recurring };
+}
+
+// A forecaster: the total forecast for the `horizon` days from index `origin`, knowing only [0, origin).
+type TForecaster = (s: TSeries, origin: number, horizon: number) => number[];
+
+function withCalendar(model: TModel): TForecaster {
+  return (s, origin, horizon) => {
+    const usage = model(s.usage.slice(0, origin), horizon);
+    if (s.recurring.size === 0) return usage;
+    const before = addIsoDays(s.first, origin);
+    const amountOn = (day: string) => s.recurring.get(day) ?? 0;
+    return usage.map((u, i) => u + recurringOn(addIsoDays(before, i), before, s.first, amountOn));
+  };
+}
+
+// The baseline forecasts the total as it is, calendar charges included: it is what the others must beat.
+const CANDIDATES: { method: TForecastMethod; forecaster: TForecaster }[] = [
+  { method: 'seasonal-naive', forecaster: (s, origin, horizon) => seasonalNaive(s.total.slice(0, origin), horizon) },
+  { method: 'holt-winters', forecaster: withCalendar(holtWinters) },
+  { method: 'damped-trend', forecaster: withCalendar(dampedTrend) },
+];
+
+type TBacktest = {
+  origins: number[];
+  // errors[c][i][h-1] = actual − forecast of candidate c from origins[i] at horizon h (absent past the data)
+  errors: number[][][];
+  absError: number[];
+  absActual: number;
+  points: number;
+};
+
+function runBacktest(s: TSeries, horizon: number, maxOrigins: number, nonNegative: boolean): TBacktest {
+  const origins: number[] = [];
+  for (let o = Math.max(MIN_HISTORY_DAYS, s.n - horizon - maxOrigins + 1); o < s.n; o++) origins.push(o);
+  const errors = CANDIDATES.map(() => [] as number[][]);
+  const absError = CANDIDATES.map(() => 0);
+  let absActual = 0;
+  let points = 0;
+  for (const o of origins) {
+    const h = Math.min(horizon, s.n - o);
+    for (const y of s.total.slice(o, o + h)) absActual += Math.abs(y);
+    points += h;
+    CANDIDATES.forEach((c, ci) => {
+      const f = c.forecaster(s, o, h).map((v) => (nonNegative ? Math.max(0, v) : v));
+      const e = f.map((v, j) => s.total[o + j] - v);
+      errors[ci].push(e);
+      absError[ci] += sum(e.map(Math.abs));
+    });
+  }
+  return { origins, errors, absError, absActual, points };
+}
+
+// Bounds (lower, upper offsets from the mean) for single days and for sums of days, from one candidate's errors.
+type TErrorModel = {
+  day: (h: number) => [number, number];
+  sum: (a: number, b: number) => [number, number];
+};
+
+function scaled([lo, hi]: [number, number], f: number): [number, number] {
+  return [lo * f, hi * f];
+}
+
+/**
+ * Intervals from the backtest's own errors, conformal-style: at horizon h ≤ H the bounds are the conformal
+ * ranks of the errors seen at h. Sums of days (a month, the rest of this month) take the same ranks of the
+ * backtest's sums of errors over the same horizons, so the correlation between neighbouring days' errors is
+ * measured, not assumed. Past what the backtest saw (h > H, or a window longer than H) the nearest measured
+ * bounds are widened by √(k/L) for a k-day sum measured on L-day windows (blocks treated as independent) and
+ * by √(h/H) for distance (a random-walk growth of the error): an assumption, stated here, that only years of
+ * history could replace by a monthly backtest.
+ */
+function errorModel(errors: number[][], horizon: number, level: number): TErrorModel {
+  const atHorizon = (h: number) => errors.filter((e) => e.length >= h).map((e) => e[h - 1]);
+  const pooled = errors.flat();
+  const measuredH = (() => {
+    let best = 1;
+    for (let h = 1; h <= horizon; h++) if (atHorizon(h).length >= MIN_ERRORS) best = h;
+    return best;
+  })();
+  const dayBounds = (h: number): [number, number] => {
+    if (h <= measuredH) {
+      const e = atHorizon(h);
+      return conformalBounds(e.length >= MIN_ERRORS ? e : pooled, level);
+    }
+    const e = atHorizon(measuredH);
+    return scaled(conformalBounds(e.length >= MIN_ERRORS ? e : pooled, level), Math.sqrt(h / measuredH));
+  };
+  const windowSums = (a: number, b: number) =>
+    errors.filter((e) => e.length >= b).map((e) => sum(e.slice(a - 1, b)));
+  const sumBounds = (a: number, b: number): [number, number] => {
+    if (a === b) return dayBounds(a);
+    const k = b - a + 1;
+    if (b <= measuredH) {
+      const sums = windowSums(a, b);
+      if (sums.length >= MIN_ERRORS) return conformalBounds(sums, level);
+    }
+    // The longest window from horizon 1 that the backtest measured often enough.
+    let length = Math.min(k, measuredH);
+    while (length > 1 && windowSums(1, length).length < MIN_ERRORS) length--;
+    const base = length === 1 ? dayBounds(1) : conformalBounds(windowSums(1, length), level);
+    const distance = Math.max(1, (a + b) / 2 / Math.max(1, measuredH));
+    return scaled(base, Math.sqrt(k / length) * Math.sqrt(distance));
+  };
+  return { day: dayBounds, sum: sumBounds };
+}
+
+// Under 14 days: the mean of the days seen; its spread from the days' own deviations, √k for a k-day sum.
+function runRateModel(total: number[], level: number): { rate: number; model: TErrorModel } {
+  const rate = total.length === 0 ? 0 : sum(total) / total.length;
+  const deviations = total.map((v) => v - rate);
+  const alpha = 1 - level;
+  const bounds: [number, number] =
+    deviations.length < 2 ? [0, 0] : [quantile(deviations, alpha / 2), quantile(deviations, 1 - alpha / 2)];
+  return {
+    rate,
+    model: { day: () => bounds, sum: (a, b) => scaled(bounds, Math.sqrt(b - a + 1)) },
+  };
+}
+
+function lastDayOfMonthAfter(day: string, months: number): string {
+  const d = parseIsoDay(day);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 0)).toISOString().slice(0, 10);
+}
+
+export function forecastSpend(options: TForecastOptions): TSpendForecast {
+  const { points, asOf } = options;
+  const interval = options.interval ?? DEFAULT_INTERVAL;
+  if (!(interval >= 50 && interval <= 95)) throw new RangeError(`interval must be between 50 and 95, got ${interval}`);
+  const monthsAhead = options.months ?? 3;
+  const horizon = options.horizon ?? 28;
+  const maxOrigins = options.maxOrigins ?? 56;
+  const level = interval / 100;
+
+  const s = prepare(points, asOf);
+  const nonNegative = s.total.every((v) => v >= 0);
+  const clampMean = (v: number) => (nonNegative ? Math.max(0, v) : v);
+  const lastDay = lastDayOfMonthAfter(asOf, monthsAhead);
+  const steps = daysBetween(asOf, lastDay) + 1;
+
+  let method: TForecastMethod;
+  let means: number[];
+  let errors: TErrorModel;
+  let backtest: TBacktestSummary;
+  let note: string | null = null;
+
+  if (s.n < MIN_HISTORY_DAYS) {
+    const run = runRateModel(s.total, level);
+    method = 'run-rate';
+    means = new Array<number>(steps).fill(clampMean(run.rate));
+    errors = run.model;
+    note = `${s.n} days of history, fewer than ${MIN_HISTORY_DAYS}: a plain run rate, not backtested`;
+    backtest = {
+      mape: null,
+      coverage: null,
+      coveragePoints: 0,
+      baselineMape: null,
+      baselineName: 'seasonal-naive',
+      points: 0,
+      horizon: 0,
+      candidates: [],
+    };
+  } else {
+    const bt = runBacktest(s, horizon, maxOrigins, nonNegative);
+    const mapeOf = (ci: number) => (bt.absActual > 0 ? bt.absError[ci] / bt.absActual : null);
+    // Candidates are listed baseline first, so a tie keeps the simpler model.
+    let chosen = 0;
+    bt.absError.forEach((e, ci) => {
+      if (e < bt.absError[chosen]) chosen = ci;
+    });
+    method = CANDIDATES[chosen].method;
+    errors = errorModel(bt.errors[chosen], horizon, level);
+    means = CANDIDATES[chosen].forecaster(s, s.n, steps).map(clampMean);
+    backtest = {
+      mape: mapeOf(chosen),
+      ...sequentialCoverage(bt.errors[chosen], bt.origins, level),
+      baselineMape: mapeOf(0),
+      baselineName: 'seasonal-naive',
+      points: bt.points,
+      horizon,
+      candidates: CANDIDATES.map((c, ci) => ({ method: c.method, mape: mapeOf(ci) })),
+    };
+  }
+
+  // With no negative history (credits), spend does not go below zero, nor a month below what is already spent.
+  // A band that would leave out its own mean (the backtest's errors all of one sign: a biased model) is
+  // stretched to include it rather than shown beside it.
+  const clampLower = (mean: number, lower: number, floor: number) =>
+    nonNegative ? Math.max(floor, Math.min(mean, lower)) : Math.min(mean, lower);
+  const days: TForecastDay[] = means.map((mean, i) => {
+    const [lo, hi] = errors.day(i + 1);
+    return { day: addIsoDays(asOf, i), mean, lower: clampLower(mean, mean + lo, 0), upper: Math.max(mean, mean + hi), method };
+  });
+
+  const months: TForecastMonth[] = [];
+  for (let i = 0; i < days.length; ) {
+    const month = days[i].day.slice(0, 7);
+    let j = i;
+    while (j < days.length && days[j].day.slice(0, 7) === month) j++;
+    const forecast = sum(means.slice(i, j));
+    const actual = s.n === 0 ? 0 : sum(s.total.filter((_, k) => addIsoDays(s.first, k).slice(0, 7) === month));
+    const [lo, hi] = errors.sum(i + 1, j);
+    const mean = actual + forecast;
+    months.push({
+      month,
+      mean,
+      lower: clampLower(mean, mean + lo, actual),
+      upper: Math.max(mean, mean + hi),
+      method,
+      actual,
+      forecast,
+    });
+    i = j;
+  }
+
+  return { asOf, interval, method, historyDays: s.n, note, days, months, monthEnd: months[0], backtest };
+}
+
+/**
+ * Out-of-sample coverage: each backtest point is judged by the interval built from the errors at its horizon
+ * whose targets were already known at its origin, as a live forecast would have been.
+ */
+function sequentialCoverage(
+  errors: number[][],
+  origins: number[],
+  level: number,
+): { coverage: number | null; coveragePoints: number } {
+  let covered = 0;
+  let judged = 0;
+  errors.forEach((e, i) => {
+    e.forEach((error, j) => {
+      const h = j + 1;
+      const known: number[] = [];
+      errors.forEach((past, k) => {
+        if (past.length >= h && origins[k] + h - 1 < origins[i]) known.push(past[h - 1]);
+      });
+      if (known.length < MIN_ERRORS) return;
+      const [lo, hi] = conformalBounds(known, level);
+      judged++;
+      if (error >= lo && error <= hi) covered++;
+    });
+  });
+  return { coverage: judged === 0 ? null : covered / judged, coveragePoints: judged };
+}
