@@ -35,10 +35,16 @@ describe('forecastSpend', () => {
       fc.property(
         fc.array(fc.double({ min: 0, max: 5000, noNaN: true }), { minLength: 14, maxLength: 50 }),
         fc.integer({ min: 1, max: 10 }),
-        (values, horizon) => {
-          const f = forecastSpend({ points: series(values), asOf: addIsoDays(START, values.length), horizon, maxOrigins: 20, months: 0 });
+        fc.array(fc.record({ index: fc.nat(), amount: fc.double({ min: 0, max: 5000, noNaN: true }), recurring: fc.boolean() }), { maxLength: 6 }),
+        (values, horizon, calendar) => {
+          const extra = calendar.map((c) => ({
+            day: addIsoDays(START, c.index % values.length),
+            amount: c.amount,
+            frequency: c.recurring ? ('recurring' as const) : ('one-time' as const),
+          }));
+          const f = forecastSpend({ points: [...series(values), ...extra], asOf: addIsoDays(START, values.length), horizon, maxOrigins: 20, months: 0 });
           const { mape, baselineMape, candidates } = f.backtest;
-          if (mape === null || baselineMape === null) return values.length === 14 || values.every((v) => v === 0);
+          if (mape === null || baselineMape === null) return values.length === 14 || f.backtest.points > 0;
           return mape <= baselineMape && candidates.every((c) => c.mape! >= mape);
         },
       ),
@@ -77,6 +83,20 @@ describe('forecastSpend', () => {
     expect(f.days.every((d) => d.method === 'run-rate' && d.mean === 100)).toBe(true);
     expect(f.backtest.points).toBe(0);
     expect(f.backtest.mape).toBeNull();
+  });
+
+  it('keeps a one-time charge out of the run rate and a monthly fee on its day', () => {
+    const points: TSpendPoint[] = [
+      ...series([100, 120, 80, 100, 110, 90, 100, 100, 100, 100]), // 2026-01-05 .. 2026-01-14
+      { day: '2026-01-06', amount: 5000, frequency: 'one-time' },
+      { day: '2026-01-07', amount: 300, frequency: 'recurring' },
+    ];
+    const f = forecastSpend({ points, asOf: '2026-01-15', months: 1 });
+    expect(f.method).toBe('run-rate');
+    expect(f.days.find((d) => d.day === '2026-01-20')!.mean).toBe(100);
+    expect(f.days.find((d) => d.day === '2026-02-07')!.mean).toBe(400);
+    expect(f.monthEnd.actual).toBe(1000 + 5000 + 300);
+    expect(f.monthEnd.forecast).toBe(17 * 100);
   });
 
   it('covers about its nominal share on a stationary series (80% ± 8%)', () => {

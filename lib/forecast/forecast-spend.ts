@@ -201,10 +201,11 @@ function errorModel(errors: number[][], horizon: number, level: number): TErrorM
   return { day: dayBounds, sum: sumBounds };
 }
 
-// Under 14 days: the mean of the days seen; its spread from the days' own deviations, √k for a k-day sum.
-function runRateModel(total: number[], level: number): { rate: number; model: TErrorModel } {
-  const rate = total.length === 0 ? 0 : sum(total) / total.length;
-  const deviations = total.map((v) => v - rate);
+// Under 14 days: the mean of the usage days seen; its spread from those days' own deviations (quantiles of a
+// handful of days: rough, and said so), √k for a k-day sum.
+function runRateModel(usage: number[], level: number): { rate: number; model: TErrorModel } {
+  const rate = usage.length === 0 ? 0 : sum(usage) / usage.length;
+  const deviations = usage.map((v) => v - rate);
   const alpha = 1 - level;
   const bounds: [number, number] =
     deviations.length < 2 ? [0, 0] : [quantile(deviations, alpha / 2), quantile(deviations, 1 - alpha / 2)];
@@ -241,9 +242,10 @@ export function forecastSpend(options: TForecastOptions): TSpendForecast {
   let note: string | null = null;
 
   if (s.n < MIN_HISTORY_DAYS) {
-    const run = runRateModel(s.total, level);
+    // Usage at its run rate; recurring charges still by their calendar, one-time charges not repeated.
+    const run = runRateModel(s.usage, level);
     method = 'run-rate';
-    means = new Array<number>(steps).fill(clampMean(run.rate));
+    means = withCalendar((_, h) => new Array<number>(h).fill(run.rate))(s, s.n, steps).map(clampMean);
     errors = run.model;
     note = `${s.n} days of history, fewer than ${MIN_HISTORY_DAYS}: a plain run rate, not backtested`;
     backtest = {

@@ -1,8 +1,13 @@
 // Small robust statistics shared by the forecast and the anomaly detector (no dependencies, no I/O).
 
+// Typed arrays sort numerically without a comparator, several times faster on the short windows used here.
+function sorted(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
 export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
+  const s = sorted(values);
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
@@ -15,7 +20,7 @@ export function mad(values: readonly number[], center = median(values)): number 
 // Linear-interpolated quantile (type 7, the R and NumPy default) of unsorted values, q in [0, 1].
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
+  const s = sorted(values);
   const pos = (s.length - 1) * Math.min(1, Math.max(0, q));
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -31,7 +36,7 @@ export function quantile(values: readonly number[], q: number): number {
 export function conformalBounds(errors: readonly number[], level: number): [number, number] {
   const m = errors.length;
   if (m === 0) return [0, 0];
-  const s = [...errors].sort((a, b) => a - b);
+  const s = sorted(errors);
   const alpha = 1 - level;
   // the epsilon keeps 1 − 0.8 = 0.19999… from moving a rank that is a whole number
   const loRank = Math.max(1, Math.floor((m + 1) * (alpha / 2) + 1e-9));

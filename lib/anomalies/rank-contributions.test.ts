@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addIsoDays } from '@/lib/dates';
 import { createRng } from '@/lib/demo/prng';
-import { rankContributions } from './contributions';
+import { rankContributions } from './rank-contributions';
 import { detectAnomalies, type TAnomalyPoint } from './detect';
 
 const START = '2026-01-05';
