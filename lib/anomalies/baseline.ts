@@ -72,9 +72,9 @@ function daysBetween(from: string, to: string): number {
  * so they stay in the level and the weekday profile, but their deviation does not widen the band).
  *
  * The weekday profile is multiplicative (each weekday's median ratio to its trailing week's median) when the
- * series is positive, so it scales with the level after a shift; additive otherwise (zeros, credits). Days
- * found anomalous are left out of the profile, so a spike does not echo a week later; they stay in the level,
- * which is what lets a lasting change become the new normal.
+ * series is positive, so it scales with the level after a shift; additive otherwise (zeros, credits). Anomalous
+ * days stay in both the profile and the level: medians ignore a few of them, and a change that lasts (a new
+ * level, a new weekly job) becomes the new normal once it holds the majority of the window.
  */
 export function computeBaseline(
   points: readonly TAnomalyPoint[],
@@ -108,7 +108,6 @@ export function computeBaseline(
   const weekMedian = y.map((_, s) => (s >= 6 ? median(y.slice(s - 6, s + 1)) : firstWeek));
 
   const expected: (number | null)[] = new Array(n).fill(null);
-  const anomalous = new Array<boolean>(n).fill(false);
   const out: TBaselineDay[] = [];
   for (let t = 0; t < n; t++) {
     if (t < MIN_HISTORY_DAYS) {
@@ -120,7 +119,6 @@ export function computeBaseline(
     for (let s = start; s < t && multiplicative; s++) if (!(weekMedian[s] > 0) || !(y[s] > 0)) multiplicative = false;
     const byWeekday: number[][] = [[], [], [], [], [], [], []];
     for (let s = start; s < t; s++) {
-      if (anomalous[s]) continue;
       byWeekday[weekday(s)].push(multiplicative ? y[s] / weekMedian[s] : y[s] - weekMedian[s]);
     }
     const neutral = multiplicative ? 1 : 0;
@@ -148,8 +146,8 @@ export function computeBaseline(
     const scale = Math.max(spread, 0.01 * Math.abs(e), 0.01);
     const deviation = y[t] - e;
     const score = (deviation - center) / scale;
-    anomalous[t] = !exclude.has(days[t]) && isAnomalous(deviation, score, e, thresholds);
-    out.push({ day: days[t], actual: y[t], estimated: estimated[t], expected: e, center, scale, score, anomalous: anomalous[t] });
+    const anomalous = !exclude.has(days[t]) && isAnomalous(deviation, score, e, thresholds);
+    out.push({ day: days[t], actual: y[t], estimated: estimated[t], expected: e, center, scale, score, anomalous });
   }
   return out;
 }
