@@ -186,6 +186,33 @@ describe('forecastSpend', () => {
     expect((april.upper - april.lower) / april.mean).toBeLessThan((aprilDay.upper - aprilDay.lower) / aprilDay.mean);
   });
 
+  it('totals any range of days like a month: a quarter to its end, a past period as its actual', () => {
+    const values = seasonalWithTrend(9, 75, 3, 30); // 2026-01-05 .. 2026-03-20
+    const f = forecastSpend({
+      points: series(values),
+      asOf: '2026-03-21',
+      months: 0,
+      periods: [
+        { key: '2026-Q2', startDay: '2026-04-01', endDay: '2026-07-01' },
+        { key: '2026-Q1', startDay: '2026-01-01', endDay: '2026-04-01' },
+        { key: 'january', startDay: '2026-01-01', endDay: '2026-02-01' },
+      ],
+    });
+    expect(f.days.at(-1)!.day).toBe('2026-06-30'); // the forecast reaches the end of the last period
+    expect(f.months.map((m) => m.month)).toEqual(['2026-03']);
+    const [q2, q1, january] = f.periods;
+    const sumDays = (from: string, to: string) => f.days.filter((d) => d.day >= from && d.day < to).reduce((a, d) => a + d.mean, 0);
+    expect(q2).toMatchObject({ key: '2026-Q2', actual: 0 });
+    expect(q2.forecast).toBeCloseTo(sumDays('2026-04-01', '2026-07-01'), 6);
+    expect(q2.lower).toBeLessThan(q2.mean);
+    expect(q2.upper).toBeGreaterThan(q2.mean);
+    expect(q1.actual).toBeCloseTo(values.reduce((a, b) => a + b, 0), 6); // all the history is in Q1
+    expect(q1.forecast).toBeCloseTo(sumDays('2026-03-21', '2026-04-01'), 6);
+    const januaryActual = values.slice(0, 27).reduce((a, b) => a + b, 0); // 2026-01-05 .. 2026-01-31
+    expect(january).toMatchObject({ forecast: 0, lower: january.mean, upper: january.mean });
+    expect(january.actual).toBeCloseTo(januaryActual, 6);
+  });
+
   it('covers a month-end sum about as often as nominal on stationary series', () => {
     let inside = 0;
     const runs = 40;

@@ -44,6 +44,8 @@ export type TSpendForecast = {
   months: TForecastMonth[];
   /** The month of asOf: actual to date plus the forecast of its remaining days. */
   monthEnd: TForecastMonth;
+  /** The `periods` asked for, in the same shape (key instead of month). */
+  periods: (Omit<TForecastMonth, 'month'> & { key: string })[];
   backtest: TBacktestSummary;
 };
 
@@ -59,6 +61,8 @@ export type TForecastOptions = {
   horizon?: number;
   /** Rolling origins whose every horizon is known; the origins of the last days add partial horizons. */
   maxOrigins?: number;
+  /** Ranges of days [startDay, endDay) to total like months, e.g. a budget's quarter or year. */
+  periods?: readonly { key: string; startDay: string; endDay: string }[];
 };
 
 export const MIN_HISTORY_DAYS = 14;
@@ -232,7 +236,10 @@ export function forecastSpend(options: TForecastOptions): TSpendForecast {
   const s = prepare(points, asOf);
   const nonNegative = s.total.every((v) => v >= 0);
   const clampMean = (v: number) => (nonNegative ? Math.max(0, v) : v);
-  const lastDay = lastDayOfMonthAfter(asOf, monthsAhead);
+  // Forecast by day to the end of the last month asked for, or of the last period asked for if later.
+  const lastPeriodDay = (options.periods ?? []).reduce((m, p) => (p.endDay > m ? p.endDay : m), asOf);
+  const lastMonthDay = lastDayOfMonthAfter(asOf, monthsAhead);
+  const lastDay = addIsoDays(lastPeriodDay, -1) > lastMonthDay ? addIsoDays(lastPeriodDay, -1) : lastMonthDay;
   const steps = daysBetween(asOf, lastDay) + 1;
 
   let method: TForecastMethod;
@@ -290,28 +297,31 @@ export function forecastSpend(options: TForecastOptions): TSpendForecast {
     return { day: addIsoDays(asOf, i), mean, lower: clampLower(mean, mean + lo, 0), upper: Math.max(mean, mean + hi), method };
   });
 
-  const months: TForecastMonth[] = [];
-  for (let i = 0; i < days.length; ) {
-    const month = days[i].day.slice(0, 7);
-    let j = i;
-    while (j < days.length && days[j].day.slice(0, 7) === month) j++;
-    const forecast = sum(means.slice(i, j));
-    const actual = s.n === 0 ? 0 : sum(s.total.filter((_, k) => addIsoDays(s.first, k).slice(0, 7) === month));
-    const [lo, hi] = errors.sum(i + 1, j);
+  // Any range of days [startDay, endDay): what was spent in it before asOf plus the forecast of the rest, its
+  // interval from the backtest's sums of errors over the same horizons.
+  const aggregate = (startDay: string, endDay: string) => {
+    let actual = 0;
+    for (let k = Math.max(0, daysBetween(s.first, startDay)); k < s.n && addIsoDays(s.first, k) < endDay; k++) actual += s.total[k];
+    const a = Math.max(0, daysBetween(asOf, startDay));
+    const b = Math.min(days.length, daysBetween(asOf, endDay));
+    const forecast = b > a ? sum(means.slice(a, b)) : 0;
+    const [lo, hi] = b > a ? errors.sum(a + 1, b) : [0, 0];
     const mean = actual + forecast;
-    months.push({
-      month,
-      mean,
-      lower: clampLower(mean, mean + lo, actual),
-      upper: Math.max(mean, mean + hi),
-      method,
-      actual,
-      forecast,
-    });
-    i = j;
-  }
+    return { mean, lower: clampLower(mean, mean + lo, actual), upper: Math.max(mean, mean + hi), method, actual, forecast };
+  };
 
-  return { asOf, interval, method, historyDays: s.n, note, days, months, monthEnd: months[0], backtest };
+  const months: TForecastMonth[] = [];
+  for (let month = asOf.slice(0, 7); month <= lastMonthDay.slice(0, 7); month = nextMonth(month)) {
+    months.push({ month, ...aggregate(`${month}-01`, `${nextMonth(month)}-01`) });
+  }
+  const periods = (options.periods ?? []).map((p) => ({ key: p.key, ...aggregate(p.startDay, p.endDay) }));
+
+  return { asOf, interval, method, historyDays: s.n, note, days, months, monthEnd: months[0], periods, backtest };
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
 }
 
 /**
