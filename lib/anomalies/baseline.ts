@@ -1,6 +1,6 @@
 // The expected spend of each day of a series from the days before it only: a weekday-seasonal, robust
 // baseline (medians throughout), and the spread of its past one-step residuals (median and MAD).
-import { addIsoDays, DAY_MS, parseIsoDay } from '@/lib/dates';
+import { addIsoDays, DAY_MS, isIsoDay, parseIsoDay } from '@/lib/dates';
 import { mad, median } from '@/lib/forecast/stats';
 
 export type TAnomalyPoint = { day: string; amount: number; estimated?: boolean };
@@ -80,6 +80,10 @@ export function computeBaseline(
   points: readonly TAnomalyPoint[],
   options: { to?: string; excludeFromSpread?: ReadonlySet<string>; thresholds?: TThresholds } = {},
 ): TBaselineDay[] {
+  points.forEach((p, i) => {
+    if (!isIsoDay(p.day)) throw new RangeError(`point ${i}: day must be YYYY-MM-DD, got "${p.day}"`);
+    if (!Number.isFinite(p.amount)) throw new RangeError(`point ${i} (${p.day}): amount must be a finite number`);
+  });
   const known = options.to ? points.filter((p) => p.day <= options.to!) : [...points];
   if (known.length === 0) return [];
   let first = known[0].day;

@@ -159,6 +159,25 @@ describe('detectAnomalies', () => {
     expect(found[0].impactPercent).toBeNull(); // nothing was expected on a Saturday
   });
 
+  it('finds the same anomalies in any currency unit (scale the series and the money threshold together)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0.5, max: 1000, noNaN: true }), fc.integer({ min: 20, max: 110 }), (seed, k, at) => {
+        const values = weekly(seed, 120);
+        values[at] *= 1.8;
+        const base = detectAnomalies({ points: points(values) }).anomalies;
+        const scaled = detectAnomalies({ points: points(values.map((v) => v * k)), minAmount: 20 * k }).anomalies;
+        expect(scaled.map((a) => [a.startDay, a.endDay, a.direction])).toEqual(base.map((a) => [a.startDay, a.endDay, a.direction]));
+        expect(base.some((a) => a.startDay === day(at))).toBe(true);
+      }),
+      { numRuns: 25, seed: 8 },
+    );
+  });
+
+  it('names a bad point', () => {
+    expect(() => detectAnomalies({ points: [{ day: '2026-01-01', amount: Infinity }] })).toThrow(/point 0 \(2026-01-01\)/);
+    expect(() => detectAnomalies({ points: [{ day: '1/1/2026', amount: 1 }] })).toThrow(/point 0: day/);
+  });
+
   it('rejects impossible settings', () => {
     expect(() => detectAnomalies({ points: [], threshold: 0 })).toThrow(RangeError);
     expect(() => detectAnomalies({ points: [], minAmount: -1 })).toThrow(RangeError);

@@ -213,6 +213,21 @@ describe('forecastSpend', () => {
     expect(january.actual).toBeCloseTo(januaryActual, 6);
   });
 
+  it('names a bad point instead of forecasting NaN', () => {
+    expect(() => forecastSpend({ points: [{ day: '2026-02-30', amount: 1 }], asOf: '2026-03-01' })).toThrow(/point 0: day/);
+    expect(() => forecastSpend({ points: [...series([1, 2]), { day: '2026-01-08', amount: NaN }], asOf: '2026-03-01' })).toThrow(/point 2 \(2026-01-08\)/);
+    expect(() => forecastSpend({ points: [], asOf: 'soon' })).toThrow(/asOf/);
+  });
+
+  it('lets a series with credits go below zero', () => {
+    const rng = createRng(21, 'credits');
+    const values = Array.from({ length: 70 }, (_, i) => (i % 7 === 3 ? -400 : 100) + 20 * rng.normal());
+    const f = forecastSpend({ points: series(values), asOf: addIsoDays(START, 70), months: 0 });
+    const thursday = f.days.find((d) => d.day === addIsoDays(START, 73))!;
+    expect(thursday.mean).toBeLessThan(-300);
+    expect(thursday.lower).toBeLessThan(thursday.mean);
+  });
+
   it('covers a month-end sum about as often as nominal on stationary series', () => {
     let inside = 0;
     const runs = 40;

@@ -1,6 +1,6 @@
 // The daily spend forecast of one series: candidates compared by rolling-origin backtest on the series' own
 // history, intervals from that backtest's errors, months and the month end summed from the days.
-import { addIsoDays, parseIsoDay, DAY_MS } from '@/lib/dates';
+import { addIsoDays, isIsoDay, parseIsoDay, DAY_MS } from '@/lib/dates';
 import { recurringOn } from './calendar';
 import { dampedTrend, holtWinters, seasonalNaive, type TModel } from './models';
 import { conformalBounds, quantile, sum } from './stats';
@@ -82,7 +82,17 @@ function daysBetween(from: string, to: string): number {
   return Math.round((parseIsoDay(to).getTime() - parseIsoDay(from).getTime()) / DAY_MS);
 }
 
+// Callers validate at their boundary; this keeps a bad row from turning into NaN forecasts silently.
+function validate(points: readonly TSpendPoint[], asOf: string): void {
+  if (!isIsoDay(asOf)) throw new RangeError(`asOf must be a day as YYYY-MM-DD, got "${asOf}"`);
+  points.forEach((p, i) => {
+    if (!isIsoDay(p.day)) throw new RangeError(`point ${i}: day must be YYYY-MM-DD, got "${p.day}"`);
+    if (!Number.isFinite(p.amount)) throw new RangeError(`point ${i} (${p.day}): amount must be a finite number`);
+  });
+}
+
 function prepare(points: readonly TSpendPoint[], asOf: string): TSeries {
+  validate(points, asOf);
   const known = points.filter((p) => p.day < asOf);
   if (known.length === 0) return { first: asOf, n: 0, total: [], usage: [], recurring: new Map() };
   const first = known.reduce((m, p) => (p.day < m ? p.day : m), known[0].day);
