@@ -30,7 +30,10 @@ describe('detectAnomalies', () => {
     const { anomalies } = detectAnomalies({ points: points(values) });
     expect(anomalies).toHaveLength(1);
     const [a] = anomalies;
-    expect(a).toMatchObject({ startDay: day(70), endDay: day(72), direction: 'increase', days: 3, provisional: false });
+    expect(a).toMatchObject({ startDay: day(70), endDay: day(72), direction: 'increase', days: 3, provisional: false, ongoing: false });
+    // read only to the spike's second day, it is the same anomaly, still going on
+    const partial = detectAnomalies({ points: points(values), to: day(71) }).anomalies;
+    expect(partial).toEqual([expect.objectContaining({ startDay: day(70), endDay: day(71), ongoing: true })]);
     const planted = values.slice(70, 73).reduce((s, v) => s + v / 2, 0);
     expect(a.impact).toBeGreaterThan(planted * 0.85);
     expect(a.impact).toBeLessThan(planted * 1.15);

@@ -48,6 +48,8 @@ export type TAnomaly = {
   score: number;
   /** A day of it is still estimated by the provider. */
   provisional: boolean;
+  /** It runs to the last day read: tomorrow's data may extend it (or, for a level shift, end it). */
+  ongoing: boolean;
 };
 
 export type TDetection = {
@@ -121,6 +123,7 @@ export function detectAnomalies(options: TDetectOptions): TDetection {
         impactPercent: null,
         score: 0,
         provisional: false,
+        ongoing: false,
         lastIndex: index,
       };
     }
@@ -134,6 +137,7 @@ export function detectAnomalies(options: TDetectOptions): TDetection {
     a.impactPercent = a.expected === 0 ? null : (a.impact / Math.abs(a.expected)) * 100;
     a.score = Math.max(a.score, Math.abs(score));
     a.provisional = a.provisional || b.estimated;
+    a.ongoing = index === baseline.length - 1;
   });
   close();
 
