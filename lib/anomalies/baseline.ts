@@ -1,9 +1,21 @@
 // The expected spend of each day of a series from the days before it only: a weekday-seasonal, robust
 // baseline (medians throughout), and the spread of its past one-step residuals (median and MAD).
 import { addIsoDays, DAY_MS, isIsoDay, parseIsoDay } from '@/lib/dates';
+import { recurringSourceDay } from '@/lib/forecast/calendar';
 import { mad, median } from '@/lib/forecast/stats';
 
-export type TAnomalyPoint = { day: string; amount: number; estimated?: boolean };
+/**
+ * A day's spend. `frequency` as FOCUS ChargeFrequency: usage is judged against the weekday baseline; recurring
+ * charges against the same day of the previous month (a monthly fee on the 1st is expected on the 1st, not an
+ * anomaly every month); one-time charges (purchases of commitments, support plans) are decisions, not
+ * anomalies, and are left out, as AWS Cost Anomaly Detection leaves out upfront fees.
+ */
+export type TAnomalyPoint = {
+  day: string;
+  amount: number;
+  estimated?: boolean;
+  frequency?: 'usage' | 'recurring' | 'one-time';
+};
 
 /** Days of history needed before the first day that is judged. */
 export const MIN_HISTORY_DAYS = 14;
@@ -93,14 +105,26 @@ export function computeBaseline(
     if (p.day > last) last = p.day;
   }
   const n = daysBetween(first, last) + 1;
+  // y: usage, the series the weekday baseline is fitted to; recurring: calendar charges, beside it
   const y = new Array<number>(n).fill(0);
+  const recurring = new Array<number>(n).fill(0);
   const estimated = new Array<boolean>(n).fill(false);
   for (const p of known) {
     const i = daysBetween(first, p.day);
-    y[i] += p.amount;
+    const frequency = p.frequency ?? 'usage';
+    if (frequency === 'usage') y[i] += p.amount;
+    else if (frequency === 'recurring') recurring[i] += p.amount;
+    else continue;
     if (p.estimated) estimated[i] = true;
   }
   const days = Array.from({ length: n }, (_, i) => addIsoDays(first, i));
+  const recurringOnDay = (day: string) => recurring[daysBetween(first, day)] ?? 0;
+  // A recurring charge whose month-earlier day is before the data cannot be judged: it is expected as it is.
+  const recurringExpected = days.map((day, i) => {
+    const src = recurringSourceDay(day, day);
+    return src === null || src < first ? recurring[i] : recurringOnDay(src);
+  });
+  const actual = y.map((v, i) => v + recurring[i]);
   const firstWeekday = parseIsoDay(first).getUTCDay();
   const weekday = (i: number) => (firstWeekday + i) % 7;
   const exclude = options.excludeFromSpread ?? new Set<string>();
@@ -115,7 +139,7 @@ export function computeBaseline(
   const out: TBaselineDay[] = [];
   for (let t = 0; t < n; t++) {
     if (t < MIN_HISTORY_DAYS) {
-      out.push({ day: days[t], actual: y[t], estimated: estimated[t], expected: null, center: 0, scale: 0, score: 0, anomalous: false });
+      out.push({ day: days[t], actual: actual[t], estimated: estimated[t], expected: null, center: 0, scale: 0, score: 0, anomalous: false });
       continue;
     }
     const start = Math.max(0, t - WINDOW_DAYS);
@@ -132,26 +156,28 @@ export function computeBaseline(
     const deseasonalised: number[] = [];
     for (let s = t - LEVEL_DAYS; s < t; s++) deseasonalised.push(deseason(s));
     const level = median(deseasonalised);
-    const e = reseason(level, t);
+    const e = reseason(level, t) + recurringExpected[t];
     expected[t] = e;
 
     let residuals: number[] = [];
     for (let s = Math.max(MIN_HISTORY_DAYS, start); s < t; s++) {
-      if (!exclude.has(days[s])) residuals.push(y[s] - expected[s]!);
+      if (!exclude.has(days[s])) residuals.push(actual[s] - expected[s]!);
     }
     if (residuals.length < MIN_RESIDUALS) {
       residuals = [];
-      for (let s = start; s < t; s++) if (!exclude.has(days[s])) residuals.push(y[s] - reseason(level, s));
+      for (let s = start; s < t; s++) {
+        if (!exclude.has(days[s])) residuals.push(actual[s] - reseason(level, s) - recurringExpected[s]);
+      }
     }
     const center = residuals.length === 0 ? 0 : median(residuals);
     const spread = residuals.length === 0 ? 0 : MAD_TO_SIGMA * mad(residuals, center);
     // A floor of 1% of the expected amount (and a cent): a series without noise must not turn every cent
     // of difference into an infinite score; the money thresholds decide about small amounts anyway.
     const scale = Math.max(spread, 0.01 * Math.abs(e), 0.01);
-    const deviation = y[t] - e;
+    const deviation = actual[t] - e;
     const score = (deviation - center) / scale;
     const anomalous = !exclude.has(days[t]) && isAnomalous(deviation, score, e, thresholds);
-    out.push({ day: days[t], actual: y[t], estimated: estimated[t], expected: e, center, scale, score, anomalous });
+    out.push({ day: days[t], actual: actual[t], estimated: estimated[t], expected: e, center, scale, score, anomalous });
   }
   return out;
 }

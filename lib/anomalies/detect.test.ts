@@ -176,6 +176,25 @@ describe('detectAnomalies', () => {
     );
   });
 
+  it('expects a monthly fee on its day of the month and leaves one-time purchases out', () => {
+    const usage = points(weekly(15, 150)); // 2026-01-05 .. 2026-06-03
+    const fees: TAnomalyPoint[] = ['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'].map((d) => ({
+      day: d,
+      amount: 2500,
+      frequency: 'recurring',
+    }));
+    const purchase: TAnomalyPoint = { day: '2026-04-20', amount: 30_000, frequency: 'one-time' };
+    expect(detectAnomalies({ points: [...usage, ...fees, purchase] }).anomalies).toEqual([]);
+    // the same fee as usage is a spike every month
+    const asUsage = detectAnomalies({ points: [...usage, ...fees.map((f) => ({ ...f, frequency: 'usage' as const }))] }).anomalies;
+    expect(asUsage.map((a) => a.startDay)).toEqual(['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01']);
+    // a fee that changes is worth a look, once
+    const raised = fees.map((f) => (f.day >= '2026-05-01' ? { ...f, amount: 4000 } : f));
+    const found = detectAnomalies({ points: [...usage, ...raised] }).anomalies;
+    expect(found.map((a) => [a.startDay, a.direction])).toEqual([['2026-05-01', 'increase']]);
+    expect(found[0].impact).toBeCloseTo(1500, -2);
+  });
+
   it('names a bad point', () => {
     expect(() => detectAnomalies({ points: [{ day: '2026-01-01', amount: Infinity }] })).toThrow(/point 0 \(2026-01-01\)/);
     expect(() => detectAnomalies({ points: [{ day: '1/1/2026', amount: 1 }] })).toThrow(/point 0: day/);

@@ -21,9 +21,18 @@ export function sourceDay(target: string, monthsBack: number): string | null {
   return src.toISOString().slice(0, 10);
 }
 
+/** The day, strictly before `before`, whose recurring charge `target` repeats (up to a year back). */
+export function recurringSourceDay(target: string, before: string): string | null {
+  for (let back = 1; back <= 12; back++) {
+    const src = sourceDay(target, back);
+    if (src !== null && src < before) return src;
+  }
+  return null;
+}
+
 /**
  * The recurring amount expected on `target` given the recurring charges known strictly before `before`: the
- * most recent earlier month whose matching day is known (up to a year back). 0 when none is known.
+ * most recent earlier month whose matching day is known. 0 when that day is before the first known day.
  */
 export function recurringOn(
   target: string,
@@ -31,11 +40,6 @@ export function recurringOn(
   firstKnown: string,
   amountOn: (day: string) => number,
 ): number {
-  for (let back = 1; back <= 12; back++) {
-    const src = sourceDay(target, back);
-    if (src === null) continue;
-    if (src < firstKnown) return 0;
-    if (src < before) return amountOn(src);
-  }
-  return 0;
+  const src = recurringSourceDay(target, before);
+  return src === null || src < firstKnown ? 0 : amountOn(src);
 }
