@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recurringOn, sourceDay } from './calendar';
+import { recurringSourceDay, sourceDay } from './calendar';
 
 describe('sourceDay', () => {
   it('is the same day of an earlier month, or none when that month is shorter', () => {
@@ -12,21 +12,12 @@ describe('sourceDay', () => {
   });
 });
 
-describe('recurringOn', () => {
-  const fees = new Map([
-    ['2026-01-01', 500],
-    ['2026-02-01', 600],
-    ['2026-01-31', 40],
-  ]);
-  const on = (day: string) => fees.get(day) ?? 0;
-  it('repeats the latest known month', () => {
-    expect(recurringOn('2026-03-01', '2026-02-20', '2026-01-01', on)).toBe(600);
+describe('recurringSourceDay', () => {
+  it('is the latest earlier month with that day, before the first unknown day', () => {
+    expect(recurringSourceDay('2026-03-01', '2026-02-20')).toBe('2026-02-01');
     // known only up to 2026-01-20: March 1st repeats January 1st
-    expect(recurringOn('2026-03-01', '2026-01-20', '2026-01-01', on)).toBe(500);
-    expect(recurringOn('2026-03-31', '2026-02-20', '2026-01-01', on)).toBe(40);
-    expect(recurringOn('2026-03-02', '2026-02-20', '2026-01-01', on)).toBe(0);
-  });
-  it('knows nothing before the first known day', () => {
-    expect(recurringOn('2026-03-01', '2026-02-20', '2026-02-05', on)).toBe(0);
+    expect(recurringSourceDay('2026-03-01', '2026-01-20')).toBe('2026-01-01');
+    expect(recurringSourceDay('2026-03-31', '2026-03-31')).toBe('2026-01-31');
+    expect(recurringSourceDay('2026-03-01', '2025-01-01')).toBeNull(); // over a year back
   });
 });

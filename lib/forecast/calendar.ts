@@ -1,5 +1,5 @@
 // Recurring charges follow the calendar, not the weekday trend: a fee seen on a day of the month is expected
-// on the same day of the following months. One-time charges are not repeated.
+// on the same day of the following months (the forecast and the anomaly baseline both use this).
 import { parseIsoDay } from '@/lib/dates';
 
 function lastDayOfMonth(year: number, monthIndex: number): number {
@@ -28,18 +28,4 @@ export function recurringSourceDay(target: string, before: string): string | nul
     if (src !== null && src < before) return src;
   }
   return null;
-}
-
-/**
- * The recurring amount expected on `target` given the recurring charges known strictly before `before`: the
- * most recent earlier month whose matching day is known. 0 when that day is before the first known day.
- */
-export function recurringOn(
-  target: string,
-  before: string,
-  firstKnown: string,
-  amountOn: (day: string) => number,
-): number {
-  const src = recurringSourceDay(target, before);
-  return src === null || src < firstKnown ? 0 : amountOn(src);
 }

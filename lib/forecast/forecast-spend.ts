@@ -1,7 +1,7 @@
 // The daily spend forecast of one series: candidates compared by rolling-origin backtest on the series' own
 // history, intervals from that backtest's errors, months and the month end summed from the days.
 import { addIsoDays, isIsoDay, parseIsoDay, DAY_MS } from '@/lib/dates';
-import { recurringOn } from './calendar';
+import { sourceDay } from './calendar';
 import { dampedTrend, holtWinters, seasonalNaive, type TModel } from './models';
 import { conformalBounds, quantile, sum } from './stats';
 
@@ -76,6 +76,8 @@ type TSeries = {
   total: number[];
   usage: number[];
   recurring: Map<string, number>;
+  // target day → the days its recurring charge repeats, latest first (memo: the backtest asks ~80 times)
+  sources: Map<string, string[]>;
 };
 
 function daysBetween(from: string, to: string): number {
@@ -94,7 +96,7 @@ function validate(points: readonly TSpendPoint[], asOf: string): void {
 function prepare(points: readonly TSpendPoint[], asOf: string): TSeries {
   validate(points, asOf);
   const known = points.filter((p) => p.day < asOf);
-  if (known.length === 0) return { first: asOf, n: 0, total: [], usage: [], recurring: new Map() };
+  if (known.length === 0) return { first: asOf, n: 0, total: [], usage: [], recurring: new Map(), sources: new Map() };
   const first = known.reduce((m, p) => (p.day < m ? p.day : m), known[0].day);
   const n = daysBetween(first, asOf);
   const total = new Array<number>(n).fill(0);
@@ -108,19 +110,36 @@ function prepare(points: readonly TSpendPoint[], asOf: string): TSeries {
     else if (frequency === 'recurring') recurring.set(p.day, (recurring.get(p.day) ?? 0) + p.amount);
     // One-time charges count in the total (and so in the errors) but are neither trended nor repeated.
   }
-  return { first, n, total, usage, recurring };
+  return { first, n, total, usage, recurring, sources: new Map() };
 }
+
+function recurringAt(s: TSeries, target: string, before: string): number {
+  let sources = s.sources.get(target);
+  if (!sources) {
+    sources = [];
+    for (let back = 1; back <= 12; back++) {
+      const src = sourceDay(target, back);
+      if (src !== null) sources.push(src);
+    }
+    s.sources.set(target, sources);
+  }
+  const src = sources.find((d) => d < before);
+  return src === undefined || src < s.first ? 0 : (s.recurring.get(src) ?? 0);
+}
+
+// Models are fitted to the last 26 weeks: older data adds little to a weekly model, slows the grid fit, and
+// holds the fit back after a change of regime.
+const FIT_DAYS = 182;
 
 // A forecaster: the total forecast for the `horizon` days from index `origin`, knowing only [0, origin).
 type TForecaster = (s: TSeries, origin: number, horizon: number) => number[];
 
 function withCalendar(model: TModel): TForecaster {
   return (s, origin, horizon) => {
-    const usage = model(s.usage.slice(0, origin), horizon);
+    const usage = model(s.usage.slice(Math.max(0, origin - FIT_DAYS), origin), horizon);
     if (s.recurring.size === 0) return usage;
     const before = addIsoDays(s.first, origin);
-    const amountOn = (day: string) => s.recurring.get(day) ?? 0;
-    return usage.map((u, i) => u + recurringOn(addIsoDays(before, i), before, s.first, amountOn));
+    return usage.map((u, i) => u + recurringAt(s, addIsoDays(before, i), before));
   };
 }
 
