@@ -42,6 +42,13 @@ describe('detectAnomalies', () => {
     expect(a.score).toBeGreaterThanOrEqual(3.5);
   });
 
+  it('finds a spike of six days whole, and nothing after it ends', () => {
+    const values = weekly(16, 120);
+    for (let i = 60; i <= 65; i++) values[i] *= 1.7;
+    const { anomalies } = detectAnomalies({ points: points(values) });
+    expect(anomalies.map((a) => [a.startDay, a.endDay, a.direction])).toEqual([[day(60), day(65), 'increase']]);
+  });
+
   it('finds a planted drop with its start and end', () => {
     const values = weekly(3, 120);
     for (let i = 80; i <= 83; i++) values[i] *= 0.3;
