@@ -148,8 +148,8 @@ function CostTableView(props: { answer: TCostTableAnswer; query: TCostQuery; lab
   // the first and last columns stay in view while the periods scroll under them (day views)
   const first = 'sticky left-0 z-10 bg-white max-w-[9.5rem] sm:max-w-xs';
   // the total's width is fixed so that, from 640 px, the change column can stay in view beside it
-  const last = 'sticky right-0 z-10 w-36 min-w-36 bg-white';
-  const beforeLast = 'sm:sticky sm:right-36 sm:z-10 bg-white';
+  const last = 'sticky right-0 z-10 w-28 min-w-28 bg-white sm:w-40 sm:min-w-40';
+  const beforeLast = 'sm:sticky sm:right-40 sm:z-10 bg-white';
   const edge = 'shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.25)] sm:shadow-none';
   const edgeSm = 'sm:shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.25)]';
 
@@ -226,6 +226,9 @@ export default async function CostsPage({ searchParams }: { searchParams: TSearc
   const problems: string[] = [];
   if (raw.last !== undefined) problems.push(t('errors.issue', { field: t('fields.last'), message: t('errors.notADate', { value: raw.last }) }));
   if (!parsed.success) problems.push(...describeIssues(parsed.error.issues, values, t));
+  // the rule between the dates runs only once every field is valid: say it anyway
+  if (!parsed.success && !parsed.error.issues.some((i) => i.path[0] === 'to') && isIsoDay(values.from) && isIsoDay(values.to) && values.from >= values.to)
+    problems.push(t('errors.issue', { field: t('fields.to'), message: t('errors.endBeforeStart') }));
   if (!parsedSort.success) problems.push(...describeIssues(parsedSort.error.issues, raw, t));
 
   let answer: TCostTableAnswer | null = null;
