@@ -118,7 +118,7 @@ function SortHeader(props: { by: string; sort: TCostTable['sort']; href: string;
   const active = props.sort.by === props.by;
   return (
     <th scope="col" aria-sort={active ? (props.sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`bg-white px-2 py-2 align-bottom ${props.className ?? ''}`}>
-      <Link href={props.href} scroll={false} title={props.title} className="inline-flex items-center gap-1 hover:text-slate-900" data-testid={`sort-${props.by}`}>
+      <Link href={props.href} scroll={false} prefetch={false} title={props.title} className="inline-flex items-center gap-1 hover:text-slate-900" data-testid={`sort-${props.by}`}>
         <span>{props.children}</span>
         <span aria-hidden className={active ? 'text-slate-700' : 'text-slate-300'}>{active && props.sort.dir === 'asc' ? '▲' : '▼'}</span>
       </Link>
