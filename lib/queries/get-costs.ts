@@ -22,7 +22,7 @@ export const ZGroupBy = z
   .union([
     z.enum(GROUP_BYS),
     z.templateLiteral([TAG_PREFIX, z.string().min(1).max(256)]),
-  ])
+  ], { error: `must be one of ${GROUP_BYS.join(', ')}, or tag:KEY` })
   .describe('a dimension, or tag:KEY for the values of a resource tag (records without the tag form the group (none))');
 
 // The columns a group is made of (service, region and account ids belong to a provider: the pair
