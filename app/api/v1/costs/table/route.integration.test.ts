@@ -63,6 +63,11 @@ describe('GET /api/v1/costs/table', () => {
     expect(await column(`${base}&sort=total&dir=asc`)).toEqual(['web', 'data', '(none)']);
   });
 
+  it('names regions as places, as the page does', async () => {
+    const rows = parse(await (await get('from=2026-01-01&to=2026-03-01&groupBy=region&sort=name')).text()) as string[][];
+    expect(rows.slice(1, -1).map((r) => r[0])).toEqual(['eu-west-3 · Paris']);
+  });
+
   it('answers a bad parameter with 400 naming the field', async () => {
     for (const [query, field] of [
       ['from=2026-01-01&to=2026-03-01&groupBy=tag:', 'groupBy'],

@@ -4,6 +4,8 @@ import { routeAccess } from '@/lib/api/route-roles';
 import { ZCostTableQuery } from '@/lib/api/schemas/cost-table';
 import { costTableCsv } from '@/lib/costs/cost-table-csv';
 import { readCostTable } from '@/lib/costs/read-cost-table';
+import { regionLabel } from '@/lib/format/region-names';
+import { parseScopedKey } from '@/lib/queries/cost-keys';
 import { isTagGroupBy, tagKeyOf, type TCostGroupBy } from '@/lib/queries/get-costs';
 
 export const dynamic = 'force-dynamic';
@@ -24,6 +26,12 @@ const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(
 export const GET = apiRoute(routeAccess('/api/v1/costs/table', 'GET'), async ({ req, requestId }) => {
   const { sort, dir, ...query } = parseQuery(ZCostTableQuery, req);
   const { table } = await readCostTable(query, { sort, dir });
+  // regions as the page shows them: "eu-west-3 · Paris" (in English: the file's headers are)
+  if (query.groupBy === 'region')
+    for (const row of table.rows) {
+      const id = parseScopedKey(row.key)?.id;
+      if (id) row.label = row.label.replace(id, regionLabel(id, 'en-GB'));
+    }
   const csv = costTableCsv(table, { groupHeader: groupHeader(query.groupBy), currency: query.currency });
   const name = `tourmalet-costs-by-${fileSafe(query.groupBy)}-${query.granularity}-${query.from}-${query.to}.csv`;
   return new Response(csv, {
