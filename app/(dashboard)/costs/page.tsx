@@ -187,7 +187,8 @@ function CostTableView(props: { answer: TCostTableAnswer; query: TCostQuery; lab
             );
           })}
         </tbody>
-        <tfoot>
+        {/* grouped by nothing, the one row is the total already */}
+        <tfoot className={query.groupBy === 'none' ? 'hidden' : undefined}>
           <tr className="font-semibold">
             <th scope="row" className={`${first} border-t border-slate-300 py-2 pl-4 pr-2 text-left sm:pl-5`}>{t('total')}</th>
             {table.totals.cells.map((c, i) => <td key={table.periods[i]} className="tabular whitespace-nowrap border-t border-slate-300 px-2 text-right">{money(c)}</td>)}
@@ -313,7 +314,7 @@ export default async function CostsPage({ searchParams }: { searchParams: TSearc
         <>
           <Card
             title={query.groupBy === 'none' ? t('chartTitleTotal') : t('chartTitle', { group: groupWords(query.groupBy, t).toLocaleLowerCase(fmt.locale) })}
-            subtitle={t('chartSubtitle', { top: TOP, currency: query.currency })}
+            subtitle={query.groupBy === 'none' ? t('chartSubtitleTotal', { currency: query.currency }) : t('chartSubtitle', { top: TOP, currency: query.currency })}
             className="mb-6"
           >
             <StackedMonthlyChart rows={chart!.rows} series={chart!.series} currency={query.currency} granularity={query.granularity} testId="chart-costs" />
