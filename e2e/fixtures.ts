@@ -6,6 +6,7 @@ export const VIEWER = { email: 'viewer@e2e.test', password: 'e2e-viewer-password
 export const EDITOR = { email: 'editor@e2e.test', password: 'e2e-editor-password-1' };
 // no language of their own: they see the organisation's LOCALE (fr-FR, French)
 export const FRENCH_VIEWER = { email: 'lectrice@e2e.test', password: 'e2e-lectrice-password-1' };
+export const FRENCH_ADMIN = { email: 'admin-fr@e2e.test', password: 'e2e-admin-fr-password-1' };
 export const VIEWER_TOKEN = process.env.E2E_VIEWER_TOKEN ?? '';
 
 export async function signIn(page: Page, who: { email: string; password: string }) {

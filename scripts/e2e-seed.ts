@@ -1,7 +1,7 @@
 // Seeds the e2e database: the demo dataset, one account per role, and a viewer API token.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ADMIN, EDITOR, FRENCH_VIEWER, VIEWER } from '../e2e/fixtures';
+import { ADMIN, EDITOR, FRENCH_ADMIN, FRENCH_VIEWER, VIEWER } from '../e2e/fixtures';
 import { prisma } from '../lib/db';
 import { createApiToken } from '../lib/auth/tokens';
 import { createUser } from '../lib/auth/users';
@@ -17,6 +17,7 @@ async function main() {
   await createUser({ ...VIEWER, name: 'Vera Viewer', role: 'viewer', locale: 'en-GB' });
   await createUser({ ...EDITOR, name: 'Eddie Editor', role: 'editor', locale: 'en-GB' });
   await createUser({ ...FRENCH_VIEWER, name: 'Françoise Lectrice', role: 'viewer' });
+  await createUser({ ...FRENCH_ADMIN, name: 'Aurélie Admin', role: 'admin' });
   const { token } = await createApiToken({ name: 'e2e-viewer', role: 'viewer' });
   fs.writeFileSync(path.join('test-results', 'e2e-viewer-token'), token, { mode: 0o600 });
   await disconnect();

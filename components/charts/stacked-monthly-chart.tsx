@@ -1,42 +1,55 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCompactMoney, formatDay, formatMoney, formatMonth } from '@/lib/format/money';
-
-export const SERIES_COLORS = ['#2f7d62', '#3b82f6', '#f59e0b', '#ef4444', '#8b5cf6', '#14b8a6', '#64748b', '#ec4899', '#84cc16', '#0ea5e9'];
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useFormat } from '@/components/i18n/format-provider';
+import { seriesColor } from '@/lib/format/palette';
 
 // One bar series per group, named by the group's key (React's key, never the label: labels are
 // for people); a row holds the x value and series i's value at values[i], so that no key (which
-// may hold dots, or be "x") is ever read as a property path.
-export type TChartSeries = { key: string; label: string };
+// may hold dots, or be "x") is ever read as a property path. A series' colour is the caller's
+// (providerColor for providers, OTHER_COLOR for the rest), else the page's series palette by rank.
+export type TChartSeries = { key: string; label: string; color?: string };
 export type TChartRow = { x: string; values: number[] };
 
 export function StackedMonthlyChart(props: {
   rows: TChartRow[];
   series: TChartSeries[];
   currency: string;
-  locale: string;
+  // kept for callers that pass it: the locale is the request's, through useFormat
+  locale?: string;
   granularity?: 'day' | 'month';
   testId?: string;
 }) {
-  const formatX = props.granularity === 'day' ? formatDay : formatMonth;
+  const fmt = useFormat();
+  const formatX = (v: string) => (props.granularity === 'day' ? fmt.dayShort(v) : fmt.month(v));
+  const color = (s: TChartSeries, i: number) => s.color ?? seriesColor(i);
   return (
-    <div className="h-80 w-full" data-testid={props.testId ?? 'chart-monthly-by-provider'}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={props.rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="x" tickFormatter={(v: string) => formatX(v, props.locale)} tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => formatCompactMoney(v, props.currency, props.locale)} tick={{ fontSize: 12 }} width={72} />
-          <Tooltip
-            formatter={(value) => formatMoney(Number(value), props.currency, props.locale)}
-            labelFormatter={(label) => formatX(String(label), props.locale)}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {props.series.map((s, i) => (
-            <Bar key={s.key} dataKey={(row: TChartRow) => row.values[i] ?? 0} name={s.label} stackId="a" fill={SERIES_COLORS[i % SERIES_COLORS.length]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <div className="min-w-0" data-testid={props.testId ?? 'chart-monthly-by-provider'}>
+      {/* a fixed height of its own: recharts' legend inside the chart took the plot's height on phones (no bars) */}
+      <div className="h-64 w-full sm:h-80">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={props.rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="x" tickFormatter={formatX} tick={{ fontSize: 11 }} minTickGap={8} />
+            <YAxis tickFormatter={(v: number) => fmt.moneyCompact(v, { currency: props.currency })} tick={{ fontSize: 11 }} width={60} />
+            <Tooltip
+              formatter={(value) => fmt.money(Number(value), { currency: props.currency })}
+              labelFormatter={(label) => (props.granularity === 'day' ? fmt.day(String(label)) : fmt.monthLong(String(label)))}
+            />
+            {props.series.map((s, i) => (
+              <Bar key={s.key} dataKey={(row: TChartRow) => row.values[i] ?? 0} name={s.label} stackId="a" fill={color(s, i)} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" data-testid="chart-legend">
+        {props.series.map((s, i) => (
+          <li key={s.key} className="flex min-w-0 max-w-full items-center gap-1.5" title={s.label}>
+            <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: color(s, i) }} />
+            <span className="truncate">{s.label}</span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

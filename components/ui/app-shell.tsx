@@ -3,10 +3,11 @@
 // The frame of every signed-in page: a sidebar from 900 px up; below it a top bar whose menu button
 // opens the same navigation as a sheet (closed again by a link, Escape or the backdrop).
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 
 export type TNavItem = { href: string; id: 'overview' | 'costs' | 'utilisation' | 'scenarios' | 'settings'; label: string };
 type TPerson = { name: string; email: string; role: string };
@@ -62,6 +63,11 @@ export function AppShell({ items, person, children }: { items: TNavItem[]; perso
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
   const close = () => setOpenOn(null);
+  // the browser remembers the language it was last shown in, for its next sign-in page
+  const locale = useLocale();
+  useEffect(() => {
+    document.cookie = `${LOCALE_COOKIE}=${encodeURIComponent(locale)}; path=/; max-age=31536000; samesite=lax`;
+  }, [locale]);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpenOn(null);

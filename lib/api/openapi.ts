@@ -4,6 +4,7 @@ import { ZChangePassword, ZProfile, ZResetPasswordResult, ZUpdateProfile } from 
 import { ZApiToken, ZCreateToken, ZCreateUser, ZUpdateUser, ZUser } from './schemas/access';
 import { ZResourceList, ZResourceMetricsResult } from './schemas/resources';
 import { ZCostQuery } from '../queries/get-costs';
+import { ZCostTableQuery } from './schemas/cost-table';
 import { SCENARIO_OPERATIONS } from './schemas/scenarios';
 import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
@@ -36,11 +37,11 @@ const ZErrorBody = z.object({
 const ZCostResult = z.object({
   currency: z.string(),
   granularity: z.enum(['day', 'month']),
-  groupBy: z.string(),
+  groupBy: z.string().describe('as asked: a dimension or tag:KEY'),
   rows: z.array(
     z.object({
       period: z.string().describe('start of the period, YYYY-MM-DD'),
-      key: z.string().describe('the group: a provider name, PROVIDER:ID for a service, region or account (a filter takes it back), a category or (none), total for groupBy=none'),
+      key: z.string().describe('the group: a provider name, PROVIDER:ID for a service, region or account (a filter takes it back), a category or (none), a tag value or (none) for records without the tag, total for groupBy=none'),
       label: z.string().describe('for people; no two groups of an answer share one'),
       billedCost: z.string().describe('decimal string'),
       effectiveCost: z.string().describe('decimal string'),
@@ -64,6 +65,14 @@ registerOperations(
     summary: 'Costs by period and dimension (to is exclusive), converted with the stored FX rates',
     query: ZCostQuery,
     response: ZCostResult,
+    tag: 'costs',
+  },
+  {
+    method: 'get',
+    path: '/api/v1/costs/table',
+    summary: 'The costs page\'s table as CSV (to is exclusive): a row per group in the order asked, a column per period (its first day), total, the previous range\'s total and the change (a ratio), plain decimals and the currency; a Total row last',
+    query: ZCostTableQuery,
+    responseContentType: 'text/csv',
     tag: 'costs',
   },
   { method: 'get', path: '/api/v1/users', summary: 'List people', response: z.object({ users: z.array(ZUser) }), tag: 'access' },

@@ -13,6 +13,7 @@ export const ROUTE_ROLES = {
   '/api/v1/openapi.json': { GET: 'viewer' },
   '/api/v1/costs': { GET: 'viewer' },
   '/api/v1/costs/export': { GET: 'viewer' },
+  '/api/v1/costs/table': { GET: 'viewer' },
   // importing billing data rewrites what every view and budget reads: a data administrator's act
   '/api/v1/imports/focus': { POST: 'admin' },
   '/api/v1/users': { GET: 'admin', POST: 'admin' },

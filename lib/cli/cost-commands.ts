@@ -68,7 +68,7 @@ export const costCommands: TCliCommand[] = [
   {
     name: 'costs',
     usage:
-      'costs --from YYYY-MM-DD --to YYYY-MM-DD [--group-by provider|service|region|account|category|none] [--granularity day|month] [--currency CUR (default DISPLAY_CURRENCY)] [--provider P] [--service PROVIDER:S] [--region PROVIDER:R] [--account PROVIDER:A] [--category C] [--format table|json|csv|focus]',
+      'costs --from YYYY-MM-DD --to YYYY-MM-DD [--group-by provider|service|region|account|category|none|tag:KEY] [--granularity day|month] [--currency CUR (default DISPLAY_CURRENCY)] [--provider P] [--service PROVIDER:S] [--region PROVIDER:R] [--account PROVIDER:A] [--category C] [--format table|json|csv|focus]',
     summary: 'cost totals (to is exclusive), converted to one currency; --format focus prints the FOCUS 1.2 records instead',
     valueOptions: ['from', 'to', 'group-by', 'granularity', 'currency', 'provider', 'service', 'region', 'account', 'category', 'format'],
     run: async (args, io) => {

@@ -8,6 +8,10 @@ import { groupKey, groupLabels, type TGroupBy } from './get-costs';
 
 export type TCostChoice = { value: string; label: string };
 export type TCostDimensions = { providers: TCostChoice[]; services: TCostChoice[]; regions: TCostChoice[]; accounts: TCostChoice[]; categories: TCostChoice[] };
+export type TCostChoices = TCostDimensions & { tagKeys: string[] };
+
+// The most tag keys offered to group by: a bill tagged per request id would otherwise list thousands.
+const MAX_TAG_KEYS = 200;
 
 async function choices(groupBy: TGroupBy, a: string, b: string, name = 'NULL::text'): Promise<TCostChoice[]> {
   const { rows } = await pool().query<{ a: string; b: string; name: string | null }>(
@@ -22,17 +26,27 @@ async function choices(groupBy: TGroupBy, a: string, b: string, name = 'NULL::te
     .sort((x, y) => x.label.localeCompare(y.label));
 }
 
-async function readCostDimensions(): Promise<TCostDimensions> {
-  const [providers, services, regions, accounts, categories] = await Promise.all([
+// The tag keys records carry, to group by: tags are in cost_record only (see get-costs.ts).
+async function tagKeys(): Promise<string[]> {
+  const { rows } = await pool().query<{ k: string }>(
+    `SELECT DISTINCT k FROM cost_record, jsonb_object_keys(tags) AS k ORDER BY 1 LIMIT ${MAX_TAG_KEYS}`,
+  );
+  return rows.map((r) => r.k);
+}
+
+async function readCostDimensions(): Promise<TCostChoices> {
+  const [providers, services, regions, accounts, categories, keys] = await Promise.all([
     choices('provider', 'provider_name', "''"),
     choices('service', 'provider_name', 'service_name'),
     choices('region', 'provider_name', 'region_id'),
     choices('account', 'provider_name', 'sub_account_id', "max(NULLIF(sub_account_name, ''))"),
     choices('category', 'service_category', "''"),
+    tagKeys(),
   ]);
-  return { providers, services, regions, accounts, categories };
+  return { providers, services, regions, accounts, categories, tagKeys: keys };
 }
 
-// five scans of cost_daily on every view of the costs page: kept until the cost data changes
+// five scans of cost_daily and one of cost_record on every view of the costs page: kept until the
+// cost data changes
 const cachedDimensions = cachedByDataVersion(readCostDimensions, { max: 1 });
-export const getCostDimensions = (): Promise<TCostDimensions> => cachedDimensions(undefined);
+export const getCostDimensions = (): Promise<TCostChoices> => cachedDimensions(undefined);

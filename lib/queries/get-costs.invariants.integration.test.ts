@@ -1,6 +1,6 @@
 // Invariants of the costs API on the real database, for random record sets written through the
 // real write path (CostWriter, then a second write that meets the first's days and goes through
-// the merge): for every groupBy and every filter, each row equals the sum straight from
+// the merge): for every groupBy (tag keys too, read from cost_record) and every filter, each row equals the sum straight from
 // cost_record, the rows of a period add up to the ungrouped total of that period, and no two
 // groups of an answer share a label. And the migration's rebuild of cost_daily gives what the
 // writers wrote. fast-check prints the seed and the shrunk record set of a failure; run again
@@ -18,7 +18,7 @@ import { upsertFxRates } from '../ingestion/upsert-fx-rates';
 import { decimalToUnits } from '../money/decimal';
 import { parseScopedKey, type TCostFilterValues } from './cost-keys';
 import { getCostDimensions } from './get-cost-dimensions';
-import { getCosts, GROUP_BYS, type TCostQuery } from './get-costs';
+import { getCosts, GROUP_BYS, isTagGroupBy, tagKeyOf, type TCostQuery } from './get-costs';
 
 const RUNS = 30;
 const PLACES = 10;
@@ -37,6 +37,9 @@ const ACCOUNTS: [string | null, string | null][] = [
   [null, null],
 ];
 const CURRENCIES = ['EUR', 'USD', 'GBP'];
+// Tags: absent, present on some records, an empty value, a key that holds the key separator.
+const TAGS: Record<string, string>[] = [{}, { env: 'prod' }, { env: 'staging', team: 'data' }, { team: 'web' }, { env: '' }, { 'cost:centre': 'A1', env: 'prod' }];
+const TAG_GROUP_BYS = ['tag:env', 'tag:team', 'tag:cost:centre', 'tag:absent'] as const;
 // days on two month edges, few of them so that records meet in the same rollup rows
 const DAYS = ['2026-01-31', '2026-02-01', '2026-02-28', '2026-03-01'].map((d) => Date.parse(`${d}T00:00:00Z`));
 const FROM = '2026-01-01';
@@ -58,6 +61,7 @@ const record = fc
     region: fc.constantFrom(...REGIONS),
     account: fc.constantFrom(...ACCOUNTS),
     currency: fc.constantFrom(...CURRENCIES),
+    tags: fc.constantFrom(...TAGS),
     day: fc.constantFrom(...DAYS),
     hour: fc.integer({ min: 0, max: 23 }),
     // few resources: a key comes again at times (the last written wins)
@@ -78,6 +82,7 @@ const record = fc
       chargePeriodStart: start,
       chargePeriodEnd: new Date(start.getTime() + 3_600_000),
       resourceId: `r-${r.resource}`,
+      tags: r.tags,
       billedCost: r.billed,
       effectiveCost: r.effective,
       listCost: r.billed,
@@ -104,8 +109,12 @@ const RAW_GROUP: Record<(typeof GROUP_BYS)[number], [string, string]> = {
   none: ["''", "''"],
 };
 
+// A tag's group as the raw query names it: the value, '' where the record has none.
+const rawGroup = (groupBy: TCostQuery['groupBy']): [string, string] =>
+  isTagGroupBy(groupBy) ? [`coalesce(c.tags ->> '${tagKeyOf(groupBy).replace(/'/g, "''")}', '')`, "''"] : RAW_GROUP[groupBy];
+
 async function rawSums(q: TCostQuery, where: string[], params: string[]) {
-  const [a, b] = RAW_GROUP[q.groupBy];
+  const [a, b] = rawGroup(q.groupBy);
   const { rows } = await pool().query<{ period: string; a: string; b: string; billed: string; effective: string }>(
     `SELECT to_char(date_trunc('${q.granularity}', d.day), 'YYYY-MM-DD') AS period, d.a, d.b,
             round(sum(d.billed_cost * d.rate), ${PLACES})::text AS billed, round(sum(d.effective_cost * d.rate), ${PLACES})::text AS effective
@@ -151,7 +160,7 @@ function rawGroupOf(groupBy: TCostQuery['groupBy'], key: string): string {
     return `${parsed!.provider}\u0000${parsed!.id}`;
   }
   if (groupBy === 'provider') return `${key}\u0000`;
-  if (groupBy === 'category') return `${key === '(none)' ? '' : key}\u0000`;
+  if (groupBy === 'category' || isTagGroupBy(groupBy)) return `${key === '(none)' ? '' : key}\u0000`;
   return '\u0000';
 }
 
@@ -228,10 +237,14 @@ describe('costs API invariants', () => {
         const dimensions = await getCostDimensions();
         // every filter: each choice the filter offers (a few of each), and one that matches nothing
         const filters: TCostFilterValues[] = [{}];
-        for (const [name, choices] of Object.entries(dimensions) as [keyof typeof dimensions, { value: string }[]][])
+        const { tagKeys, ...choiceLists } = dimensions;
+        for (const [name, choices] of Object.entries(choiceLists) as [keyof typeof choiceLists, { value: string }[]][])
           for (const c of choices.slice(0, 3)) filters.push({ [name]: c.value });
         filters.push({ account: 'Nobody:123456789012' }, { provider: 'AWS', account: 'MongoDB Atlas:5f1a2b3c' });
-        for (const filter of filters) for (const groupBy of GROUP_BYS) await checkAnswer({ ...base, groupBy, ...filter });
+        // the tag keys offered are exactly those the records carry
+        const carried = new Set([...first, ...second].flatMap((r) => Object.keys(r.tags ?? {})));
+        expect(tagKeys).toEqual([...carried].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+        for (const filter of filters) for (const groupBy of [...GROUP_BYS, ...TAG_GROUP_BYS]) await checkAnswer({ ...base, groupBy, ...filter });
       }),
       { numRuns: RUNS },
     );

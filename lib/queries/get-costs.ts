@@ -10,6 +10,20 @@ import { cachedByDataVersion } from './data-version';
 export const GROUP_BYS = ['provider', 'service', 'region', 'account', 'category', 'none'] as const;
 export const GRANULARITIES = ['day', 'month'] as const;
 export type TGroupBy = (typeof GROUP_BYS)[number];
+// A tag key to group by, as groupBy=tag:KEY (the key may hold ':' itself: all after the first).
+export type TTagGroupBy = `tag:${string}`;
+export type TCostGroupBy = TGroupBy | TTagGroupBy;
+export const TAG_PREFIX = 'tag:';
+
+export const isTagGroupBy = (groupBy: TCostGroupBy): groupBy is TTagGroupBy => groupBy.startsWith(TAG_PREFIX);
+export const tagKeyOf = (groupBy: TTagGroupBy): string => groupBy.slice(TAG_PREFIX.length);
+
+export const ZGroupBy = z
+  .union([
+    z.enum(GROUP_BYS),
+    z.templateLiteral([TAG_PREFIX, z.string().min(1).max(256)]),
+  ], { error: `must be one of ${GROUP_BYS.join(', ')}, or tag:KEY` })
+  .describe('a dimension, or tag:KEY for the values of a resource tag (records without the tag form the group (none))');
 
 // The columns a group is made of (service, region and account ids belong to a provider: the pair
 // is the group, see cost-keys.ts) and, for accounts, the name that labels it. cost_daily's key
@@ -31,13 +45,23 @@ export const ZCostFilters = z.object({
   category: z.string().min(1).optional().describe('a FOCUS service category (Compute, Storage, …); (none) for records without one'),
 });
 
-export const ZCostQuery = ZCostFilters.extend({
+// The query's fields, without the rule between them (an object with a refinement cannot be
+// extended: the table download extends this one).
+export const ZCostQueryFields = ZCostFilters.extend({
   from: ZDay,
   to: ZDay,
   granularity: z.enum(GRANULARITIES).default('month'),
-  groupBy: z.enum(GROUP_BYS).default('provider'),
+  groupBy: ZGroupBy.default('provider'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
-}).refine((q) => q.from < q.to, { message: 'must be after from (to is exclusive)', path: ['to'] });
+});
+
+// The rule between the range's ends, for every schema built on the fields: .refine(...toAfterFrom)
+export const toAfterFrom: [(q: { from: string; to: string }) => boolean, { message: string; path: string[] }] = [
+  (q) => q.from < q.to,
+  { message: 'must be after from (to is exclusive)', path: ['to'] },
+];
+
+export const ZCostQuery = ZCostQueryFields.refine(...toAfterFrom);
 
 export type TCostQuery = z.infer<typeof ZCostQuery>;
 export type TCostRow = { period: string; key: string; label: string; billedCost: string; effectiveCost: string };
@@ -48,24 +72,50 @@ export type TCostResult = {
   rows: TCostRow[];
 };
 
-async function readCosts(query: TCostQuery): Promise<TCostResult> {
-  const { a, b, name } = GROUP_SQL[query.groupBy];
-  const params: unknown[] = [query.from, query.to, query.currency];
+// The per-day sums a query groups: from the rollup for its dimensions; for a tag, from cost_record
+// itself, since tags are no part of cost_daily's key (a tag's groups summed from the rollup could
+// not be exact). Both give (day, a, b, name, cur, billed, effective) over [from, to) as UTC days,
+// the rollup's own day, so that every grouping of a period adds up to the same total.
+function aggregateSql(query: TCostQuery, params: unknown[]): string {
   const filters: string[] = [];
+  if (isTagGroupBy(query.groupBy)) {
+    for (const [column, value] of costFilterPairs(query)) {
+      params.push(value);
+      // cost_record keeps NULL where cost_daily keeps ''
+      filters.push(`AND ${column === 'provider_name' ? column : `coalesce(${column}, '')`} = $${params.length}`);
+    }
+    params.push(tagKeyOf(query.groupBy));
+    const tag = `$${params.length}::text`;
+    // the range bounds are timestamps so that the planner prunes cost_record's monthly partitions
+    return `
+      SELECT (charge_period_start AT TIME ZONE 'UTC')::date AS day, coalesce(tags ->> ${tag}, '') AS a, ''::text AS b,
+             NULL::text AS name, billing_currency AS cur, sum(billed_cost) AS billed, sum(effective_cost) AS effective
+        FROM cost_record
+       WHERE charge_period_start >= ($1::date)::timestamp AT TIME ZONE 'UTC'
+         AND charge_period_start < ($2::date)::timestamp AT TIME ZONE 'UTC' ${filters.join(' ')}
+       GROUP BY 1, 2, 3, 5`;
+  }
+  const { a, b, name } = GROUP_SQL[query.groupBy];
   for (const [column, value] of costFilterPairs(query)) {
     params.push(value);
     filters.push(`AND ${column} = $${params.length}`);
   }
-  // rates is MATERIALIZED: inlined, its subqueries ran once per row of agg it joins, three times
-  // over (1 945 × 3 on the demo's 13 months by provider), where once per (day, currency) is
-  // enough (389): 12–20 ms instead of 59–86 ms in EXPLAIN ANALYZE here.
-  const sql = `
-    WITH agg AS (
+  return `
       SELECT day, ${a} AS a, ${b} AS b, ${name} AS name, billing_currency AS cur,
              sum(billed_cost) AS billed, sum(effective_cost) AS effective
         FROM cost_daily
        WHERE day >= $1::date AND day < $2::date ${filters.join(' ')}
-       GROUP BY 1, 2, 3, 5
+       GROUP BY 1, 2, 3, 5`;
+}
+
+async function readCosts(query: TCostQuery): Promise<TCostResult> {
+  const params: unknown[] = [query.from, query.to, query.currency];
+  const agg = aggregateSql(query, params);
+  // rates is MATERIALIZED: inlined, its subqueries ran once per row of agg it joins, three times
+  // over (1 945 × 3 on the demo's 13 months by provider), where once per (day, currency) is
+  // enough (389): 12–20 ms instead of 59–86 ms in EXPLAIN ANALYZE here.
+  const sql = `
+    WITH agg AS (${agg}
     ),
     rates AS MATERIALIZED (
       SELECT p.day, p.cur,
@@ -113,7 +163,8 @@ async function readCosts(query: TCostQuery): Promise<TCostResult> {
 // (at most 500 answers and 200,000 rows in all, some tens of MB)
 export const getCosts = cachedByDataVersion(readCosts, { max: 500, weigh: (r) => r.rows.length, maxWeight: 200_000 });
 
-export function groupKey(groupBy: TGroupBy, a: string, b: string): string {
+export function groupKey(groupBy: TCostGroupBy, a: string, b: string): string {
+  if (isTagGroupBy(groupBy)) return a === '' ? NONE : a;
   switch (groupBy) {
     case 'service':
     case 'region':
@@ -133,7 +184,7 @@ export function groupKey(groupBy: TGroupBy, a: string, b: string): string {
 // service or region says it only when another provider has one of the same name in the answer
 // ("AWS · global"); names that still meet (two accounts of a provider with one name) get the id,
 // and anything else that still meets gets its key.
-export function groupLabels(groupBy: TGroupBy, rows: { a: string; b: string; name: string | null }[]): Map<string, string> {
+export function groupLabels(groupBy: TCostGroupBy, rows: { a: string; b: string; name: string | null }[]): Map<string, string> {
   type TGroup = { provider: string; id: string; name: string; label: string };
   const groups = new Map<string, TGroup>();
   for (const r of rows) {
@@ -143,7 +194,7 @@ export function groupLabels(groupBy: TGroupBy, rows: { a: string; b: string; nam
       if (r.name && r.name > g.name) g.name = r.name;
       continue;
     }
-    const id = groupBy === 'provider' || groupBy === 'category' ? r.a : r.b;
+    const id = groupBy === 'provider' || groupBy === 'category' || isTagGroupBy(groupBy) ? r.a : r.b;
     groups.set(key, { provider: r.a, id, name: r.name ?? '', label: '' });
   }
   const shown = (v: string) => v || NONE;

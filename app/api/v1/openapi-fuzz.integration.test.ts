@@ -101,6 +101,7 @@ function validQuery(op: TDocOperation): Record<string, string> {
   const queries: Record<string, Record<string, string>> = {
     '/api/v1/costs': { from: '2026-01-01', to: '2026-03-01', granularity: 'month', groupBy: 'provider', currency: 'EUR' },
     '/api/v1/costs/export': { from: '2026-01-01', to: '2026-02-01', provider: 'AWS' },
+    '/api/v1/costs/table': { from: '2026-01-01', to: '2026-03-01', granularity: 'month', groupBy: 'tag:env', currency: 'EUR', sort: 'change' },
     '/api/v1/resources': { days: '30' },
     '/api/v1/resources/{id}/metrics': { from: '2026-01-01', to: '2026-01-08', step: 'day' },
     '/api/v1/scenarios/compare': { ids: `${fixtures.ids.scenarios},${fixtures.ids.scenarios}`, samples: '100' },

@@ -1,0 +1,105 @@
+// Every page at a phone's size (390×844) and a laptop's (1400×900), in French and in English: a
+// screenshot of each for people to look at (test-results/screens/), and what a person would see
+// wrong checked on each: the page wider than the screen, a chart that drew nothing, a string the
+// messages lack, an error in the console, the navigation not folded into a menu on the phone.
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { ADMIN, FRENCH_ADMIN, signIn } from './fixtures';
+
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1400, height: 900 },
+] as const;
+const LANGUAGES = [
+  { lang: 'en', who: ADMIN, overview: 'Overview' },
+  { lang: 'fr', who: FRENCH_ADMIN, overview: "Vue d'ensemble" },
+] as const;
+
+// The pages, with the ids of the demo's first resource, scenario and connection-free paths.
+async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[]> {
+  const first = async (list: string, prefix: string, except?: RegExp) => {
+    await page.goto(list);
+    const links = page.locator(`main a[href^="${prefix}"]`);
+    const href = await (except ? links.filter({ hasNotText: except }) : links).first().getAttribute('href');
+    expect(href, `a link to ${prefix}… on ${list}`).toBeTruthy();
+    return href!;
+  };
+  const today = new Date();
+  const monthStart = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  const lastMonthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+  return [
+    { name: 'overview', path: '/' },
+    { name: 'costs', path: '/costs' },
+    { name: 'costs-days', path: `/costs?granularity=day&from=${lastMonthStart}&to=${monthStart}&groupBy=service` },
+    { name: 'utilisation', path: '/utilisation' },
+    { name: 'resource', path: await first('/utilisation', '/utilisation/') },
+    { name: 'scenarios', path: '/scenarios' },
+    { name: 'scenario', path: await first('/scenarios', '/scenarios/', /compare|prices|mapping|correspondance/i) },
+    { name: 'compare', path: '/scenarios/compare' },
+    { name: 'prices', path: '/scenarios/prices' },
+    { name: 'settings', path: '/settings' },
+    { name: 'account', path: '/account' },
+  ];
+}
+
+for (const { lang, who, overview } of LANGUAGES) {
+  test(`every page in ${lang}, on a phone and a laptop`, async ({ page }) => {
+    test.setTimeout(240_000);
+    fs.mkdirSync('test-results/screens', { recursive: true });
+    const problems: string[] = [];
+    let current = 'sign-in';
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${current}: console: ${m.text().slice(0, 300)}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${current}: ${e.message.slice(0, 300)}`));
+
+    await signIn(page, who);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { name: overview })).toBeVisible();
+    const pages = await pagesToVisit(page);
+
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      for (const { name, path } of pages) {
+        current = `${size.name} ${path}`;
+        const response = await page.goto(path);
+        expect(response?.status(), `${current} answers`).toBe(200);
+        await page.waitForLoadState('networkidle');
+        await expect(page.locator('main h1').first()).toBeVisible();
+        // next-intl writes a missing message as its key path ("costs.title"): none may show
+        const text = await page.locator('body').innerText();
+        const keyLike = text.match(/\b(?:app|nav|roles|common|signIn|overview|costs|utilisation|prices|scenarios|planning|planActual|settings|account)\.[a-z][A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\b/g);
+        expect(keyLike, `${current}: message keys shown as text`).toBeNull();
+        // nothing wider than the screen: wide tables scroll inside their card
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${current}: the page is ${overflow}px wider than the screen`).toBeLessThanOrEqual(1);
+        // every chart drawn has a size and something in it
+        for (const surface of await page.locator('svg.recharts-surface').all()) {
+          const box = await surface.boundingBox();
+          expect(box && box.width > 100 && box.height > 50, `${current}: a chart with no room`).toBe(true);
+        }
+        const charts = await page.locator('.recharts-wrapper').count();
+        const marks = await page.locator('.recharts-bar-rectangle, .recharts-area-area, .recharts-line-curve, .recharts-rectangle').count();
+        if (charts > 0) expect(marks, `${current}: charts drew no marks`).toBeGreaterThan(0);
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: `test-results/screens/${lang}-${size.name}-${name}.png`, fullPage: true });
+      }
+      // the navigation: a sidebar on the laptop, a menu on the phone that opens and closes
+      const menu = page.getByTestId('menu-button');
+      if (size.name === 'phone') {
+        await page.goto('/');
+        await expect(menu).toBeVisible();
+        await menu.click();
+        const sheet = page.locator('#mobile-menu');
+        await expect(sheet).toBeVisible();
+        await page.screenshot({ path: `test-results/screens/${lang}-phone-menu.png` });
+        await sheet.getByRole('link').nth(1).click();
+        await expect(sheet).toBeHidden();
+        await expect(page).toHaveURL(/\/costs$/);
+      } else {
+        await expect(menu).toBeHidden();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}
