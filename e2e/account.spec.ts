@@ -35,7 +35,7 @@ test('a person switches to English and back to French; the choice survives a rel
 
   // no language of her own yet: the organisation's (French)
   await signInTo(page, person.email, person.password);
-  await expect(page.getByRole('heading', { name: "Vue d'ensemble" })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: "Vue d'ensemble" })).toBeVisible();
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Votre compte' })).toBeVisible();
   await expect(page.getByTestId('account-email')).toHaveText(person.email);
@@ -53,7 +53,7 @@ test('a person switches to English and back to French; the choice survives a rel
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await page.context().clearCookies();
   await signInTo(page, person.email, person.password);
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Overview' })).toBeVisible();
 
   await page.goto('/account');
   await page.getByTestId('locale-select').selectOption('fr-FR');
@@ -71,7 +71,7 @@ test('a person changes their password and signs in with the new one', async ({ p
   await signOut(page);
 
   await signInTo(page, person.email, person.password);
-  await expect(page.getByRole('heading', { name: "Vue d'ensemble" })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: "Vue d'ensemble" })).toBeVisible();
   await page.goto('/account');
   const form = page.getByRole('form', { name: 'Mot de passe' });
   await form.getByLabel('Mot de passe actuel').fill('not-the-password-1');
@@ -93,7 +93,7 @@ test('a person changes their password and signs in with the new one', async ({ p
   await signInTo(page, person.email, person.password);
   await expect(page.getByRole('form').getByRole('alert')).toBeVisible();
   await signInTo(page, person.email, 'rotation-password-2');
-  await expect(page.getByRole('heading', { name: "Vue d'ensemble" })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: "Vue d'ensemble" })).toBeVisible();
 });
 
 test('an admin resets a viewer’s password; the viewer signs in with it once and must choose their own', async ({ page, browser }) => {
@@ -131,7 +131,8 @@ test('an admin resets a viewer’s password; the viewer signs in with it once an
     await form.getByLabel('Nouveau mot de passe', { exact: true }).fill('oublieuse-password-2');
     await form.getByLabel('Nouveau mot de passe, à nouveau').fill('oublieuse-password-2');
     await form.getByRole('button', { name: 'Changer le mot de passe' }).click();
-    await expect(viewer.getByRole('heading', { name: "Vue d'ensemble" })).toBeVisible();
+    await expect(viewer).toHaveURL(/\/$/);
+    await expect(nav(viewer).getByRole('link', { name: "Vue d'ensemble" })).toBeVisible();
     await viewer.goto('/costs');
     await expect(viewer).toHaveURL(/\/costs$/);
   } finally {
