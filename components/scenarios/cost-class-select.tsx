@@ -47,7 +47,7 @@ export function CostClassSelect(props: {
         onChange={(e) => void change(e.currentTarget.value)}
         className="w-full max-w-[16rem] rounded border border-slate-300 bg-white px-2 py-1 text-sm"
       >
-        <option value={DEFAULT}>{t('mapping.useDefault', { class: t(`classes.${props.defaultClass}`) })}</option>
+        <option value={DEFAULT}>{t('mapping.useDefault')}</option>
         {MAPPED_CLASSES.map((c) => (
           <option key={c} value={c}>{t(`classes.${c}`)}</option>
         ))}
