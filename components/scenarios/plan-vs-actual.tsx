@@ -170,7 +170,13 @@ export async function PlanVsActual(props: { model: Record<TResourceClass, number
           <p>{t('noBill', { month: billMonth })}</p>
         ) : gap.significant ? (
           <>
-            <p className="font-medium">{t('gap.summary', { model: money(modelTotal), change: fmt.change(gap.ratio ?? 0, 0), month: billMonth, actual: money(gap.actualTotal) })}</p>
+            <p className="font-medium">{t('gap.summary', {
+                model: money(modelTotal),
+                share: fmt.share(Math.abs(gap.ratio ?? 0)),
+                direction: (gap.ratio ?? 0) < 0 ? 'below' : 'above',
+                month: billMonth,
+                actual: money(gap.actualTotal),
+              })}</p>
             <ul className="list-disc space-y-1 pl-5">
               {gap.notes.map((n, i) => <li key={i}>{noteText(n)}</li>)}
             </ul>
@@ -220,7 +226,6 @@ export async function PlanActualSummary({ models }: { models: { id: string; name
         {a.monthToDate.lastDay && a.monthToDate.runRate && (
           <p data-testid="plan-actual-mtd">
             {t('list.mtd', {
-              month: fmt.monthLong(a.monthToDate.month),
               range: fmt.dayRange(a.monthToDate.from, a.monthToDate.lastDay),
               amount: money(a.monthToDate.total),
               runRate: money(a.monthToDate.runRate),
