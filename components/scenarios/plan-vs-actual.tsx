@@ -109,13 +109,14 @@ export async function PlanVsActual(props: { model: Record<TResourceClass, number
   };
   const hasBill = Number(a.lastMonth.total) !== 0;
 
-  const rows = MAPPED_CLASSES.map((c) => {
+  type TRow = { key: TMappedClass | 'total'; label: string; model: number | null; bill: number; mtd: number; runRate: number | null };
+  const rows: TRow[] = MAPPED_CLASSES.map((c) => {
     const cls = a.classes.find((x) => x.resourceClass === c)!;
     const m = c === 'unmapped' ? null : model[c];
     return { key: c, label: className(c), model: m, bill: Number(cls.lastMonth), mtd: Number(cls.monthToDate), runRate: cls.runRate === null ? null : Number(cls.runRate) };
   });
   rows.push({
-    key: 'total' as TMappedClass,
+    key: 'total',
     label: t('total'),
     model: modelTotal,
     bill: Number(a.lastMonth.total),
@@ -144,7 +145,7 @@ export async function PlanVsActual(props: { model: Record<TResourceClass, number
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => {
-              const isTotal = r.key === ('total' as TMappedClass);
+              const isTotal = r.key === 'total';
               const diff = r.model === null ? null : r.model - r.bill;
               const ratio = r.model === null || r.bill === 0 ? null : r.model / r.bill - 1;
               const far = ratio !== null && Math.abs(ratio) > GAP_THRESHOLD;
