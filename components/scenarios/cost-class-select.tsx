@@ -45,7 +45,7 @@ export function CostClassSelect(props: {
         defaultValue={current}
         disabled={pending}
         onChange={(e) => void change(e.currentTarget.value)}
-        className="w-full max-w-[16rem] rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        className="w-44 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
       >
         <option value={DEFAULT}>{t('mapping.useDefault')}</option>
         {MAPPED_CLASSES.map((c) => (

@@ -62,10 +62,10 @@ export default async function CostClassMappingPage() {
                 <thead className="text-xs uppercase text-slate-500">
                   <tr className="border-b border-slate-200">
                     <th scope="col" className={`${sticky} font-medium`}>{t('mapping.service')}</th>
+                    <th scope="col" className="px-3 py-2 text-left font-medium">{t('mapping.class')}</th>
                     <th scope="col" className={`${cell} font-medium`}>{t('mapping.bill', { month })}</th>
                     <th scope="col" className={`${cell} font-medium`}>{t('mapping.mtd')}</th>
                     <th scope="col" className="px-3 py-2 text-left font-medium">{t('mapping.defaultClass')}</th>
-                    <th scope="col" className="px-3 py-2 text-left font-medium">{t('mapping.class')}</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -73,13 +73,10 @@ export default async function CostClassMappingPage() {
                     const label = serviceLabel(s);
                     return (
                       <tr key={`${s.key}|${s.category ?? ''}`} data-service={s.service} data-category={s.category ?? ''}>
-                        <th scope="row" className={`${sticky} max-w-[12rem] font-normal sm:max-w-none`}>
-                          <span className="block truncate" title={label}>{label}</span>
+                        <th scope="row" className={`${sticky} min-w-[8rem] max-w-[10rem] font-normal sm:max-w-none`}>
+                          <span className="block break-words">{label}</span>
                           {s.lastMonth === '0' && s.monthToDate === '0' && <span className="text-xs text-slate-400">{t('mapping.notBilled')}</span>}
                         </th>
-                        <td className={cell}>{money(s.lastMonth)}</td>
-                        <td className={cell}>{money(s.monthToDate)}</td>
-                        <td className="px-3 py-2 text-slate-600">{t(`classes.${s.defaultClass}`)}</td>
                         <td className="px-3 py-2" data-col="class" data-class={s.resourceClass}>
                           {canEdit ? (
                             <CostClassSelect
@@ -98,6 +95,9 @@ export default async function CostClassMappingPage() {
                             </span>
                           )}
                         </td>
+                        <td className={cell}>{money(s.lastMonth)}</td>
+                        <td className={cell}>{money(s.monthToDate)}</td>
+                        <td className="px-3 py-2 text-slate-600">{t(`classes.${s.defaultClass}`)}</td>
                       </tr>
                     );
                   })}
