@@ -1,0 +1,62 @@
+// Thresholds of the scaling and rightsizing rules, each with where it comes from. The settings page
+// may override them later; the rules read them from here and cite them in their text.
+
+/** Atlas auto-scaling scales a cluster tier up when CPU or memory utilisation stays above 75% for an hour
+ *  (MongoDB Atlas docs, "Configure Auto-Scaling": cluster tier scale-up conditions). */
+export const ATLAS_SCALE_UP_PERCENT = 75;
+/** Atlas scales down one tier when CPU stays below 50% (Atlas docs, scale-down conditions)… */
+export const ATLAS_SCALE_DOWN_CPU_PERCENT = 50;
+/** …and the working set would fit the lower tier's memory at under 60% (same page)… */
+export const ATLAS_SCALE_DOWN_WORKING_SET_SHARE = 0.6;
+/** …over a long enough window; issue 14 asks for at least 14 days of samples before a tier down. */
+export const ATLAS_SCALE_DOWN_MIN_DAYS = 14;
+/** Atlas storage auto-scaling grows the disk when 90% of it is used (Atlas docs, storage auto-scaling). */
+export const ATLAS_DISK_AUTOSCALE_SHARE = 0.9;
+/** A cluster with no connection for 14 days is idle (issue 14; Atlas can pause a dedicated cluster for up to 30 days). */
+export const IDLE_DAYS = 14;
+/** Sharded Atlas clusters need M30 or above (Atlas docs, sharded cluster requirements). */
+export const ATLAS_SHARDED_MIN_TIER = 'M30';
+
+/** Redis: scale up or out when P95 used memory exceeds 75% of maxmemory (headroom for replication buffers and
+ *  fork copy-on-write during persistence; Redis Cloud and ElastiCache both alarm at 75–80%). Issue 14. */
+export const REDIS_MEMORY_HIGH_SHARE = 0.75;
+/** Smaller nodes when P95 used memory stays under 35% of maxmemory for 30 days (issue 14). */
+export const REDIS_MEMORY_LOW_SHARE = 0.35;
+export const REDIS_LOW_DAYS = 30;
+/** mem_fragmentation_ratio above 1.5 means much of the RSS is fragmentation (Redis docs, INFO memory). */
+export const REDIS_FRAGMENTATION_RATIO = 1.5;
+/** Operations per second above 75% of what the shards sustain: the same headroom as memory (ours). */
+export const REDIS_OPS_HIGH_SHARE = 0.75;
+
+/** The Kubernetes vertical pod autoscaler's recommender targets the 90th percentile of usage
+ *  (--target-cpu-percentile=0.9) plus a 15% safety margin (--recommendation-margin-fraction=0.15). */
+export const VPA_TARGET_PERCENTILE = 0.9;
+export const VPA_MARGIN = 0.15;
+/** Below a 10% change in requests, restarting pods is not worth it (ours; VPA's updater waits for a similar gap). */
+export const REQUESTS_MIN_CHANGE_SHARE = 0.1;
+/** Never fewer than two replicas: one pod down must not take the service down (ours). */
+export const MIN_REPLICAS_FLOOR = 2;
+/** Pod usage lookback: VPA keeps 8 days of history; 14 days sees two full weeks (ours). */
+export const PODS_LOOKBACK_DAYS = 14;
+
+/** A CDN serving under 85% of its bytes from cache pays the origin for the rest (issue 14; a common target for static-heavy sites). */
+export const CDN_CACHE_HIT_TARGET = 0.85;
+export const CDN_LOOKBACK_DAYS = 30;
+
+/** S3 lifecycle: objects must stay 30 days in Standard before moving to Standard-IA, which then bills at least
+ *  30 days; Glacier Instant Retrieval bills at least 90 days (S3 user guide, lifecycle transition constraints). */
+export const S3_IA_AFTER_DAYS = 30;
+export const S3_IA_MIN_DAYS = 30;
+export const S3_ARCHIVE_AFTER_DAYS = 90;
+export const S3_ARCHIVE_MIN_DAYS = 90;
+/** Standard-IA and Glacier IR bill an object under 128 KB as 128 KB, and lifecycle rules skip such objects by
+ *  default (S3 user guide, "Transitioning objects"): their bytes stay in Standard. */
+export const S3_MIN_OBJECT_KB = 128;
+/** Retrieval per GB read back (S3 pricing page, EU regions; estimates): Standard-IA $0.01, Glacier IR $0.03. */
+export const S3_RETRIEVAL_PER_GB = { infrequent: 0.01, archive: 0.03 } as const;
+/** Lifecycle is worth a recommendation when most bytes sit in Standard (issue 14). */
+export const S3_STANDARD_SHARE = 0.5;
+
+/** Capacity runway: under 60 days at the trend or at the plan's growth, act now (issue 14). */
+export const RUNWAY_ACT_DAYS = 60;
+export const RUNWAY_LOOKBACK_DAYS = 30;
