@@ -128,6 +128,8 @@ export type TWorkloadFacts = {
   requestsPerSecond?: TPoint[];
   /** Requests per second one pod serves at its target utilisation (load tests or the plan's coefficient). */
   rpsPerPod?: number;
+  /** The plan of record's peak requests per second for this workload over its horizon. */
+  planPeakRps?: number;
   /** Price of one vCPU-hour and one GiB-hour of requests (Fargate, or a node's price split by its shape). */
   prices?: { vcpuHour: string; gibHour: string };
   currency: string;
