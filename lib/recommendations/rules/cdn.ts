@@ -1,0 +1,54 @@
+// CDN: a cache-hit ratio under target, priced by the origin egress the misses cost.
+import { fixedSavings, fmt, missing, missingCollection, pct, recommend } from '../build';
+import { DAY_MS, inWindow, lookbackOf, mean, round } from '../stats';
+import { CDN_CACHE_HIT_TARGET, CDN_LOOKBACK_DAYS } from '../thresholds';
+import type { TCdnFacts, TRule, TRuleOutcome } from '../types';
+
+const DAYS_PER_MONTH = 365 / 12;
+const CACHE_HIT = { id: 'cdn-cache-hit', version: 1, kind: 'cdn' } as const;
+
+function evaluateCacheHit(c: TCdnFacts, now: Date): TRuleOutcome {
+  const to = now.getTime();
+  const ratios = c.cacheHitRatio ? inWindow(c.cacheHitRatio, to - CDN_LOOKBACK_DAYS * DAY_MS, to) : [];
+  const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(c.egressGB === undefined ? ['egressGB'] : [])];
+  if (lacking.length > 0 || c.egressGB === undefined) return missing(c.resource, lacking);
+  const hit = mean(ratios.map((p) => p.v));
+  if (hit >= CDN_CACHE_HIT_TARGET) return { resource: c.resource, recommendations: [] };
+  const monthlyGB = (c.egressGB * DAYS_PER_MONTH) / CDN_LOOKBACK_DAYS;
+  const originGB = monthlyGB * (1 - hit);
+  const avoidableGB = monthlyGB * (CDN_CACHE_HIT_TARGET - hit);
+  const price = c.originEgressPrice === undefined ? null : Number(c.originEgressPrice);
+  const originCost = price === null ? null : originGB * price;
+  return {
+    resource: c.resource,
+    recommendations: [
+      recommend(CACHE_HIT, {
+        resource: c.resource,
+        action: { type: 'raise-cache-hit', params: { hitRatio: round(hit, 4), target: CDN_CACHE_HIT_TARGET } },
+        text:
+          `${c.resource.name} serves ${pct(hit, 1)} of its bytes from cache, under the ${pct(CDN_CACHE_HIT_TARGET)} target: ${fmt(originGB)} GB a month come from the origin` +
+          (originCost === null ? '' : ` (${fmt(originCost, 2)} ${c.currency} of origin egress)`) +
+          `. Longer cache lifetimes on static assets and tiles, fewer query-string variants, or an origin shield would keep ${fmt(avoidableGB)} GB a month at the edge.`,
+        message: { key: 'cdnCacheHit', params: { distribution: c.resource.name, hitRatio: round(hit, 4), target: CDN_CACHE_HIT_TARGET, originGB: round(originGB, 1), avoidableGB: round(avoidableGB, 1), originCost: originCost === null ? '' : round(originCost, 2) } },
+        evidence: [
+          { metric: 'cacheHitRatio', value: round(hit, 4), unit: 'ratio', threshold: CDN_CACHE_HIT_TARGET, comparison: 'below', source: 'issue 14: under 85%' },
+          { metric: 'originGBPerMonth', value: round(originGB, 1), unit: 'GB' },
+          ...(price === null ? [] : [{ metric: 'originEgressPrice', value: price, unit: `${c.currency}/GB` }]),
+        ],
+        monthlySavings: price === null ? null : fixedSavings(avoidableGB * price),
+        currency: c.currency,
+        risks: [{ level: 'low', text: 'Longer cache lifetimes need versioned asset names, or users see stale files until they expire.', message: { key: 'riskStaleCache', params: {} } }],
+        lookback: lookbackOf(ratios, now, CDN_LOOKBACK_DAYS, DAY_MS),
+      }),
+    ],
+  };
+}
+
+export const cdnCacheHitRule: TRule = {
+  ...CACHE_HIT,
+  needs: ['cdn'],
+  evaluate(facts, now) {
+    if (!facts.cdn) return missingCollection('cdn');
+    return facts.cdn.map((c) => evaluateCacheHit(c, now));
+  },
+};
