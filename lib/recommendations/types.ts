@@ -66,7 +66,8 @@ export type TRecommendation = {
   evidence: TEvidence[];
   /** Null when the action saves nothing (a scale-up, a warning). */
   monthlySavings: TSavingsRange | null;
-  currency: string;
+  /** The currency of every amount in the recommendation; null when it carries none (a warning). */
+  currency: string | null;
   risks: TRisk[];
   lookback: TLookback;
   /** Kind-specific numbers (the commitment plan, the runway), for the detail view. */

@@ -157,7 +157,7 @@ function evaluateDisk(c: TAtlasClusterFacts, now: Date): TRuleOutcome {
           { metric: 'growthPerDay', value: round(perDay, 2), unit: 'GB/day' },
         ],
         monthlySavings: null,
-        currency: ATLAS_CURRENCY,
+        currency: null,
         risks: [{ level: days < 14 ? 'high' : 'medium', text: 'A full disk makes the cluster read-only.', message: { key: 'riskDiskFull', params: {} } }],
         lookback: lookbackOf(points, now, RUNWAY_LOOKBACK_DAYS, DAY_MS),
       }),
