@@ -188,6 +188,10 @@ export type TCommitmentPoolFacts = {
   /** Monthly multipliers on today's level over the term, from the plan of record. */
   projection?: TMonthlyProjection;
   terms?: TCommitmentTerm[];
+  /** Days of baseline the plan reads before now (7, 30, 60 or 90; 30 when absent). */
+  lookbackDays?: number;
+  /** The provider's own recommendation (AWS's from its stored insight), in the measure's units, for comparison. */
+  providerRecommendation?: { level: number; lookbackDays: number };
 };
 
 export type TPaymentOption = 'no-upfront' | 'partial-upfront' | 'all-upfront';
