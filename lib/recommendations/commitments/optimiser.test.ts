@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distributionOf, expectedMin, expectedSavings, optimalLadderLevels, optimalLevel, quantile } from './optimiser';
+import { distributionOf, expectedMin, expectedSavings, expectedValue, mergeDistributions, optimalLadderLevels, optimalLevel, quantile, scaledMixture } from './optimiser';
 
 const uniform = (a: number, b: number, n: number) => Array.from({ length: n }, (_, i) => a + ((b - a) * (i + 0.5)) / n);
 
@@ -49,6 +49,29 @@ describe('optimalLevel', () => {
           const dist = distributionOf(samples);
           const best = expectedSavings(dist, optimalLevel(dist, d), d);
           for (const c of [...others, ...samples]) expect(best).toBeGreaterThanOrEqual(expectedSavings(dist, c, d) - 1e-9 * (1 + Math.abs(best)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('scaled mixtures', () => {
+  it('give the same quantiles and expectations as their samples written out (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 600, noNaN: true }),
+        (base, scalesA, scalesB, p, c) => {
+          const baseDist = distributionOf(base);
+          const mix = mergeDistributions(scaledMixture(baseDist, scalesA), scaledMixture(baseDist, scalesB));
+          const written = distributionOf([...scalesA, ...scalesB].flatMap((s) => base.map((b) => Math.max(b, 0) * s)));
+          expect(quantile(mix, p)).toBeCloseTo(quantile(written, p), 9);
+          expect(expectedMin(mix, c)).toBeCloseTo(expectedMin(written, c), 9);
+          expect(expectedValue(mix)).toBeCloseTo(expectedValue(written), 9);
         },
       ),
       { numRuns: 300 },

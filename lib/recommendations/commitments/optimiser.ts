@@ -27,63 +27,121 @@
 // one level (one tranche); a growing one a rising staircase (a tranche at each step).
 
 /** Sorted samples (equally likely) with prefix sums, for O(log n) expectations. */
-export type TDistribution = { sorted: Float64Array; prefix: Float64Array };
+type TSorted = { sorted: Float64Array; prefix: Float64Array };
+
+/**
+ * Equally likely samples, kept as parts that are each a sorted sample set times a scale: a month of
+ * projected usage is the baseline's hours times each scenario's multiplier, so it needs no copy of its
+ * own, and months pool by concatenating parts. Every sample of every part weighs the same.
+ */
+export type TDistribution = { parts: { base: TSorted; scale: number }[]; size: number };
 
 export function distributionOf(values: ArrayLike<number>): TDistribution {
   const sorted = Float64Array.from(values as ArrayLike<number>, (v) => (v > 0 ? v : 0)).sort();
-  return withPrefix(sorted);
+  return scaledMixture(sortedOf(sorted), [1]);
 }
 
-function withPrefix(sorted: Float64Array): TDistribution {
+function sortedOf(sorted: Float64Array): TSorted {
   const prefix = new Float64Array(sorted.length + 1);
   for (let i = 0; i < sorted.length; i++) prefix[i + 1] = prefix[i] + sorted[i];
   return { sorted, prefix };
 }
 
-/** Pools two distributions of equal weight per sample (months of equal hours). */
+/** The samples of `base` times each scale, pooled (a month: the baseline under each scenario's multiplier). */
+export function scaledMixture(base: TSorted | TDistribution, scales: readonly number[]): TDistribution {
+  const b = 'parts' in base ? base.parts[0].base : base;
+  return { parts: scales.map((scale) => ({ base: b, scale: scale > 0 ? scale : 0 })), size: b.sorted.length * scales.length };
+}
+
+/** Pools two distributions sample for sample (months of equal hours weigh the same). */
 export function mergeDistributions(a: TDistribution, b: TDistribution): TDistribution {
-  const out = new Float64Array(a.sorted.length + b.sorted.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.sorted.length && j < b.sorted.length) out[k++] = a.sorted[i] <= b.sorted[j] ? a.sorted[i++] : b.sorted[j++];
-  while (i < a.sorted.length) out[k++] = a.sorted[i++];
-  while (j < b.sorted.length) out[k++] = b.sorted[j++];
-  return withPrefix(out);
+  return { parts: [...a.parts, ...b.parts], size: a.size + b.size };
 }
 
-/** The smallest sample x with P(U ≤ x) ≥ p (nearest rank); 0 for p = 0 or no samples. */
-export function quantile(dist: TDistribution, p: number): number {
-  const n = dist.sorted.length;
-  if (n === 0) return 0;
-  const rank = Math.ceil(p * n - 1e-9);
-  if (rank <= 0) return 0;
-  return dist.sorted[Math.min(n, rank) - 1];
-}
-
-/** Number of samples strictly below c. */
-function countBelow(sorted: Float64Array, c: number): number {
+/** Index of the first sample > x (upper bound). */
+function upperBound(sorted: Float64Array, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < c) lo = mid + 1;
+    if (sorted[mid] <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** Index of the first sample >= x (lower bound). */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function countAtMost(dist: TDistribution, c: number): number {
+  let n = 0;
+  for (const { base, scale } of dist.parts) n += scale > 0 ? upperBound(base.sorted, c / scale) : c >= 0 ? base.sorted.length : 0;
+  return n;
+}
+
+/** The largest sample not above c. */
+function largestAtMost(dist: TDistribution, c: number): number {
+  let best = 0;
+  for (const { base, scale } of dist.parts) {
+    const i = scale > 0 ? upperBound(base.sorted, c / scale) - 1 : -1;
+    if (i >= 0) best = Math.max(best, Math.min(c, base.sorted[i] * scale));
+  }
+  return best;
+}
+
+/** The smallest sample x with P(U ≤ x) ≥ p (nearest rank); 0 for p = 0 or no samples. */
+export function quantile(dist: TDistribution, p: number): number {
+  const n = dist.size;
+  if (n === 0) return 0;
+  const rank = Math.min(n, Math.ceil(p * n - 1e-9));
+  if (rank <= 0) return 0;
+  if (dist.parts.length === 1) return dist.parts[0].base.sorted[rank - 1] * dist.parts[0].scale;
+  // Bisect on the value: count(lo) < rank ≤ count(hi), then take the sample at hi.
+  if (countAtMost(dist, 0) >= rank) return 0;
+  let lo = 0;
+  let hi = 0;
+  for (const { base, scale } of dist.parts) if (base.sorted.length > 0) hi = Math.max(hi, base.sorted[base.sorted.length - 1] * scale);
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (countAtMost(dist, mid) >= rank) hi = mid;
+    else lo = mid;
+  }
+  return largestAtMost(dist, hi);
+}
+
 /** E[min(U, c)]. */
 export function expectedMin(dist: TDistribution, c: number): number {
-  const n = dist.sorted.length;
-  if (n === 0 || c <= 0) return 0;
-  const k = countBelow(dist.sorted, c);
-  return (dist.prefix[k] + (n - k) * c) / n;
+  if (dist.size === 0 || c <= 0) return 0;
+  let sum = 0;
+  for (const { base, scale } of dist.parts) {
+    if (scale <= 0) continue;
+    // Σ min(b·s, c) = s · Σ min(b, c/s).
+    const x = c / scale;
+    // A vanishing scale puts every sample below c (and c/s overflows).
+    const k = Number.isFinite(x) ? lowerBound(base.sorted, x) : base.sorted.length;
+    if (k === base.sorted.length) {
+      sum += scale * base.prefix[k];
+      continue;
+    }
+    sum += scale * (base.prefix[k] + (base.sorted.length - k) * x);
+  }
+  return sum / dist.size;
 }
 
 export function expectedValue(dist: TDistribution): number {
-  const n = dist.sorted.length;
-  return n === 0 ? 0 : dist.prefix[n] / n;
+  if (dist.size === 0) return 0;
+  let sum = 0;
+  for (const { base, scale } of dist.parts) sum += scale * base.prefix[base.sorted.length];
+  return sum / dist.size;
 }
 
 /** Expected net savings per hour of a commitment c, in usage units: E[min(U, c)] − (1 − d)·c. */

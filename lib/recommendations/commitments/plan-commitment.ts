@@ -4,7 +4,7 @@ import { HOURS_PER_MONTH } from '../../planning/sizing/common';
 import { DAY_MS, HOUR_MS, completeness, inWindow, percentile, round } from '../stats';
 import type { TCommitmentTerm, TLookback, TMonthlyProjection, TPoint, TSavingsRange } from '../types';
 import {
-  distributionOf, expectedMin, expectedValue, mergeDistributions, optimalLadderLevels, optimalLevel, quantile,
+  distributionOf, expectedMin, expectedValue, mergeDistributions, optimalLadderLevels, optimalLevel, quantile, scaledMixture,
   type TDistribution,
 } from './optimiser';
 import { projectionPaths } from './projection';
@@ -110,12 +110,7 @@ export function planCommitment(input: TCommitmentPlanInput): TCommitmentPlan {
   const baseline = distributionOf(values);
   const { paths, reference } = projectionPaths(input.projection, term.termMonths);
   const months: TDistribution[] = [];
-  for (let k = 0; k < term.termMonths; k++) {
-    const scaled = new Float64Array(paths.length * values.length);
-    let i = 0;
-    for (const path of paths) for (const v of values) scaled[i++] = v * path[k];
-    months.push(distributionOf(scaled));
-  }
+  for (let k = 0; k < term.termMonths; k++) months.push(scaledMixture(baseline, paths.map((path) => path[k])));
   const model: TModel = {
     months, baseline, paths, reference, d: term.discount, upfrontShare: term.upfrontShare, termMonths: term.termMonths,
     monthFactor: HOURS_PER_MONTH * input.unitPrice,
