@@ -58,25 +58,28 @@ export function mergeDistributions(a: TDistribution, b: TDistribution): TDistrib
   return { parts: [...a.parts, ...b.parts], size: a.size + b.size };
 }
 
-/** Index of the first sample > x (upper bound). */
-function upperBound(sorted: Float64Array, x: number): number {
+// Comparisons use sample × scale, the very product a written-out sample would hold, never c ÷ scale:
+// a division rounds differently and would miss the sample that is the answer.
+
+/** Index of the first sample with sample × scale > c. */
+function upperBound(sorted: Float64Array, scale: number, c: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
+    if (sorted[mid] * scale <= c) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Index of the first sample >= x (lower bound). */
-function lowerBound(sorted: Float64Array, x: number): number {
+/** Index of the first sample with sample × scale >= c. */
+function lowerBound(sorted: Float64Array, scale: number, c: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
+    if (sorted[mid] * scale < c) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -84,7 +87,7 @@ function lowerBound(sorted: Float64Array, x: number): number {
 
 function countAtMost(dist: TDistribution, c: number): number {
   let n = 0;
-  for (const { base, scale } of dist.parts) n += scale > 0 ? upperBound(base.sorted, c / scale) : c >= 0 ? base.sorted.length : 0;
+  for (const { base, scale } of dist.parts) n += upperBound(base.sorted, scale, c);
   return n;
 }
 
@@ -92,8 +95,8 @@ function countAtMost(dist: TDistribution, c: number): number {
 function largestAtMost(dist: TDistribution, c: number): number {
   let best = 0;
   for (const { base, scale } of dist.parts) {
-    const i = scale > 0 ? upperBound(base.sorted, c / scale) - 1 : -1;
-    if (i >= 0) best = Math.max(best, Math.min(c, base.sorted[i] * scale));
+    const i = upperBound(base.sorted, scale, c) - 1;
+    if (i >= 0) best = Math.max(best, base.sorted[i] * scale);
   }
   return best;
 }
@@ -124,15 +127,9 @@ export function expectedMin(dist: TDistribution, c: number): number {
   let sum = 0;
   for (const { base, scale } of dist.parts) {
     if (scale <= 0) continue;
-    // Σ min(b·s, c) = s · Σ min(b, c/s).
-    const x = c / scale;
-    // A vanishing scale puts every sample below c (and c/s overflows).
-    const k = Number.isFinite(x) ? lowerBound(base.sorted, x) : base.sorted.length;
-    if (k === base.sorted.length) {
-      sum += scale * base.prefix[k];
-      continue;
-    }
-    sum += scale * (base.prefix[k] + (base.sorted.length - k) * x);
+    // Σ min(b·s, c): the samples below c as they are, c for each of the others.
+    const k = lowerBound(base.sorted, scale, c);
+    sum += scale * base.prefix[k] + (base.sorted.length - k) * c;
   }
   return sum / dist.size;
 }
