@@ -19,12 +19,13 @@ export type TResourceRef = {
 };
 
 /** A sentence the page can translate: a message key and its parameters (numbers stay numbers). */
-export type TMessage = { key: string; params: Record<string, number | string> };
+export type TMessage = { key: string; params: Record<string, number | string | null> };
 
 /** One number the rule used, beside the threshold it was compared with. */
 export type TEvidence = {
   metric: string;
-  value: number;
+  /** Null when the quantity does not exist (days to full for a resource that is not growing). */
+  value: number | null;
   unit: string;
   threshold?: number;
   comparison?: 'above' | 'below' | 'at-least' | 'at-most';

@@ -65,7 +65,7 @@ function evaluateTier(facts: TFacts, c: TAtlasClusterFacts, now: Date): TRuleOut
           resource: c.resource,
           action: { type: 'tier-up', params: { from: c.tier, to: next?.tier ?? null, shards: c.shards } },
           text,
-          message: { key: next ? 'atlasTierUp' : 'atlasAddShard', params: { cluster: c.resource.name, from: c.tier, to: next?.tier ?? '', metric: cause, p95: round(p95, 1), threshold: ATLAS_SCALE_UP_PERCENT, shards: c.shards } },
+          message: { key: next ? 'atlasTierUp' : 'atlasAddShard', params: { cluster: c.resource.name, from: c.tier, to: next?.tier ?? null, metric: cause, p95: round(p95, 1), threshold: ATLAS_SCALE_UP_PERCENT, shards: c.shards } },
           evidence: evidenceUp,
           monthlySavings: null,
           currency: nowPrice?.currency ?? ATLAS_CURRENCY,

@@ -29,7 +29,7 @@ function evaluateCacheHit(c: TCdnFacts, now: Date): TRuleOutcome {
           `${c.resource.name} serves ${pct(hit, 1)} of its bytes from cache, under the ${pct(CDN_CACHE_HIT_TARGET)} target: ${fmt(originGB)} GB a month come from the origin` +
           (originCost === null ? '' : ` (${fmt(originCost, 2)} ${c.currency} of origin egress)`) +
           `. Longer cache lifetimes on static assets and tiles, fewer query-string variants, or an origin shield would keep ${fmt(avoidableGB)} GB a month at the edge.`,
-        message: { key: 'cdnCacheHit', params: { distribution: c.resource.name, hitRatio: round(hit, 4), target: CDN_CACHE_HIT_TARGET, originGB: round(originGB, 1), avoidableGB: round(avoidableGB, 1), originCost: originCost === null ? '' : round(originCost, 2) } },
+        message: { key: 'cdnCacheHit', params: { distribution: c.resource.name, hitRatio: round(hit, 4), target: CDN_CACHE_HIT_TARGET, originGB: round(originGB, 1), avoidableGB: round(avoidableGB, 1), originCost: originCost === null ? null : round(originCost, 2) } },
         evidence: [
           { metric: 'cacheHitRatio', value: round(hit, 4), unit: 'ratio', threshold: CDN_CACHE_HIT_TARGET, comparison: 'below', source: 'issue 14: under 85%' },
           { metric: 'originGBPerMonth', value: round(originGB, 1), unit: 'GB' },

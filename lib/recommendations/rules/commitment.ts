@@ -77,8 +77,8 @@ function evaluatePool(pool: TCommitmentPoolFacts, now: Date): TRuleOutcome {
             instrument: pool.instrument, measure: pool.measure, termMonths: best.term.termMonths, payment: best.term.payment,
             nowAmount: first.amount, nowCommitmentPerHour: first.commitmentPerHour, tranches: ladder.tranches.length,
             p10: ladder.monthlySavings.p10, p50: ladder.monthlySavings.p50, p90: ladder.monthlySavings.p90,
-            breakEvenMonths: ladder.breakEvenMonths ?? '', utilisationToBreakEven: ladder.utilisationToBreakEven, projectedUtilisation: ladder.projectedUtilisation,
-            comparison: compare?.key ?? '',
+            breakEvenMonths: ladder.breakEvenMonths, utilisationToBreakEven: ladder.utilisationToBreakEven, projectedUtilisation: ladder.projectedUtilisation,
+            comparison: compare?.key ?? null,
           },
         },
         evidence: [

@@ -59,7 +59,7 @@ function evaluateMemory(r: TRedisFacts, now: Date): TRuleOutcome {
           text: bigger
             ? `Move ${r.resource.name} from ${r.nodeType} to ${bigger.name} nodes: ${why} over ${REDIS_LOW_DAYS} days (threshold ${pct(REDIS_MEMORY_HIGH_SHARE)}, or any eviction).`
             : `Add shards to ${r.resource.name} (${r.shards} → ${shards}): ${why} over ${REDIS_LOW_DAYS} days (threshold ${pct(REDIS_MEMORY_HIGH_SHARE)}, or any eviction) and no larger node exists.`,
-          message: { key: bigger ? 'redisScaleUp' : 'redisScaleOut', params: { database: r.resource.name, from: r.nodeType, to: bigger?.name ?? '', share: round(share, 3), threshold: REDIS_MEMORY_HIGH_SHARE, evictions, days: REDIS_LOW_DAYS, fromShards: r.shards, toShards: shards } },
+          message: { key: bigger ? 'redisScaleUp' : 'redisScaleOut', params: { database: r.resource.name, from: r.nodeType, to: bigger?.name ?? null, share: round(share, 3), threshold: REDIS_MEMORY_HIGH_SHARE, evictions, days: REDIS_LOW_DAYS, fromShards: r.shards, toShards: shards } },
           evidence,
           monthlySavings: null,
           currency: r.currency,

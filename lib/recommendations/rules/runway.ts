@@ -50,10 +50,10 @@ function evaluateRunway(c: TCapacityFacts, now: Date): TRuleOutcome {
           `${c.resource.name} is full in ${fmt(soonest)} days at the ${cause === 'plan' ? "plan's growth" : 'current trend'} (${fmt(current, 1)} of ${fmt(c.capacity, 1)} ${c.unit} ${c.metric}; ` +
           `trend: ${atTrend === Infinity ? 'not growing' : `${fmt(atTrend)} days`}, plan: ${atPlan === null ? 'no plan' : atPlan === Infinity ? 'fits' : `${fmt(atPlan)} days`}), under the ${RUNWAY_ACT_DAYS}-day threshold: ` +
           `grow it to at least ${fmt(need, 1)} ${c.unit}.`,
-        message: { key: 'capacityRunway', params: { resource: c.resource.name, metric: c.metric, unit: c.unit, days: round(soonest, 1), cause, daysAtTrend: days(atTrend) ?? '', daysAtPlan: days(atPlan) ?? '', current: round(current, 2), capacity: c.capacity, needed: round(need, 2), threshold: RUNWAY_ACT_DAYS } },
+        message: { key: 'capacityRunway', params: { resource: c.resource.name, metric: c.metric, unit: c.unit, days: round(soonest, 1), cause, daysAtTrend: days(atTrend), daysAtPlan: days(atPlan), current: round(current, 2), capacity: c.capacity, needed: round(need, 2), threshold: RUNWAY_ACT_DAYS } },
         evidence: [
-          { metric: 'daysToFullAtTrend', value: days(atTrend) ?? -1, unit: 'days', threshold: RUNWAY_ACT_DAYS, comparison: 'below', source: 'issue 14: act under 60 days' },
-          ...(atPlan === null ? [] : [{ metric: 'daysToFullAtPlan', value: days(atPlan) ?? -1, unit: 'days', threshold: RUNWAY_ACT_DAYS, comparison: 'below' as const, source: 'issue 14: act under 60 days' }]),
+          { metric: 'daysToFullAtTrend', value: days(atTrend), unit: 'days', threshold: RUNWAY_ACT_DAYS, comparison: 'below', source: 'issue 14: act under 60 days' },
+          ...(atPlan === null ? [] : [{ metric: 'daysToFullAtPlan', value: days(atPlan), unit: 'days', threshold: RUNWAY_ACT_DAYS, comparison: 'below' as const, source: 'issue 14: act under 60 days' }]),
           { metric: 'usage', value: round(current, 2), unit: c.unit, threshold: c.capacity, comparison: 'below' },
           { metric: 'growthPerDay', value: round(perDay, 4), unit: `${c.unit}/day` },
         ],
