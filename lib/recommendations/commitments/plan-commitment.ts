@@ -43,7 +43,8 @@ export type TCommitmentOption = {
   expectedMonthlySavings: string;
   monthlySavings: TSavingsRange;
   termSavings: string;
-  /** Months of cash savings that pay the upfront back (for a ladder: months from now until its last tranche has);
+  /** upfront ÷ (on-demand charges avoided a month − recurring fee a month): months of cash savings that pay the
+   *  upfront back (for a ladder: months from now until its last tranche has);
    *  null when they never do. */
   breakEvenMonths: number | null;
   utilisationToBreakEven: number;

@@ -55,8 +55,10 @@ function evaluatePool(pool: TCommitmentPoolFacts, now: Date): TRuleOutcome {
   const term = `${best.term.termMonths / 12}-year ${best.term.payment}`;
   const steps = later.map((t) => `${amountText(pool, t)} more in month ${t.month}`);
   const compare = comparison(pool, best);
+  // Levels are on-demand usage covered per hour: instances for a reservation, on-demand money for a plan.
+  const levelUnit = pool.measure === 'count' ? 'units/h' : `${pool.currency}/h on demand`;
   const text =
-    `Buy ${amountText(pool, first)} now (${term})${steps.length > 0 ? `, then ${steps.join(', ')}` : ''}: ` +
+    `Buy ${amountText(pool, first)} now (${term})${steps.length > 0 ? `, then ${steps.join(', ')}, each once the usage has arrived` : ''}: ` +
     `expected savings ${ladder.monthlySavings.p50} ${pool.currency} a month (P10 ${ladder.monthlySavings.p10}, P90 ${ladder.monthlySavings.p90}), ` +
     `break-even ${ladder.breakEvenMonths === null ? 'never' : `after ${fmt(ladder.breakEvenMonths, 1)} months`}, ` +
     `and it needs ${pct(ladder.utilisationToBreakEven)} utilisation to break even (projected ${pct(ladder.projectedUtilisation)}).` +
@@ -82,12 +84,13 @@ function evaluatePool(pool: TCommitmentPoolFacts, now: Date): TRuleOutcome {
           },
         },
         evidence: [
-          { metric: 'baselineP50PerHour', value: best.baseline.p50PerHour, unit: pool.measure === 'count' ? 'units/h' : `${pool.currency}/h` },
+          { metric: 'baselineP50PerHour', value: best.baseline.p50PerHour, unit: levelUnit },
           { metric: 'discount', value: best.term.discount, unit: 'ratio' },
-          { metric: 'optimalLevel', value: best.optimal.level, unit: 'level', threshold: best.term.discount, comparison: 'at-most', source: 'the d-quantile of projected hourly usage' },
-          { metric: 'conservativeLevel', value: best.conservative.level, unit: 'level', threshold: 0.9, source: 'used in 90% of projected hours' },
+          { metric: 'optimalLevel', value: best.optimal.level, unit: levelUnit, source: 'the d-quantile of projected hourly usage: one purchase now, no ladder' },
+          { metric: 'conservativeLevel', value: best.conservative.level, unit: levelUnit, source: 'the level used in 90% of projected hours' },
+          { metric: 'ladderTopLevel', value: best.ladder.levels[best.ladder.levels.length - 1], unit: levelUnit },
           { metric: 'projectedUtilisation', value: ladder.projectedUtilisation, unit: 'ratio', threshold: ladder.utilisationToBreakEven, comparison: 'above', source: 'break-even utilisation 1 − d' },
-          ...(pool.providerRecommendation ? [{ metric: 'providerLevel', value: pool.providerRecommendation.level, unit: 'level' }] : []),
+          ...(pool.providerRecommendation ? [{ metric: 'providerLevel', value: pool.providerRecommendation.level, unit: levelUnit, source: `the provider's recommendation over its last ${pool.providerRecommendation.lookbackDays} days` }] : []),
         ],
         monthlySavings: ladder.monthlySavings,
         currency: pool.currency,
@@ -99,6 +102,7 @@ function evaluatePool(pool: TCommitmentPoolFacts, now: Date): TRuleOutcome {
           },
         ],
         lookback: best.lookback,
+        // Later tranches are bought when their month comes and the usage is there (replay.followPlanner), not blind.
         details: { plan: best, alternatives: plans.filter((p) => p !== best).map((p) => ({ term: p.term, expectedMonthlySavings: p.ladder.expectedMonthlySavings })), providerComparison: compare?.text ?? null, lookbackCompleteness: round(best.lookback.completeness, 4) },
       }),
     ],
