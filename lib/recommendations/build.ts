@@ -35,6 +35,11 @@ export function fmt(x: number, digits = 0): string {
   return x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** "routes' disk", "api's requests". */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
 export function pct(share: number, digits = 0): string {
   return `${fmt(share * 100, digits)}%`;
 }

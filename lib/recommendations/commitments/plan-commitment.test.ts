@@ -88,6 +88,17 @@ describe('planCommitment', () => {
     for (let k = 1; k < plan.ladder.levels.length; k++) expect(plan.ladder.levels[k]).toBeGreaterThanOrEqual(plan.ladder.levels[k - 1]);
   });
 
+  it('takes P10/P50/P90 over sample paths, and holds a short projection’s last month', () => {
+    const paths = [[1], [1.5], [2], [2.5], [3]];
+    const plan = planCommitment(input({ projection: { kind: 'paths', paths } }));
+    // Hours at 10, 15, 20, 25, 30 a fifth each: 28% > 20%, so the d-quantile is 15, in every month alike.
+    expect(plan.optimal.level).toBe(15);
+    expect(plan.ladder.tranches).toHaveLength(1);
+    // Per path: min(U, 15) − 0.72 × 15 per hour; the lowest path loses, the others save 4.2/h.
+    expect(plan.optimal.monthlySavings).toEqual({ p10: '-584.00', p50: '3066.00', p90: '3066.00' });
+    expect(plan.optimal.expectedMonthlySavings).toBe(((4 * 4.2 - 0.8) / 5 * 730).toFixed(2));
+  });
+
   it('counts instances in whole units', () => {
     const plan = planCommitment(input({ measure: 'count', unitPrice: 0.112, baseline: hours(30 * 24, (i) => 3 + (i % 24 >= 8 ? 2 : 0)) }));
     expect(Number.isInteger(plan.optimal.level)).toBe(true);

@@ -1,6 +1,6 @@
 // MongoDB Atlas: tier up and down by Atlas's own auto-scaling thresholds, disk runway, idle clusters.
 import { ATLAS_TIERS } from '../../planning/hardware';
-import { fixedSavings, fmt, missing, missingCollection, recommend } from '../build';
+import { fixedSavings, fmt, missing, missingCollection, possessive, recommend } from '../build';
 import { DAY_MS, HOUR_MS, completeness, inWindow, linearTrend, lookbackOf, percentile, round } from '../stats';
 import {
   ATLAS_DISK_AUTOSCALE_SHARE, ATLAS_SCALE_DOWN_CPU_PERCENT, ATLAS_SCALE_DOWN_MIN_DAYS, ATLAS_SCALE_DOWN_WORKING_SET_SHARE,
@@ -148,7 +148,7 @@ function evaluateDisk(c: TAtlasClusterFacts, now: Date): TRuleOutcome {
         resource: c.resource,
         action: { type: 'disk-grow', params: { fromGB: c.diskSizeGB, toGB: target, tierMaxGB: tier?.maxStorageGB ?? null } },
         text:
-          `${c.resource.name}'s disk reaches Atlas's ${ATLAS_DISK_AUTOSCALE_SHARE * 100}% auto-scale point in ${fmt(days)} days (${fmt(used)} of ${fmt(c.diskSizeGB)} GB, +${fmt(perDay, 1)} GB/day), under the ${RUNWAY_ACT_DAYS}-day runway threshold: ` +
+          `${possessive(c.resource.name)} disk reaches Atlas's ${ATLAS_DISK_AUTOSCALE_SHARE * 100}% auto-scale point in ${fmt(days)} days (${fmt(used)} of ${fmt(c.diskSizeGB)} GB, +${fmt(perDay, 1)} GB/day), under the ${RUNWAY_ACT_DAYS}-day runway threshold: ` +
           (fits ? `grow it to ${fmt(target)} GB or enable storage auto-scaling.` : `${c.tier} stops at ${tier!.maxStorageGB} GB, so the cluster needs a larger tier or another shard.`),
         message: { key: fits ? 'atlasDiskGrow' : 'atlasDiskTierLimit', params: { cluster: c.resource.name, days: round(days, 1), usedGB: round(used, 1), sizeGB: c.diskSizeGB, perDayGB: round(perDay, 2), threshold: ATLAS_DISK_AUTOSCALE_SHARE, runwayDays: RUNWAY_ACT_DAYS, targetGB: target, tier: c.tier } },
         evidence: [

@@ -1,5 +1,5 @@
 // Object storage: lifecycle rules moving cold Standard bytes to Infrequent Access and Glacier Instant Retrieval.
-import { fixedSavings, fmt, missing, missingCollection, pct, recommend } from '../build';
+import { fixedSavings, fmt, missing, missingCollection, pct, possessive, recommend } from '../build';
 import { round } from '../stats';
 import {
   S3_ARCHIVE_AFTER_DAYS, S3_ARCHIVE_MIN_DAYS, S3_IA_AFTER_DAYS, S3_IA_MIN_DAYS, S3_MIN_OBJECT_KB, S3_RETRIEVAL_PER_GB, S3_STANDARD_SHARE,
@@ -50,7 +50,7 @@ function evaluateLifecycle(b: TBucketFacts, now: Date): TRuleOutcome {
           params: { infrequentAfterDays: iaGB > 0 ? S3_IA_AFTER_DAYS : null, archiveAfterDays: archiveGB > 0 ? S3_ARCHIVE_AFTER_DAYS : null, minObjectKB: S3_MIN_OBJECT_KB },
         },
         text:
-          `${pct(standardShare)} of ${b.resource.name}'s ${fmt(total)} GB sit in Standard: add a lifecycle rule moving objects over ${S3_MIN_OBJECT_KB} KB ${steps.join(' and ')}. ` +
+          `${pct(standardShare)} of ${possessive(b.resource.name)} ${fmt(total)} GB sit in Standard: add a lifecycle rule moving objects over ${S3_MIN_OBJECT_KB} KB ${steps.join(' and ')}. ` +
           `It respects the classes' minimum durations (${S3_IA_MIN_DAYS} and ${S3_ARCHIVE_MIN_DAYS} days)` +
           (reads > 0 ? ` and pays ${fmt(retrieval, 2)} ${b.currency} a month to read ${fmt(reads)} GB back.` : '.'),
         message: {

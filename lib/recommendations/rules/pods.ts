@@ -1,6 +1,6 @@
 // Application pods: requests against P90 usage plus VPA's margin, replicas against traffic and the plan.
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
-import { fixedSavings, fmt, missing, missingCollection, pct, recommend } from '../build';
+import { fixedSavings, fmt, missing, missingCollection, pct, possessive, recommend } from '../build';
 import { DAY_MS, inWindow, lookbackOf, percentile, round } from '../stats';
 import { MIN_REPLICAS_FLOOR, PODS_LOOKBACK_DAYS, REQUESTS_MIN_CHANGE_SHARE, VPA_MARGIN, VPA_TARGET_PERCENTILE } from '../thresholds';
 import type { TEvidence, TRule, TRuleOutcome, TWorkloadFacts } from '../types';
@@ -52,7 +52,7 @@ function evaluateRequests(w: TWorkloadFacts, now: Date): TRuleOutcome {
         resource: w.resource,
         action: { type: 'set-requests', params: { cpuCores: next.cpuCores, memoryGiB: next.memoryGiB, fromCpuCores: w.requests.cpuCores, fromMemoryGiB: w.requests.memoryGiB } },
         text:
-          `Set ${w.resource.name}'s requests to ${fmt(next.cpuCores, 2)} CPU and ${fmt(next.memoryGiB, 2)} GiB (now ${fmt(w.requests.cpuCores, 2)} and ${fmt(w.requests.memoryGiB, 2)}): ` +
+          `Set ${possessive(w.resource.name)} requests to ${fmt(next.cpuCores, 2)} CPU and ${fmt(next.memoryGiB, 2)} GiB (now ${fmt(w.requests.cpuCores, 2)} and ${fmt(w.requests.memoryGiB, 2)}): ` +
           `P90 usage over ${PODS_LOOKBACK_DAYS} days is ${fmt(cpuP90, 2)} CPU and ${fmt(memP90, 2)} GiB, plus the vertical pod autoscaler's ${pct(VPA_MARGIN)} margin.`,
         message: { key: 'podRequests', params: { workload: w.resource.name, cpuCores: next.cpuCores, memoryGiB: next.memoryGiB, fromCpuCores: w.requests.cpuCores, fromMemoryGiB: w.requests.memoryGiB, cpuP90: round(cpuP90, 3), memoryP90: round(memP90, 3), margin: VPA_MARGIN, days: PODS_LOOKBACK_DAYS } },
         evidence,
@@ -101,7 +101,7 @@ function evaluateReplicas(w: TWorkloadFacts, now: Date): TRuleOutcome {
       recommend(REPLICAS, {
         resource: w.resource,
         action: { type: 'min-replicas', params: { from: w.minReplicas, to: minNeeded } },
-        text: `Lower ${w.resource.name}'s minimum replicas from ${w.minReplicas} to ${minNeeded}: the quietest hour in ${PODS_LOOKBACK_DAYS} days served ${fmt(quietest, 1)} requests/s, ${fmt(perPod, 1)} per pod (never under ${MIN_REPLICAS_FLOOR} replicas).`,
+        text: `Lower ${possessive(w.resource.name)} minimum replicas from ${w.minReplicas} to ${minNeeded}: the quietest hour in ${PODS_LOOKBACK_DAYS} days served ${fmt(quietest, 1)} requests/s, ${fmt(perPod, 1)} per pod (never under ${MIN_REPLICAS_FLOOR} replicas).`,
         message: { key: 'podMinReplicas', params: { workload: w.resource.name, from: w.minReplicas, to: minNeeded, quietestRps: round(quietest, 2), rpsPerPod: perPod, floor: MIN_REPLICAS_FLOOR, days: PODS_LOOKBACK_DAYS } },
         evidence: [
           { metric: 'quietestHourRps', value: round(quietest, 2), unit: 'req/s' },
@@ -122,7 +122,7 @@ function evaluateReplicas(w: TWorkloadFacts, now: Date): TRuleOutcome {
         recommend(REPLICAS, {
           resource: w.resource,
           action: { type: 'max-replicas', params: { from: w.maxReplicas, to: maxNeeded } },
-          text: `Raise ${w.resource.name}'s autoscaler maximum from ${w.maxReplicas} to ${maxNeeded} replicas: the plan's peak of ${fmt(w.planPeakRps)} requests/s needs ${maxNeeded} pods at ${fmt(perPod, 1)} each.`,
+          text: `Raise ${possessive(w.resource.name)} autoscaler maximum from ${w.maxReplicas} to ${maxNeeded} replicas: the plan's peak of ${fmt(w.planPeakRps)} requests/s needs ${maxNeeded} pods at ${fmt(perPod, 1)} each.`,
           message: { key: 'podMaxReplicas', params: { workload: w.resource.name, from: w.maxReplicas, to: maxNeeded, planPeakRps: w.planPeakRps, rpsPerPod: perPod } },
           evidence: [
             { metric: 'planPeakRps', value: w.planPeakRps, unit: 'req/s' },

@@ -1,7 +1,7 @@
 // Redis (ElastiCache and Redis Cloud): memory headroom up and down, throughput against shards, fragmentation.
 import { ELASTICACHE_NODES, REDIS_ENTERPRISE_NODE_GB } from '../../planning/hardware';
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
-import { fixedSavings, fmt, missing, missingCollection, pct, recommend } from '../build';
+import { fixedSavings, fmt, missing, missingCollection, pct, possessive, recommend } from '../build';
 import { DAY_MS, HOUR_MS, completeness, inWindow, lookbackOf, percentile, round } from '../stats';
 import { REDIS_FRAGMENTATION_RATIO, REDIS_LOW_DAYS, REDIS_MEMORY_HIGH_SHARE, REDIS_MEMORY_LOW_SHARE, REDIS_OPS_HIGH_SHARE } from '../thresholds';
 import type { TRedisFacts, TRule, TRuleOutcome } from '../types';
@@ -168,7 +168,7 @@ export const redisFragmentationRule: TRule = {
           recommend(FRAGMENTATION, {
             resource: r.resource,
             action: { type: 'defragment', params: { ratio: round(r.fragmentationRatio, 2) } },
-            text: `${r.resource.name}'s memory fragmentation ratio is ${fmt(r.fragmentationRatio, 2)}, above ${REDIS_FRAGMENTATION_RATIO}: turn on active defragmentation or fail over to a fresh replica before buying larger nodes.`,
+            text: `${possessive(r.resource.name)} memory fragmentation ratio is ${fmt(r.fragmentationRatio, 2)}, above ${REDIS_FRAGMENTATION_RATIO}: turn on active defragmentation or fail over to a fresh replica before buying larger nodes.`,
             message: { key: 'redisFragmentation', params: { database: r.resource.name, ratio: round(r.fragmentationRatio, 2), threshold: REDIS_FRAGMENTATION_RATIO } },
             evidence: [{ metric: 'fragmentationRatio', value: round(r.fragmentationRatio, 2), unit: 'ratio', threshold: REDIS_FRAGMENTATION_RATIO, comparison: 'above', source: 'Redis docs, INFO memory' }],
             monthlySavings: null,
