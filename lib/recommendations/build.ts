@@ -21,6 +21,11 @@ export function fixedSavings(amount: number): TSavingsRange {
   return { p10: m, p50: m, p90: m };
 }
 
+/** A capacity, size or price a rule divides by: present, finite and above zero. */
+export function isPositive(x: number | undefined | null): x is number {
+  return typeof x === 'number' && Number.isFinite(x) && x > 0;
+}
+
 /** The outcome of a rule whose whole fact collection is absent. */
 export function missingCollection(key: string): TRuleOutcome[] {
   return [{ resource: null, missing: [key] }];

@@ -54,7 +54,9 @@ export function linearTrend(points: readonly TPoint[], at: number): { perDay: nu
   return { perDay, valueAt: my - perDay * mx };
 }
 
+/** Rounded to `digits` decimals; never -0 (it would print as 0 yet compare apart in tests and JSON). */
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  const r = Math.round(x * f) / f;
+  return r === 0 ? 0 : r;
 }

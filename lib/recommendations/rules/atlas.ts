@@ -1,6 +1,6 @@
 // MongoDB Atlas: tier up and down by Atlas's own auto-scaling thresholds, disk runway, idle clusters.
 import { ATLAS_TIERS } from '../../planning/hardware';
-import { fixedSavings, fmt, missing, missingCollection, possessive, recommend } from '../build';
+import { fixedSavings, fmt, isPositive, missing, missingCollection, possessive, recommend } from '../build';
 import { DAY_MS, HOUR_MS, completeness, inWindow, linearTrend, lookbackOf, percentile, round } from '../stats';
 import {
   ATLAS_DISK_AUTOSCALE_SHARE, ATLAS_SCALE_DOWN_CPU_PERCENT, ATLAS_SCALE_DOWN_MIN_DAYS, ATLAS_SCALE_DOWN_WORKING_SET_SHARE,
@@ -129,8 +129,8 @@ const DISK = { id: 'atlas-disk', version: 1, kind: 'atlas' } as const;
 function evaluateDisk(c: TAtlasClusterFacts, now: Date): TRuleOutcome {
   const to = now.getTime();
   const points = c.diskUsedGB ? inWindow(c.diskUsedGB, to - RUNWAY_LOOKBACK_DAYS * DAY_MS, to) : [];
-  const lacking = [...(points.length < 2 ? ['diskUsedGB'] : []), ...(c.diskSizeGB === undefined ? ['diskSizeGB'] : [])];
-  if (lacking.length > 0 || c.diskSizeGB === undefined) return missing(c.resource, lacking);
+  const lacking = [...(points.length < 2 ? ['diskUsedGB'] : []), ...(isPositive(c.diskSizeGB) ? [] : ['diskSizeGB'])];
+  if (lacking.length > 0 || !isPositive(c.diskSizeGB)) return missing(c.resource, lacking);
   const trend = linearTrend(points, to);
   const used = points[points.length - 1].v;
   const limit = ATLAS_DISK_AUTOSCALE_SHARE * c.diskSizeGB;

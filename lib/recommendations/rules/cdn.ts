@@ -1,5 +1,5 @@
 // CDN: a cache-hit ratio under target, priced by the origin egress the misses cost.
-import { fixedSavings, fmt, missing, missingCollection, pct, recommend } from '../build';
+import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, recommend } from '../build';
 import { DAY_MS, inWindow, lookbackOf, mean, round } from '../stats';
 import { CDN_CACHE_HIT_TARGET, CDN_LOOKBACK_DAYS } from '../thresholds';
 import type { TCdnFacts, TRule, TRuleOutcome } from '../types';
@@ -10,8 +10,8 @@ const CACHE_HIT = { id: 'cdn-cache-hit', version: 1, kind: 'cdn' } as const;
 function evaluateCacheHit(c: TCdnFacts, now: Date): TRuleOutcome {
   const to = now.getTime();
   const ratios = c.cacheHitRatio ? inWindow(c.cacheHitRatio, to - CDN_LOOKBACK_DAYS * DAY_MS, to) : [];
-  const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(c.egressGB === undefined ? ['egressGB'] : [])];
-  if (lacking.length > 0 || c.egressGB === undefined) return missing(c.resource, lacking);
+  const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(isPositive(c.egressGB) ? [] : ['egressGB'])];
+  if (lacking.length > 0 || !isPositive(c.egressGB)) return missing(c.resource, lacking);
   const hit = mean(ratios.map((p) => p.v));
   if (hit >= CDN_CACHE_HIT_TARGET) return { resource: c.resource, recommendations: [] };
   const monthlyGB = (c.egressGB * DAYS_PER_MONTH) / CDN_LOOKBACK_DAYS;

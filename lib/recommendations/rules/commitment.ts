@@ -1,5 +1,5 @@
 // Commitments: the growth-aware ladder for each pool of eligible usage, under the best term and payment.
-import { fmt, missing, missingCollection, pct, recommend } from '../build';
+import { fmt, isPositive, missing, missingCollection, pct, recommend } from '../build';
 import { planCommitment, type TCommitmentPlan } from '../commitments/plan-commitment';
 import { DAY_MS, inWindow, round } from '../stats';
 import type { TCommitmentPoolFacts, TRule, TRuleOutcome } from '../types';
@@ -42,6 +42,7 @@ function evaluatePool(pool: TCommitmentPoolFacts, now: Date): TRuleOutcome {
     ...(baseline.length === 0 ? ['baseline'] : []),
     ...(pool.projection ? [] : ['projection']),
     ...(pool.terms && pool.terms.length > 0 ? [] : ['terms']),
+    ...(isPositive(Number(pool.unitPrice)) ? [] : ['unitPrice']),
   ];
   if (lacking.length > 0 || !pool.projection || !pool.terms) return missing(pool.resource, lacking);
   const projection = pool.projection;

@@ -1,14 +1,15 @@
 // Application pods: requests against P90 usage plus VPA's margin, replicas against traffic and the plan.
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
-import { fixedSavings, fmt, missing, missingCollection, pct, possessive, recommend } from '../build';
+import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, possessive, recommend } from '../build';
 import { DAY_MS, inWindow, lookbackOf, percentile, round } from '../stats';
 import { MIN_REPLICAS_FLOOR, PODS_LOOKBACK_DAYS, REQUESTS_MIN_CHANGE_SHARE, VPA_MARGIN, VPA_TARGET_PERCENTILE } from '../thresholds';
 import type { TEvidence, TRule, TRuleOutcome, TWorkloadFacts } from '../types';
 
-/** Requests are written in millicores and MiB; round the target up to 10 m and 16 MiB (ours, tidy manifests). */
+/** Requests are written in millicores and MiB; round the target up to 10 m and 16 MiB, and never under one step
+ *  (ours: tidy manifests, and an idle pod still gets a request rather than none). */
 const CPU_STEP = 0.01;
 const MEMORY_STEP = 1 / 64;
-const ceilTo = (x: number, step: number) => round(Math.ceil(x / step - 1e-9) * step, 6);
+const ceilTo = (x: number, step: number) => round(Math.max(1, Math.ceil(x / step - 1e-9)) * step, 6);
 
 function podHourCost(w: TWorkloadFacts, cpu: number, memory: number): number | null {
   if (!w.prices) return null;
@@ -82,8 +83,8 @@ const REPLICAS = { id: 'pod-replicas', version: 1, kind: 'pods' } as const;
 function evaluateReplicas(w: TWorkloadFacts, now: Date): TRuleOutcome {
   const to = now.getTime();
   const rps = w.requestsPerSecond ? inWindow(w.requestsPerSecond, to - PODS_LOOKBACK_DAYS * DAY_MS, to) : [];
-  const lacking = [...(rps.length === 0 ? ['requestsPerSecond'] : []), ...(w.rpsPerPod === undefined ? ['rpsPerPod'] : [])];
-  if (lacking.length > 0 || w.rpsPerPod === undefined) return missing(w.resource, lacking);
+  const lacking = [...(rps.length === 0 ? ['requestsPerSecond'] : []), ...(isPositive(w.rpsPerPod) ? [] : ['rpsPerPod'])];
+  if (lacking.length > 0 || !isPositive(w.rpsPerPod)) return missing(w.resource, lacking);
   const perPod = w.rpsPerPod;
   const needed = (r: number) => Math.max(MIN_REPLICAS_FLOOR, Math.ceil(r / perPod - 1e-9));
   const quietest = Math.min(...rps.map((p) => p.v));

@@ -1,7 +1,7 @@
 // Redis (ElastiCache and Redis Cloud): memory headroom up and down, throughput against shards, fragmentation.
 import { ELASTICACHE_NODES, REDIS_ENTERPRISE_NODE_GB } from '../../planning/hardware';
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
-import { fixedSavings, fmt, missing, missingCollection, pct, possessive, recommend } from '../build';
+import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, possessive, recommend } from '../build';
 import { DAY_MS, HOUR_MS, completeness, inWindow, lookbackOf, percentile, round } from '../stats';
 import { REDIS_FRAGMENTATION_RATIO, REDIS_LOW_DAYS, REDIS_MEMORY_HIGH_SHARE, REDIS_MEMORY_LOW_SHARE, REDIS_OPS_HIGH_SHARE } from '../thresholds';
 import type { TRedisFacts, TRule, TRuleOutcome } from '../types';
@@ -32,7 +32,12 @@ function evaluateMemory(r: TRedisFacts, now: Date): TRuleOutcome {
   const to = now.getTime();
   const from = to - REDIS_LOW_DAYS * DAY_MS;
   const used = r.usedMemoryBytes ? inWindow(r.usedMemoryBytes, from, to) : [];
-  if (used.length === 0) return missing(r.resource, ['usedMemoryBytes']);
+  const lacking = [
+    ...(used.length === 0 ? ['usedMemoryBytes'] : []),
+    ...(isPositive(r.maxmemoryBytes) ? [] : ['maxmemoryBytes']),
+    ...(isPositive(r.nodeMemoryGB) ? [] : ['nodeMemoryGB']),
+  ];
+  if (lacking.length > 0) return missing(r.resource, lacking);
   const evictions = r.evictions ? inWindow(r.evictions, from, to).reduce((s, p) => s + p.v, 0) : 0;
   const share = percentile(used.map((p) => p.v), 0.95) / r.maxmemoryBytes;
   const lookback = lookbackOf(used, now, REDIS_LOW_DAYS);
@@ -115,8 +120,8 @@ const THROUGHPUT = { id: 'redis-throughput', version: 1, kind: 'redis' } as cons
 function evaluateThroughput(r: TRedisFacts, now: Date): TRuleOutcome {
   const to = now.getTime();
   const ops = r.opsPerSecond ? inWindow(r.opsPerSecond, to - REDIS_LOW_DAYS * DAY_MS, to) : [];
-  const lacking = [...(ops.length === 0 ? ['opsPerSecond'] : []), ...(r.shardCapacityOps === undefined ? ['shardCapacityOps'] : [])];
-  if (lacking.length > 0 || r.shardCapacityOps === undefined) return missing(r.resource, lacking);
+  const lacking = [...(ops.length === 0 ? ['opsPerSecond'] : []), ...(isPositive(r.shardCapacityOps) ? [] : ['shardCapacityOps'])];
+  if (lacking.length > 0 || !isPositive(r.shardCapacityOps)) return missing(r.resource, lacking);
   const p95 = percentile(ops.map((p) => p.v), 0.95);
   const capacity = r.shardCapacityOps * r.shards;
   const share = p95 / capacity;

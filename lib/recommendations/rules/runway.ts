@@ -1,5 +1,5 @@
 // Capacity runway: when a resource is full at its current trend and at the plan's growth.
-import { fmt, missing, missingCollection, recommend } from '../build';
+import { fmt, isPositive, missing, missingCollection, recommend } from '../build';
 import { DAY_MS, inWindow, linearTrend, lookbackOf, round } from '../stats';
 import { RUNWAY_ACT_DAYS, RUNWAY_LOOKBACK_DAYS } from '../thresholds';
 import type { TCapacityFacts, TRule, TRuleOutcome } from '../types';
@@ -25,7 +25,8 @@ const RUNWAY = { id: 'capacity-runway', version: 1, kind: 'runway' } as const;
 function evaluateRunway(c: TCapacityFacts, now: Date): TRuleOutcome {
   const to = now.getTime();
   const usage = c.usage ? inWindow(c.usage, to - RUNWAY_LOOKBACK_DAYS * DAY_MS, to) : [];
-  if (usage.length < 2) return missing(c.resource, ['usage']);
+  const lacking = [...(usage.length < 2 ? ['usage'] : []), ...(isPositive(c.capacity) ? [] : ['capacity'])];
+  if (lacking.length > 0) return missing(c.resource, lacking);
   const trend = linearTrend(usage, to);
   const current = usage[usage.length - 1].v;
   const perDay = trend?.perDay ?? 0;
