@@ -135,6 +135,45 @@ describe('planCommitment', () => {
   });
 });
 
+describe('planCommitment on random usage and plans (property)', () => {
+  const month = fc.tuple(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }))
+    .map(([a, b, c]) => [a, b, c].sort((x, y) => x - y))
+    .map(([p10, p50, p90]) => ({ p10, p50, p90 }));
+
+  it('ranks ladder ≥ best single level ≥ conservative level, and orders P10 ≤ P50 ≤ P90', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 24, maxLength: 24 * 10 }),
+        fc.array(month, { minLength: 1, maxLength: 12 }),
+        fc.double({ min: 0.05, max: 0.7, noNaN: true }),
+        fc.constantFrom(0, 0.5, 1),
+        fc.constantFrom('spend' as const, 'count' as const),
+        (usage, months, discount, upfrontShare, measure) => {
+          const plan = planCommitment(input({
+            baseline: hours(usage.length, (i) => usage[i]), lookbackDays: 10, measure,
+            projection: { kind: 'quantiles', months }, term: { termMonths: 12, payment: 'partial-upfront', discount, upfrontShare }, minTrancheShare: 0,
+          }));
+          const e = (o: { expectedMonthlySavings: string }) => Number(o.expectedMonthlySavings);
+          expect(e(plan.ladder)).toBeGreaterThanOrEqual(e(plan.optimal) - 0.011);
+          expect(e(plan.optimal)).toBeGreaterThanOrEqual(e(plan.conservative) - 0.011);
+          for (const o of [plan.optimal, plan.conservative, plan.ladder]) {
+            expect(Number(o.monthlySavings.p10)).toBeLessThanOrEqual(Number(o.monthlySavings.p50) + 0.011);
+            expect(Number(o.monthlySavings.p50)).toBeLessThanOrEqual(Number(o.monthlySavings.p90) + 0.011);
+            expect(o.projectedUtilisation).toBeLessThanOrEqual(1);
+            expect(o.projectedCoverage).toBeLessThanOrEqual(1);
+          }
+          const levels = plan.ladder.levels;
+          for (let k = 1; k < levels.length; k++) expect(levels[k]).toBeGreaterThanOrEqual(levels[k - 1]);
+          const bought = plan.ladder.tranches.reduce((s, t) => s + t.amount, 0);
+          expect(bought).toBeCloseTo(levels[levels.length - 1], 4);
+          if (measure === 'count') for (const l of levels) expect(Number.isInteger(l)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('readableLadder', () => {
   it('defers small steps to the next one, never buys sooner', () => {
     expect(readableLadder([10, 10.2, 10.4, 14, 14.1], 0.05)).toEqual([10, 10, 10, 14, 14]);
