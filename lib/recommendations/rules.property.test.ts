@@ -41,6 +41,11 @@ const facts: fc.Arbitrary<TFacts> = fc.record({
     }).map((w) => ({ ...w, resource: ref('workload', 'w'), currency: 'USD' })),
     { maxLength: 2 },
   ),
+  nodePools: fc.array(
+    fc.record({ instanceType: fc.constantFrom('m6i.xlarge', 'c7i.large', 'z1.none'), nodes: fc.integer({ min: 0, max: 30 }), minNodes: fc.integer({ min: 0, max: 4 }) })
+      .map((p) => ({ ...p, resource: ref('node-group', 'g'), workloadIds: ['w'] })),
+    { maxLength: 2 },
+  ),
   cdn: fc.array(
     fc.record({ cacheHitRatio: maybe(daily), egressGB: maybe(size), originEgressPrice: maybe(fc.constantFrom('0', '0.09')) }).map((c) => ({ ...c, resource: ref('cdn-distribution', 'd'), currency: 'USD' })),
     { maxLength: 2 },

@@ -1,6 +1,7 @@
 // Every recommendation rule, in one list: the engine runs these and nothing else.
 import { atlasDiskRule, atlasIdleRule, atlasTierRule } from './rules/atlas';
 import { cdnCacheHitRule } from './rules/cdn';
+import { nodePoolRule } from './rules/nodes';
 import { commitmentRule } from './rules/commitment';
 import { storageLifecycleRule } from './rules/object-storage';
 import { podReplicasRule, podRequestsRule } from './rules/pods';
@@ -18,6 +19,7 @@ export const RULES: readonly TRule[] = [
   redisFragmentationRule,
   podRequestsRule,
   podReplicasRule,
+  nodePoolRule,
   cdnCacheHitRule,
   storageLifecycleRule,
   capacityRunwayRule,

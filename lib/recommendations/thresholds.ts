@@ -36,6 +36,12 @@ export const VPA_MARGIN = 0.15;
 export const REQUESTS_MIN_CHANGE_SHARE = 0.1;
 /** Never fewer than two replicas: one pod down must not take the service down (ours). */
 export const MIN_REPLICAS_FLOOR = 2;
+/** Share of a node's vCPU and memory Kubernetes can schedule: EKS reserves some for the kubelet and the
+ *  system (kube-reserved grows with the node; ~6–10% of memory on m-family sizes), so 90% (ours, rounded). */
+export const NODE_ALLOCATABLE_SHARE = 0.9;
+/** Bin-packing never fills nodes completely; plan nodes at 85% of allocatable (ours; the cluster autoscaler's
+ *  scale-down utilisation threshold is 50%, so this is a planning figure, not the autoscaler's). */
+export const NODE_PACKING_SHARE = 0.85;
 /** Pod usage lookback: VPA keeps 8 days of history; 14 days sees two full weeks (ours). */
 export const PODS_LOOKBACK_DAYS = 14;
 

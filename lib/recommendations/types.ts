@@ -137,6 +137,17 @@ export type TWorkloadFacts = {
   currency: string;
 };
 
+/** Kubernetes nodes of one instance type that the listed workloads' pods are scheduled on. */
+export type TNodePoolFacts = {
+  resource: TResourceRef;
+  instanceType: string;
+  nodes: number;
+  /** The autoscaling group's floor (one node per availability zone, typically). */
+  minNodes: number;
+  /** Ids of the workloads (TWorkloadFacts.resource.id) whose pods run here. */
+  workloadIds: string[];
+};
+
 export type TCdnFacts = {
   resource: TResourceRef;
   /** Daily: bytes served from cache ÷ bytes served, 0..1. */
@@ -207,6 +218,7 @@ export type TFacts = {
   atlasClusters?: TAtlasClusterFacts[];
   redis?: TRedisFacts[];
   workloads?: TWorkloadFacts[];
+  nodePools?: TNodePoolFacts[];
   cdn?: TCdnFacts[];
   buckets?: TBucketFacts[];
   capacities?: TCapacityFacts[];

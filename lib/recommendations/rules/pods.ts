@@ -3,7 +3,7 @@ import { HOURS_PER_MONTH } from '../../planning/sizing/common';
 import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, possessive, recommend } from '../build';
 import { DAY_MS, inWindow, lookbackOf, percentile, round } from '../stats';
 import { MIN_REPLICAS_FLOOR, PODS_LOOKBACK_DAYS, REQUESTS_MIN_CHANGE_SHARE, VPA_MARGIN, VPA_TARGET_PERCENTILE } from '../thresholds';
-import type { TEvidence, TRule, TRuleOutcome, TWorkloadFacts } from '../types';
+import type { TEvidence, TPoint, TRule, TRuleOutcome, TWorkloadFacts } from '../types';
 
 /** Requests are written in millicores and MiB; round the target up to 10 m and 16 MiB, and never under one step
  *  (ours: tidy manifests, and an idle pod still gets a request rather than none). */
@@ -18,16 +18,25 @@ function podHourCost(w: TWorkloadFacts, cpu: number, memory: number): number | n
 
 const REQUESTS = { id: 'pod-requests', version: 1, kind: 'pods' } as const;
 
-function evaluateRequests(w: TWorkloadFacts, now: Date): TRuleOutcome {
+type TSizing = { cpu: TPoint[]; mem: TPoint[]; cpuP90: number; memP90: number; target: { cpuCores: number; memoryGiB: number } };
+
+/** The requests the VPA's rule gives a workload (P90 usage + 15%), or the usage series it lacks. */
+export function targetRequests(w: TWorkloadFacts, now: Date): TSizing | { missing: string[] } {
   const to = now.getTime();
   const from = to - PODS_LOOKBACK_DAYS * DAY_MS;
   const cpu = w.cpuCores ? inWindow(w.cpuCores, from, to) : [];
   const mem = w.memoryGiB ? inWindow(w.memoryGiB, from, to) : [];
   const lacking = [...(cpu.length === 0 ? ['cpuCores'] : []), ...(mem.length === 0 ? ['memoryGiB'] : [])];
-  if (lacking.length > 0) return missing(w.resource, lacking);
+  if (lacking.length > 0) return { missing: lacking };
   const cpuP90 = percentile(cpu.map((p) => p.v), VPA_TARGET_PERCENTILE);
   const memP90 = percentile(mem.map((p) => p.v), VPA_TARGET_PERCENTILE);
-  const target = { cpuCores: ceilTo(cpuP90 * (1 + VPA_MARGIN), CPU_STEP), memoryGiB: ceilTo(memP90 * (1 + VPA_MARGIN), MEMORY_STEP) };
+  return { cpu, mem, cpuP90, memP90, target: { cpuCores: ceilTo(cpuP90 * (1 + VPA_MARGIN), CPU_STEP), memoryGiB: ceilTo(memP90 * (1 + VPA_MARGIN), MEMORY_STEP) } };
+}
+
+function evaluateRequests(w: TWorkloadFacts, now: Date): TRuleOutcome {
+  const sizing = targetRequests(w, now);
+  if ('missing' in sizing) return missing(w.resource, sizing.missing);
+  const { cpu, cpuP90, memP90, target } = sizing;
   const change = (now0: number, next: number) => (now0 > 0 ? Math.abs(next - now0) / now0 : Infinity);
   const cpuChange = change(w.requests.cpuCores, target.cpuCores);
   const memChange = change(w.requests.memoryGiB, target.memoryGiB);
