@@ -25,6 +25,7 @@ describe('planCommitment', () => {
     expect(plan.ladder.tranches).toHaveLength(1);
     expect(plan.ladder.tranches[0]).toMatchObject({ month: 0, amount: 10 });
     expect(plan.optimal.commitmentPerHour).toBe('7.2000');
+    expect(plan.optimal.commitmentPerMonth).toBe('5256.00');
     // d × level × 730 h saved every month, fully used and covering everything.
     expect(plan.optimal.expectedMonthlySavings).toBe('2044.00');
     expect(plan.optimal.termSavings).toBe('24528.00');

@@ -35,8 +35,10 @@ export type TCommitmentPlanInput = {
 export type TCommitmentOption = {
   /** On-demand usage covered per hour, in the measure's units. */
   level: number;
-  /** The commitment as bought: discounted spend per hour (Savings Plans' unit). */
+  /** The commitment as bought: discounted spend per hour (Savings Plans' unit)… */
   commitmentPerHour: string;
+  /** …and per month of 730 hours (a monthly bundle's unit, such as CloudFront's Security Savings Bundle). */
+  commitmentPerMonth: string;
   /** For a ladder: all its tranches' upfront, and their recurring fees once all are bought. */
   upfront: string;
   recurringMonthly: string;
@@ -60,6 +62,7 @@ export type TTranche = {
   /** Added level, in the measure's units. */
   amount: number;
   commitmentPerHour: string;
+  commitmentPerMonth: string;
   upfront: string;
   recurringMonthly: string;
   expectedMonthlySavings: string;
@@ -148,6 +151,7 @@ export function planCommitment(input: TCommitmentPlanInput): TCommitmentPlan {
         month: t.month,
         amount: round(t.amount, 6),
         commitmentPerHour: moneyFromNumber((1 - model.d) * t.amount * input.unitPrice, 4),
+        commitmentPerMonth: money((1 - model.d) * t.amount * model.monthFactor),
         upfront: money(t.upfront),
         recurringMonthly: money(t.recurring),
         expectedMonthlySavings: money(t.savings),
@@ -216,6 +220,7 @@ function evaluateSchedule(model: TModel, levels: number[], input: TCommitmentPla
   return {
     level: round(levels[0], 6),
     commitmentPerHour: moneyFromNumber((1 - model.d) * levels[0] * input.unitPrice, 4),
+    commitmentPerMonth: money((1 - model.d) * levels[0] * model.monthFactor),
     upfront: money(upfront),
     recurringMonthly: money(recurring),
     expectedMonthlySavings: money(savings / T),

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR_MS } from '../stats';
 import type { TCommitmentTerm } from '../types';
-import { DEFAULT_HISTORY, generateHistory, plannedProjection, type THistoryShape } from './histories';
-import { planCommitment } from './plan-commitment';
-import { MONTH_MS, flatLookbackSteps, followPlanner, hindsightOptimal, levelsOf, replaySchedule, stepsOf } from './replay';
+import { captureShares } from './capture';
+import { flatLookbackSteps, hindsightOptimal, levelsOf, replaySchedule, stepsOf } from './replay';
 
 const START = new Date('2026-01-01T00:00:00Z');
 const TERM: TCommitmentTerm = { termMonths: 12, payment: 'no-upfront', discount: 0.28, upfrontShare: 0 };
@@ -39,29 +38,7 @@ describe('replaySchedule', () => {
 });
 
 describe('replay on generated histories: ours against the flat-lookback policy', () => {
-  const asOfMonth = 3;
-  const asOf = new Date(START.getTime() + asOfMonth * MONTH_MS);
-
-  function run(shape: THistoryShape) {
-    const history = generateHistory(shape, { ...DEFAULT_HISTORY, start: START });
-    // The flat history had a flat plan; the growing and the short ones the same growing plan.
-    const planned = shape === 'flat' ? { ...DEFAULT_HISTORY, growth: 1 } : DEFAULT_HISTORY;
-    const planAt = (at: Date, month: number) =>
-      planCommitment({
-        baseline: history, asOf: at, lookbackDays: 30, projection: plannedProjection(planned, asOfMonth + month, 12), term: TERM,
-        measure: 'spend', unitPrice: 1, currency: 'USD',
-      });
-    const input = { start: asOf, termMonths: 12, discount: TERM.discount, unitPrice: 1, actual: history };
-    const best = hindsightOptimal(input).result.savings;
-    const share = (steps: { month: number; amount: number }[]) => replaySchedule(steps, input).savings / best;
-    const ladder = planAt(asOf, 0).ladder.tranches;
-    return {
-      ours: share(followPlanner(asOf, 12, planAt)),
-      ladder: share(ladder),
-      flat: share(flatLookbackSteps(history, asOf, TERM.discount)),
-      tranches: ladder.length,
-    };
-  }
+  const run = (shape: 'growing' | 'flat' | 'short') => captureShares({ shape, start: START, asOfMonth: 3, term: TERM });
 
   it('captures more on a growing history', () => {
     const r = run('growing');
