@@ -12,6 +12,7 @@ function evaluateCacheHit(c: TCdnFacts, now: Date): TRuleOutcome {
   const ratios = c.cacheHitRatio ? inWindow(c.cacheHitRatio, to - CDN_LOOKBACK_DAYS * DAY_MS, to) : [];
   const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(isPositive(c.egressGB) ? [] : ['egressGB'])];
   if (lacking.length > 0 || !isPositive(c.egressGB)) return missing(c.resource, lacking);
+  // Each day weighs the same: the facts carry daily ratios, not the bytes behind each.
   const hit = mean(ratios.map((p) => p.v));
   if (hit >= CDN_CACHE_HIT_TARGET) return { resource: c.resource, recommendations: [] };
   const monthlyGB = (c.egressGB * DAYS_PER_MONTH) / CDN_LOOKBACK_DAYS;

@@ -37,6 +37,12 @@ describe('capacity-runway', () => {
     expect(r.action.params.needed).toBe(750);
   });
 
+  it('anchors the plan to today’s usage when its month 0 is not 1', () => {
+    const [r] = recs(run(capacity({ planMultipliers: [2, 2.4, 3.6, 5] })));
+    expect(r.message.params.days).toBeCloseTo((1 + 140 / 180) * (365 / 12), 0);
+    expect(r.action.params.needed).toBe(750);
+  });
+
   it('needs usage', () => {
     expect(run(capacity({ usage: [] }))).toEqual([{ resource: capacity().resource, missing: ['usage'] }]);
   });

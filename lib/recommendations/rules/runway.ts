@@ -35,8 +35,9 @@ function evaluateRunway(c: TCapacityFacts, now: Date): TRuleOutcome {
   const soonest = Math.min(atTrend, atPlan ?? Infinity);
   if (!(soonest < RUNWAY_ACT_DAYS)) return { resource: c.resource, recommendations: [] };
   // The step the plan needs: its highest usage over the horizon, or six more months of trend.
+  const plan = c.planMultipliers ?? [];
   const need = Math.max(
-    c.planMultipliers && c.planMultipliers.length > 0 ? current * Math.max(...c.planMultipliers) : 0,
+    plan.length > 0 ? (current * Math.max(...plan)) / (plan[0] > 0 ? plan[0] : 1) : 0,
     current + Math.max(perDay, 0) * 183,
   );
   const days = (d: number | null) => (d === null || !Number.isFinite(d) ? null : round(d, 1));
