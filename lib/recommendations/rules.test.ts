@@ -44,6 +44,18 @@ describe('RULES', () => {
     }
   });
 
+  it('takes thresholds from settings, and cites the values it used', () => {
+    const atlas = RULES.find((r) => r.id === 'atlas-tier')!;
+    const cdn = RULES.find((r) => r.id === 'cdn-cache-hit')!;
+    const recsOf = (o: ReturnType<typeof atlas.evaluate>) => o.flatMap((x) => ('recommendations' in x ? x.recommendations : []));
+    expect(recsOf(atlas.evaluate(facts, NOW))).toHaveLength(1);
+    expect(recsOf(atlas.evaluate({ ...facts, thresholds: { atlasScaleUpPercent: 85 } }, NOW))).toHaveLength(0);
+    const [r] = recsOf(atlas.evaluate({ ...facts, thresholds: { atlasScaleUpPercent: 70 } }, NOW));
+    expect(r.text).toContain('70%');
+    expect(r.message.params.threshold).toBe(70);
+    expect(recsOf(cdn.evaluate({ ...facts, thresholds: { cdnCacheHitTarget: 0.6 } }, NOW))).toHaveLength(0);
+  });
+
   it('reads no clock: the same facts and now give the same output at any wall time', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2020-01-01T00:00:00Z'));

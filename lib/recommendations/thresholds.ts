@@ -66,3 +66,66 @@ export const S3_STANDARD_SHARE = 0.5;
 /** Capacity runway: under 60 days at the trend or at the plan's growth, act now (issue 14). */
 export const RUNWAY_ACT_DAYS = 60;
 export const RUNWAY_LOOKBACK_DAYS = 30;
+
+/**
+ * The thresholds a person may override in settings (the others above are the providers' own rules:
+ * minimum durations, the 128 KB rule, the sharded tier floor). Defaults are the constants above;
+ * settings validate their ranges before they reach a rule.
+ */
+export type TThresholds = {
+  atlasScaleUpPercent: number;
+  atlasScaleDownCpuPercent: number;
+  atlasScaleDownWorkingSetShare: number;
+  atlasScaleDownMinDays: number;
+  atlasDiskAutoscaleShare: number;
+  idleDays: number;
+  redisMemoryHighShare: number;
+  redisMemoryLowShare: number;
+  redisLowDays: number;
+  redisFragmentationRatio: number;
+  redisOpsHighShare: number;
+  vpaTargetPercentile: number;
+  vpaMargin: number;
+  requestsMinChangeShare: number;
+  minReplicasFloor: number;
+  nodePackingShare: number;
+  podsLookbackDays: number;
+  cdnCacheHitTarget: number;
+  cdnLookbackDays: number;
+  s3IaAfterDays: number;
+  s3ArchiveAfterDays: number;
+  s3StandardShare: number;
+  runwayActDays: number;
+  runwayLookbackDays: number;
+};
+
+export const DEFAULT_THRESHOLDS: TThresholds = {
+  atlasScaleUpPercent: ATLAS_SCALE_UP_PERCENT,
+  atlasScaleDownCpuPercent: ATLAS_SCALE_DOWN_CPU_PERCENT,
+  atlasScaleDownWorkingSetShare: ATLAS_SCALE_DOWN_WORKING_SET_SHARE,
+  atlasScaleDownMinDays: ATLAS_SCALE_DOWN_MIN_DAYS,
+  atlasDiskAutoscaleShare: ATLAS_DISK_AUTOSCALE_SHARE,
+  idleDays: IDLE_DAYS,
+  redisMemoryHighShare: REDIS_MEMORY_HIGH_SHARE,
+  redisMemoryLowShare: REDIS_MEMORY_LOW_SHARE,
+  redisLowDays: REDIS_LOW_DAYS,
+  redisFragmentationRatio: REDIS_FRAGMENTATION_RATIO,
+  redisOpsHighShare: REDIS_OPS_HIGH_SHARE,
+  vpaTargetPercentile: VPA_TARGET_PERCENTILE,
+  vpaMargin: VPA_MARGIN,
+  requestsMinChangeShare: REQUESTS_MIN_CHANGE_SHARE,
+  minReplicasFloor: MIN_REPLICAS_FLOOR,
+  nodePackingShare: NODE_PACKING_SHARE,
+  podsLookbackDays: PODS_LOOKBACK_DAYS,
+  cdnCacheHitTarget: CDN_CACHE_HIT_TARGET,
+  cdnLookbackDays: CDN_LOOKBACK_DAYS,
+  s3IaAfterDays: S3_IA_AFTER_DAYS,
+  s3ArchiveAfterDays: S3_ARCHIVE_AFTER_DAYS,
+  s3StandardShare: S3_STANDARD_SHARE,
+  runwayActDays: RUNWAY_ACT_DAYS,
+  runwayLookbackDays: RUNWAY_LOOKBACK_DAYS,
+};
+
+export function thresholdsOf(overrides?: Partial<TThresholds>): TThresholds {
+  return { ...DEFAULT_THRESHOLDS, ...overrides };
+}

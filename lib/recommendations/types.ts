@@ -1,5 +1,6 @@
 // Shapes of the recommendation rules: the facts they read, the recommendations they return. Pure data.
 import type { TPriceCatalogue } from '../planning/price-catalogue';
+import type { TThresholds } from './thresholds';
 
 export const RECOMMENDATION_KINDS = ['commitment', 'atlas', 'redis', 'pods', 'cdn', 'object-storage', 'runway'] as const;
 export type TRecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
@@ -224,6 +225,8 @@ export type TFacts = {
   capacities?: TCapacityFacts[];
   commitmentPools?: TCommitmentPoolFacts[];
   prices?: TPriceCatalogue;
+  /** Thresholds the organisation changed in settings; the rest keep their defaults. */
+  thresholds?: Partial<TThresholds>;
 };
 export type TFactKey = keyof TFacts;
 

@@ -2,7 +2,7 @@
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
 import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, possessive, recommend } from '../build';
 import { DAY_MS, inWindow, lookbackOf, percentile, round } from '../stats';
-import { MIN_REPLICAS_FLOOR, PODS_LOOKBACK_DAYS, REQUESTS_MIN_CHANGE_SHARE, VPA_MARGIN, VPA_TARGET_PERCENTILE } from '../thresholds';
+import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TEvidence, TPoint, TRule, TRuleOutcome, TWorkloadFacts } from '../types';
 
 /** Requests are written in millicores and MiB; round the target up to 10 m and 16 MiB, and never under one step
@@ -21,29 +21,29 @@ const REQUESTS = { id: 'pod-requests', version: 1, kind: 'pods' } as const;
 type TSizing = { cpu: TPoint[]; mem: TPoint[]; cpuP90: number; memP90: number; target: { cpuCores: number; memoryGiB: number } };
 
 /** The requests the VPA's rule gives a workload (P90 usage + 15%), or the usage series it lacks. */
-export function targetRequests(w: TWorkloadFacts, now: Date): TSizing | { missing: string[] } {
+export function targetRequests(w: TWorkloadFacts, now: Date, t: TThresholds): TSizing | { missing: string[] } {
   const to = now.getTime();
-  const from = to - PODS_LOOKBACK_DAYS * DAY_MS;
+  const from = to - t.podsLookbackDays * DAY_MS;
   const cpu = w.cpuCores ? inWindow(w.cpuCores, from, to) : [];
   const mem = w.memoryGiB ? inWindow(w.memoryGiB, from, to) : [];
   const lacking = [...(cpu.length === 0 ? ['cpuCores'] : []), ...(mem.length === 0 ? ['memoryGiB'] : [])];
   if (lacking.length > 0) return { missing: lacking };
-  const cpuP90 = percentile(cpu.map((p) => p.v), VPA_TARGET_PERCENTILE);
-  const memP90 = percentile(mem.map((p) => p.v), VPA_TARGET_PERCENTILE);
-  return { cpu, mem, cpuP90, memP90, target: { cpuCores: ceilTo(cpuP90 * (1 + VPA_MARGIN), CPU_STEP), memoryGiB: ceilTo(memP90 * (1 + VPA_MARGIN), MEMORY_STEP) } };
+  const cpuP90 = percentile(cpu.map((p) => p.v), t.vpaTargetPercentile);
+  const memP90 = percentile(mem.map((p) => p.v), t.vpaTargetPercentile);
+  return { cpu, mem, cpuP90, memP90, target: { cpuCores: ceilTo(cpuP90 * (1 + t.vpaMargin), CPU_STEP), memoryGiB: ceilTo(memP90 * (1 + t.vpaMargin), MEMORY_STEP) } };
 }
 
-function evaluateRequests(w: TWorkloadFacts, now: Date): TRuleOutcome {
-  const sizing = targetRequests(w, now);
+function evaluateRequests(w: TWorkloadFacts, now: Date, t: TThresholds): TRuleOutcome {
+  const sizing = targetRequests(w, now, t);
   if ('missing' in sizing) return missing(w.resource, sizing.missing);
   const { cpu, cpuP90, memP90, target } = sizing;
   const change = (now0: number, next: number) => (now0 > 0 ? Math.abs(next - now0) / now0 : Infinity);
   const cpuChange = change(w.requests.cpuCores, target.cpuCores);
   const memChange = change(w.requests.memoryGiB, target.memoryGiB);
-  if (cpuChange < REQUESTS_MIN_CHANGE_SHARE && memChange < REQUESTS_MIN_CHANGE_SHARE) return { resource: w.resource, recommendations: [] };
+  if (cpuChange < t.requestsMinChangeShare && memChange < t.requestsMinChangeShare) return { resource: w.resource, recommendations: [] };
   const next = {
-    cpuCores: cpuChange >= REQUESTS_MIN_CHANGE_SHARE ? target.cpuCores : w.requests.cpuCores,
-    memoryGiB: memChange >= REQUESTS_MIN_CHANGE_SHARE ? target.memoryGiB : w.requests.memoryGiB,
+    cpuCores: cpuChange >= t.requestsMinChangeShare ? target.cpuCores : w.requests.cpuCores,
+    memoryGiB: memChange >= t.requestsMinChangeShare ? target.memoryGiB : w.requests.memoryGiB,
   };
   const before = podHourCost(w, w.requests.cpuCores, w.requests.memoryGiB);
   const after = podHourCost(w, next.cpuCores, next.memoryGiB);
@@ -63,15 +63,15 @@ function evaluateRequests(w: TWorkloadFacts, now: Date): TRuleOutcome {
         action: { type: 'set-requests', params: { cpuCores: next.cpuCores, memoryGiB: next.memoryGiB, fromCpuCores: w.requests.cpuCores, fromMemoryGiB: w.requests.memoryGiB } },
         text:
           `Set ${possessive(w.resource.name)} requests to ${fmt(next.cpuCores, 2)} CPU and ${fmt(next.memoryGiB, 2)} GiB (now ${fmt(w.requests.cpuCores, 2)} and ${fmt(w.requests.memoryGiB, 2)}): ` +
-          `P90 usage over ${PODS_LOOKBACK_DAYS} days is ${fmt(cpuP90, 2)} CPU and ${fmt(memP90, 2)} GiB, plus the vertical pod autoscaler's ${pct(VPA_MARGIN)} margin.`,
-        message: { key: 'podRequests', params: { workload: w.resource.name, cpuCores: next.cpuCores, memoryGiB: next.memoryGiB, fromCpuCores: w.requests.cpuCores, fromMemoryGiB: w.requests.memoryGiB, cpuP90: round(cpuP90, 3), memoryP90: round(memP90, 3), margin: VPA_MARGIN, days: PODS_LOOKBACK_DAYS } },
+          `P90 usage over ${t.podsLookbackDays} days is ${fmt(cpuP90, 2)} CPU and ${fmt(memP90, 2)} GiB, plus the vertical pod autoscaler's ${pct(t.vpaMargin)} margin.`,
+        message: { key: 'podRequests', params: { workload: w.resource.name, cpuCores: next.cpuCores, memoryGiB: next.memoryGiB, fromCpuCores: w.requests.cpuCores, fromMemoryGiB: w.requests.memoryGiB, cpuP90: round(cpuP90, 3), memoryP90: round(memP90, 3), margin: t.vpaMargin, days: t.podsLookbackDays } },
         evidence,
         monthlySavings: saving !== null && saving > 0 ? fixedSavings(saving) : null,
         currency: w.currency,
         risks: raises
           ? [{ level: 'high', text: 'Usage above the requests gets throttled (CPU) or killed (memory) when the node is busy.', message: { key: 'riskUnderRequested', params: {} } }]
           : [{ level: 'low', text: 'A burst above P90 + 15% is throttled rather than scheduled elsewhere; limits stay as they are.', message: { key: 'riskRequestsTight', params: {} } }],
-        lookback: lookbackOf(cpu, now, PODS_LOOKBACK_DAYS),
+        lookback: lookbackOf(cpu, now, t.podsLookbackDays),
         details: saving !== null && saving <= 0 ? { extraMonthlyCost: round(-saving, 2) } : undefined,
       }),
     ],
@@ -82,22 +82,23 @@ export const podRequestsRule: TRule = {
   ...REQUESTS,
   needs: ['workloads'],
   evaluate(facts, now) {
+    const t = thresholdsOf(facts.thresholds);
     if (!facts.workloads) return missingCollection('workloads');
-    return facts.workloads.map((w) => evaluateRequests(w, now));
+    return facts.workloads.map((w) => evaluateRequests(w, now, t));
   },
 };
 
 const REPLICAS = { id: 'pod-replicas', version: 1, kind: 'pods' } as const;
 
-function evaluateReplicas(w: TWorkloadFacts, now: Date): TRuleOutcome {
+function evaluateReplicas(w: TWorkloadFacts, now: Date, t: TThresholds): TRuleOutcome {
   const to = now.getTime();
-  const rps = w.requestsPerSecond ? inWindow(w.requestsPerSecond, to - PODS_LOOKBACK_DAYS * DAY_MS, to) : [];
+  const rps = w.requestsPerSecond ? inWindow(w.requestsPerSecond, to - t.podsLookbackDays * DAY_MS, to) : [];
   const lacking = [...(rps.length === 0 ? ['requestsPerSecond'] : []), ...(isPositive(w.rpsPerPod) ? [] : ['rpsPerPod'])];
   if (lacking.length > 0 || !isPositive(w.rpsPerPod)) return missing(w.resource, lacking);
   const perPod = w.rpsPerPod;
-  const needed = (r: number) => Math.max(MIN_REPLICAS_FLOOR, Math.ceil(r / perPod - 1e-9));
+  const needed = (r: number) => Math.max(t.minReplicasFloor, Math.ceil(r / perPod - 1e-9));
   const quietest = Math.min(...rps.map((p) => p.v));
-  const lookback = lookbackOf(rps, now, PODS_LOOKBACK_DAYS);
+  const lookback = lookbackOf(rps, now, t.podsLookbackDays);
   const recommendations = [];
 
   const minNeeded = needed(quietest);
@@ -111,8 +112,8 @@ function evaluateReplicas(w: TWorkloadFacts, now: Date): TRuleOutcome {
       recommend(REPLICAS, {
         resource: w.resource,
         action: { type: 'min-replicas', params: { from: w.minReplicas, to: minNeeded } },
-        text: `Lower ${possessive(w.resource.name)} minimum replicas from ${w.minReplicas} to ${minNeeded}: the quietest hour in ${PODS_LOOKBACK_DAYS} days served ${fmt(quietest, 1)} requests/s, ${fmt(perPod, 1)} per pod (never under ${MIN_REPLICAS_FLOOR} replicas).`,
-        message: { key: 'podMinReplicas', params: { workload: w.resource.name, from: w.minReplicas, to: minNeeded, quietestRps: round(quietest, 2), rpsPerPod: perPod, floor: MIN_REPLICAS_FLOOR, days: PODS_LOOKBACK_DAYS } },
+        text: `Lower ${possessive(w.resource.name)} minimum replicas from ${w.minReplicas} to ${minNeeded}: the quietest hour in ${t.podsLookbackDays} days served ${fmt(quietest, 1)} requests/s, ${fmt(perPod, 1)} per pod (never under ${t.minReplicasFloor} replicas).`,
+        message: { key: 'podMinReplicas', params: { workload: w.resource.name, from: w.minReplicas, to: minNeeded, quietestRps: round(quietest, 2), rpsPerPod: perPod, floor: t.minReplicasFloor, days: t.podsLookbackDays } },
         evidence: [
           { metric: 'quietestHourRps', value: round(quietest, 2), unit: 'req/s' },
           { metric: 'minReplicas', value: w.minReplicas, unit: 'pods', threshold: minNeeded, comparison: 'at-most', source: 'quietest hour ÷ requests per pod' },
@@ -153,7 +154,8 @@ export const podReplicasRule: TRule = {
   ...REPLICAS,
   needs: ['workloads'],
   evaluate(facts, now) {
+    const t = thresholdsOf(facts.thresholds);
     if (!facts.workloads) return missingCollection('workloads');
-    return facts.workloads.map((w) => evaluateReplicas(w, now));
+    return facts.workloads.map((w) => evaluateReplicas(w, now, t));
   },
 };

@@ -1,7 +1,7 @@
 // Capacity runway: when a resource is full at its current trend and at the plan's growth.
 import { fmt, isPositive, missing, missingCollection, recommend } from '../build';
 import { DAY_MS, inWindow, linearTrend, lookbackOf, round } from '../stats';
-import { RUNWAY_ACT_DAYS, RUNWAY_LOOKBACK_DAYS } from '../thresholds';
+import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TCapacityFacts, TRule, TRuleOutcome } from '../types';
 
 const DAYS_PER_MONTH = 365 / 12;
@@ -22,9 +22,9 @@ export function daysToFullAtPlan(current: number, capacity: number, multipliers:
 
 const RUNWAY = { id: 'capacity-runway', version: 1, kind: 'runway' } as const;
 
-function evaluateRunway(c: TCapacityFacts, now: Date): TRuleOutcome {
+function evaluateRunway(c: TCapacityFacts, now: Date, t: TThresholds): TRuleOutcome {
   const to = now.getTime();
-  const usage = c.usage ? inWindow(c.usage, to - RUNWAY_LOOKBACK_DAYS * DAY_MS, to) : [];
+  const usage = c.usage ? inWindow(c.usage, to - t.runwayLookbackDays * DAY_MS, to) : [];
   const lacking = [...(usage.length < 2 ? ['usage'] : []), ...(isPositive(c.capacity) ? [] : ['capacity'])];
   if (lacking.length > 0) return missing(c.resource, lacking);
   const trend = linearTrend(usage, to);
@@ -33,7 +33,7 @@ function evaluateRunway(c: TCapacityFacts, now: Date): TRuleOutcome {
   const atTrend = current >= c.capacity ? 0 : perDay > 0 ? (c.capacity - current) / perDay : Infinity;
   const atPlan = c.planMultipliers && c.planMultipliers.length > 0 ? daysToFullAtPlan(current, c.capacity, c.planMultipliers) : null;
   const soonest = Math.min(atTrend, atPlan ?? Infinity);
-  if (!(soonest < RUNWAY_ACT_DAYS)) return { resource: c.resource, recommendations: [] };
+  if (!(soonest < t.runwayActDays)) return { resource: c.resource, recommendations: [] };
   // The step the plan needs: its highest usage over the horizon, or six more months of trend.
   const plan = c.planMultipliers ?? [];
   const need = Math.max(
@@ -50,19 +50,19 @@ function evaluateRunway(c: TCapacityFacts, now: Date): TRuleOutcome {
         action: { type: 'expand', params: { metric: c.metric, capacity: c.capacity, needed: round(need, 2), unit: c.unit } },
         text:
           `${c.resource.name} is full in ${fmt(soonest)} days at the ${cause === 'plan' ? "plan's growth" : 'current trend'} (${fmt(current, 1)} of ${fmt(c.capacity, 1)} ${c.unit} ${c.metric}; ` +
-          `trend: ${atTrend === Infinity ? 'not growing' : `${fmt(atTrend)} days`}, plan: ${atPlan === null ? 'no plan' : atPlan === Infinity ? 'fits' : `${fmt(atPlan)} days`}), under the ${RUNWAY_ACT_DAYS}-day threshold: ` +
+          `trend: ${atTrend === Infinity ? 'not growing' : `${fmt(atTrend)} days`}, plan: ${atPlan === null ? 'no plan' : atPlan === Infinity ? 'fits' : `${fmt(atPlan)} days`}), under the ${t.runwayActDays}-day threshold: ` +
           `grow it to at least ${fmt(need, 1)} ${c.unit}.`,
-        message: { key: 'capacityRunway', params: { resource: c.resource.name, metric: c.metric, unit: c.unit, days: round(soonest, 1), cause, daysAtTrend: days(atTrend), daysAtPlan: days(atPlan), current: round(current, 2), capacity: c.capacity, needed: round(need, 2), threshold: RUNWAY_ACT_DAYS } },
+        message: { key: 'capacityRunway', params: { resource: c.resource.name, metric: c.metric, unit: c.unit, days: round(soonest, 1), cause, daysAtTrend: days(atTrend), daysAtPlan: days(atPlan), current: round(current, 2), capacity: c.capacity, needed: round(need, 2), threshold: t.runwayActDays } },
         evidence: [
-          { metric: 'daysToFullAtTrend', value: days(atTrend), unit: 'days', threshold: RUNWAY_ACT_DAYS, comparison: 'below', source: 'issue 14: act under 60 days' },
-          ...(atPlan === null ? [] : [{ metric: 'daysToFullAtPlan', value: days(atPlan), unit: 'days', threshold: RUNWAY_ACT_DAYS, comparison: 'below' as const, source: 'issue 14: act under 60 days' }]),
+          { metric: 'daysToFullAtTrend', value: days(atTrend), unit: 'days', threshold: t.runwayActDays, comparison: 'below', source: 'issue 14: act under 60 days' },
+          ...(atPlan === null ? [] : [{ metric: 'daysToFullAtPlan', value: days(atPlan), unit: 'days', threshold: t.runwayActDays, comparison: 'below' as const, source: 'issue 14: act under 60 days' }]),
           { metric: 'usage', value: round(current, 2), unit: c.unit, threshold: c.capacity, comparison: 'below' },
           { metric: 'growthPerDay', value: round(perDay, 4), unit: `${c.unit}/day` },
         ],
         monthlySavings: null,
         currency: null,
         risks: [{ level: soonest < 14 ? 'high' : 'medium', text: 'A full resource fails writes or sheds load; resizing under pressure is slower and riskier.', message: { key: 'riskFull', params: {} } }],
-        lookback: lookbackOf(usage, now, RUNWAY_LOOKBACK_DAYS, DAY_MS),
+        lookback: lookbackOf(usage, now, t.runwayLookbackDays, DAY_MS),
         details: { daysAtTrend: days(atTrend), daysAtPlan: days(atPlan) },
       }),
     ],
@@ -73,7 +73,8 @@ export const capacityRunwayRule: TRule = {
   ...RUNWAY,
   needs: ['capacities'],
   evaluate(facts, now) {
+    const t = thresholdsOf(facts.thresholds);
     if (!facts.capacities) return missingCollection('capacities');
-    return facts.capacities.map((c) => evaluateRunway(c, now));
+    return facts.capacities.map((c) => evaluateRunway(c, now, t));
   },
 };
