@@ -18,6 +18,7 @@ export function StackedMonthlyChart(props: {
   locale: string;
   granularity?: 'day' | 'month';
   testId?: string;
+  colors?: string[]; // series i's colour (providers: providerColor), else the default palette
 }) {
   const formatX = props.granularity === 'day' ? formatDay : formatMonth;
   return (
@@ -33,7 +34,7 @@ export function StackedMonthlyChart(props: {
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {props.series.map((s, i) => (
-            <Bar key={s.key} dataKey={(row: TChartRow) => row.values[i] ?? 0} name={s.label} stackId="a" fill={SERIES_COLORS[i % SERIES_COLORS.length]} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={(row: TChartRow) => row.values[i] ?? 0} name={s.label} stackId="a" fill={props.colors?.[i] ?? SERIES_COLORS[i % SERIES_COLORS.length]} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
