@@ -5,6 +5,7 @@ import { parseIsoDay } from '../dates';
 import { pool } from '../db';
 import { headroomFigures } from '../utilisation/headroom';
 import { capacityFor, metricInfo } from '../utilisation/metric-catalogue';
+import { trafficBasis, type TTrafficBasis } from '../utilisation/traffic-basis';
 import { estimateFull, type TFullEstimate } from '../utilisation/trend';
 import { mostUrgentMetric } from '../utilisation/urgent-metric';
 
@@ -28,6 +29,7 @@ export type TResourceMetricStatus = {
   p95: number | null; // of hourly averages over the window; null without samples in it
   fill: number | null; // p95 / capacity, for bounded metrics that fill
   trend: TFullEstimate | null; // towards capacity, through the window's daily means, for the same
+  basis: TTrafficBasis | null; // what one value of a traffic metric counts
 };
 
 export type TResourceMain = {
@@ -90,18 +92,18 @@ export async function getResources(window: { from: string; to: string }): Promis
       [parseIsoDay(window.from), parseIsoDay(window.to)],
     ),
     // each day's mean of the hourly averages, as the resource page fits its trend to
-    db.query<{ resource_id: string; metric: string; day: Date; avg: number }>(
-      `SELECT resource_id, metric, date_trunc('day', hour, 'UTC') AS day, avg(avg) AS avg
+    db.query<{ resource_id: string; metric: string; day: Date; avg: number; hours: number }>(
+      `SELECT resource_id, metric, date_trunc('day', hour, 'UTC') AS day, avg(avg) AS avg, count(*)::int AS hours
          FROM utilization_hourly WHERE hour >= $1 AND hour < $2
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       [parseIsoDay(window.from), parseIsoDay(window.to)],
     ),
   ]);
-  const daily = new Map<string, { t: number; v: number }[]>();
+  const daily = new Map<string, { t: number; v: number; hours: number }[]>();
   for (const d of days.rows) {
     const key = `${d.resource_id}|${d.metric}`;
     const list = daily.get(key) ?? [];
-    list.push({ t: d.day.getTime(), v: d.avg });
+    list.push({ t: d.day.getTime(), v: d.avg, hours: d.hours });
     daily.set(key, list);
   }
 
@@ -112,6 +114,8 @@ export async function getResources(window: { from: string; to: string }): Promis
     const capacity = capacityFor(capacities.get(row.resource_id), row.metric);
     const figures = info.fills ? headroomFigures({ p95: row.p95, capacity }) : null;
     const list = byResource.get(row.resource_id) ?? [];
+    const points = daily.get(`${row.resource_id}|${row.metric}`) ?? [];
+    const hours = points.reduce((a, p) => a + p.hours, 0);
     list.push({
       metric: row.metric,
       label: info.label,
@@ -121,7 +125,8 @@ export async function getResources(window: { from: string; to: string }): Promis
       capacity,
       p95: row.p95,
       fill: figures?.p95Fill ?? null,
-      trend: figures && capacity !== null ? estimateFull({ points: daily.get(`${row.resource_id}|${row.metric}`) ?? [], capacity }) : null,
+      trend: figures && capacity !== null ? estimateFull({ points, capacity }) : null,
+      basis: trafficBasis(row.metric, row.unit, points.length ? hours / points.length : null),
     });
     byResource.set(row.resource_id, list);
   }

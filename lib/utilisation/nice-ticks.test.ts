@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { niceStep, niceTicks } from './nice-ticks';
+import { createFormatter } from '../format/formatter';
+import { formatTick, niceStep, niceTicks } from './nice-ticks';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
@@ -44,5 +45,25 @@ describe('nice ticks', () => {
       for (const [i, v] of ticks.entries()) expect(v).toBeCloseTo(i * step, 9);
     }
     expect(niceTicks(0, 'count').ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+});
+
+describe('tick labels', () => {
+  const fmt = (locale: string) => createFormatter({ locale, timeZone: 'Europe/Paris', currency: 'EUR' });
+
+  it('writes every byte tick in the axis unit, in both languages', () => {
+    for (const locale of ['fr-FR', 'en-GB']) {
+      const f = fmt(locale);
+      const { ticks, bytePower } = niceTicks(1.4 * GiB, 'bytes');
+      const labels = ticks.map((v) => formatTick(f, v, 'bytes', bytePower));
+      const n = (x: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(x);
+      expect(labels).toEqual([0, 0.5, 1, 1.5].map((x) => `${n(x)} GB`));
+    }
+  });
+
+  it('writes percentages and counts as the formatter’s axis does', () => {
+    const f = fmt('fr-FR');
+    expect(formatTick(f, 50, 'percent', null)).toBe(f.axisQuantity(50, 'percent'));
+    expect(formatTick(f, 12_500, 'count', null)).toBe(new Intl.NumberFormat('fr-FR', { notation: 'compact', maximumFractionDigits: 1 }).format(12_500));
   });
 });

@@ -1,6 +1,8 @@
 // Round axis ticks for the utilisation charts: 0, 2, 4, 6, 8 GB rather than 0, 2,3, 4,7, 8,4 GB.
 // Steps are 1, 2, 2.5 or 5 × 10^n; bytes are first put in the binary unit of the top value (GB =
 // 2^30, as providers size memory), so the steps are whole GB, not multiples of 10^9 bytes.
+import type { TFormatter } from '../format/formatter';
+import { BYTE_UNITS } from '../format/units';
 
 const STEPS = [1, 2, 2.5, 5, 10];
 
@@ -35,4 +37,13 @@ export function niceTicks(max: number, unit: string, intervals = 5): TNiceTicks 
   // toPrecision drops the float noise of i × step (0.30000000000000004)
   const ticks = Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12)) * scale);
   return { ticks, top: ticks[ticks.length - 1], bytePower };
+}
+
+/**
+ * A tick's label: bytes in the one binary unit of the axis ("0 GB, 2 GB … 10 GB", never "512 MB"
+ * beside "1 GB"), shares as percentages, other values as compact numbers.
+ */
+export function formatTick(fmt: Pick<TFormatter, 'number' | 'axisQuantity'>, value: number, unit: string, bytePower: number | null): string {
+  if (unit === 'bytes' && bytePower !== null) return `${fmt.number(value / 1024 ** bytePower)} ${BYTE_UNITS[bytePower]}`;
+  return fmt.axisQuantity(value, unit);
 }
