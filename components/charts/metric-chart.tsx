@@ -17,8 +17,10 @@ export function MetricChart(props: { points: TMetricChartPoint[]; unit: string; 
   const t = useTranslations('utilisation');
   const data = props.points.map((p) => ({ t: Date.parse(p.t), avg: p.avg, range: [p.min, p.max] as [number, number] }));
   const top = Math.max(capacity ?? 0, ...props.points.map((p) => p.max));
-  // 5 % above the highest value or the capacity, so the capacity line and its label are not on the frame
-  const { ticks, top: domainTop, bytePower } = niceTicks(top * 1.05, unit);
+  // 5 % above the highest value or the capacity, so the capacity line and its label are not on the
+  // frame; shares that stay within 100 % stop there (a hit ratio's axis never reads 125 %)
+  const ceiling = unit === 'ratio' ? 1 : unit === 'percent' ? 100 : Infinity;
+  const { ticks, top: domainTop, bytePower } = niceTicks(top <= ceiling ? Math.min(top * 1.05, ceiling) : top * 1.05, unit);
   const day = new Intl.DateTimeFormat(fmt.locale, { day: 'numeric', month: 'short', timeZone: fmt.timeZone });
   // a daily point is a UTC day: its label is the day, not a time in the organisation's zone
   const moment = (ms: number) => (props.step === 'hour' ? fmt.dateTime(ms) : fmt.day(new Date(ms).toISOString()));
@@ -45,7 +47,7 @@ export function MetricChart(props: { points: TMetricChartPoint[]; unit: string; 
             allowDecimals
             tickFormatter={(v: number) => formatTick(fmt, v, unit, bytePower)}
             tick={{ fontSize: 12 }}
-            width={64}
+            width={72}
           />
           <Tooltip labelFormatter={(ms) => moment(Number(ms))} formatter={(v, name) => [value(v), name]} />
           <Area dataKey="range" name={t('chartRange')} stroke="none" fill="#2f7d62" fillOpacity={0.15} isAnimationActive={false} />

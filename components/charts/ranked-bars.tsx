@@ -10,7 +10,7 @@ export function RankedBars(props: { items: { key: string; label: string; amount:
   return (
     <ul className="space-y-3 sm:space-y-2" data-testid="chart-services-last-30">
       {props.items.map((item) => (
-        <li key={item.key} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_7rem]">
+        <li key={item.key} className="grid grid-cols-[minmax(0,1fr)_6rem] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_7rem]">
           <span className="col-span-2 truncate text-slate-700 sm:col-span-1" title={item.label}>{item.label}</span>
           <span className="h-3 min-w-0 rounded bg-slate-100">
             <span className={`block h-3 rounded ${item.key === '__other' ? 'bg-slate-400' : 'bg-brand-500'}`}

@@ -17,7 +17,7 @@ const ALIASES: Record<string, string> = {
 const NAMES: Record<string, string> = {
   aws: 'AWS',
   atlas: 'MongoDB Atlas',
-  'redis-cloud': 'Redis',
+  'redis-cloud': 'Redis Cloud',
   cloudflare: 'Cloudflare',
   gcp: 'Google Cloud',
   grafana: 'Grafana Labs',

@@ -9,6 +9,7 @@ import { getPageActor } from '@/lib/auth/page-actor';
 import { addIsoDays, isoDay } from '@/lib/dates';
 import type { TFormatter } from '@/lib/format/formatter';
 import { getFormat } from '@/lib/i18n/server';
+import { providerName } from '@/lib/prices/provider-key';
 import { getResourceCosts, type TResourceCost } from '@/lib/queries/get-resource-costs';
 import { getResources, type TResourceStatus } from '@/lib/queries/get-resources';
 import { parseWindowDays, windowForDays } from '@/lib/utilisation/window';
@@ -82,13 +83,12 @@ function ResourceRow(props: { resource: TResourceStatus; days: number; t: TUtili
   const { resource: r, t, fmt } = props;
   const main = r.main;
   const q = (v: number, unit: string) => quantity(t, fmt, v, unit);
+  const facts = [providerName(r.provider), r.region, r.size].filter(Boolean).join(' · ');
   return (
     <li className="grid gap-x-4 gap-y-2 py-3 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_8rem_10rem] md:items-center" data-testid="resource-row">
       <div className="min-w-0">
         <Link href={`/utilisation/${r.id}?days=${props.days}`} className="font-medium text-brand-600 hover:underline">{r.name}</Link>
-        <div className="truncate text-xs text-slate-500" title={[r.provider, r.region, r.size].filter(Boolean).join(' · ')}>
-          {[r.provider, r.region, r.size].filter(Boolean).join(' · ')}
-        </div>
+        <div className="truncate text-xs text-slate-500" title={facts}>{facts}</div>
       </div>
       <div className="min-w-0" data-testid="resource-main" data-metric={main?.metric}>
         {main ? (
@@ -106,12 +106,14 @@ function ResourceRow(props: { resource: TResourceStatus; days: number; t: TUtili
           </>
         ) : (
           <div className="text-xs text-slate-500">
-            {r.metrics.length ? t('noCapacity') : t('noSamples')}
-            {r.metrics.length > 0 &&
-              ` : ${r.metrics
-                .slice(0, 3)
-                .map((m) => `${metricLabel(t, m.metric)} ${q(m.latest, m.unit)}${m.basis ? ` ${t(`basis.${m.basis}`)}` : ''}`)
-                .join(', ')}`}
+            {r.metrics.length
+              ? t('noCapacityLatest', {
+                  values: r.metrics
+                    .slice(0, 3)
+                    .map((m) => `${metricLabel(t, m.metric)} ${q(m.latest, m.unit)}${m.basis ? ` ${t(`basis.${m.basis}`)}` : ''}`)
+                    .join(', '),
+                })
+              : t('noSamples')}
           </div>
         )}
       </div>

@@ -8,6 +8,7 @@ import { WindowPicker } from '@/components/utilisation/window-picker';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { isAppError } from '@/lib/errors';
 import { getFormat } from '@/lib/i18n/server';
+import { providerName } from '@/lib/prices/provider-key';
 import { getResourceMetrics, type TResourceMetric, type TResourceMetrics } from '@/lib/queries/get-resource-metrics';
 import { compareUrgency, runwayDays } from '@/lib/utilisation/urgent-metric';
 import { parseWindowDays, windowForDays } from '@/lib/utilisation/window';
@@ -54,7 +55,7 @@ export default async function ResourceUtilisationPage({ params, searchParams }: 
       </div>
       <PageHeader
         title={resource.name}
-        subtitle={t('detailSubtitle', { facts: [resource.provider, kind, resource.region, resource.size].filter(Boolean).join(' · '), days, step: data.step })}
+        subtitle={t('detailSubtitle', { facts: [providerName(resource.provider), kind, resource.region, resource.size].filter(Boolean).join(' · '), days, step: data.step })}
       >
         <WindowPicker days={days} basePath={`/utilisation/${resource.id}`} />
       </PageHeader>
