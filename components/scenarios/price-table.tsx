@@ -111,10 +111,20 @@ function PriceRows({ prices, canEdit }: { prices: TPriceView[]; canEdit: boolean
   const sticky = 'sticky left-0 z-10 bg-white';
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[46rem] text-sm" data-testid="price-table">
+      {/* fixed columns, so the tables of every class line up under one another */}
+      <table className="w-full min-w-[64rem] table-fixed text-sm" data-testid="price-table">
+        <colgroup>
+          <col className="w-40 sm:w-60" />
+          <col className="w-28" />
+          <col className="w-32" />
+          <col className="w-24" />
+          <col />
+          <col className="w-24" />
+          <col className="w-20" />
+        </colgroup>
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
-            <th className={`${sticky} w-64 py-2 pr-3`}>{t('item')}</th>
+            <th className={`${sticky} py-2 pr-3`}>{t('item')}</th>
             <th className="pr-3">{t('region')}</th>
             <th className="pr-3 text-right">{t('listPrice')}</th>
             <th className="text-right">{t('paid')}</th>
@@ -152,15 +162,25 @@ function PriceRow(props: {
   return (
     <>
       <tr className="align-top" data-testid={`price-${p.id}`}>
-        <td className={`${sticky} w-64 max-w-64 py-2 pr-3`}>
+        <td className={`${sticky} py-2 pr-3`}>
           {p.name}
           {p.estimate && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-800">{t('estimate')}</span>}
-          <div className="break-all text-xs text-slate-400">{details.join(' · ')}</div>
+          <div className="break-all text-xs text-slate-400" title={details.join(' · ')}>{details.join(' · ')}</div>
         </td>
         <td className="whitespace-nowrap pr-3 text-xs text-slate-500">{p.region ?? t('global')}</td>
         <td className="tabular whitespace-nowrap pr-3 text-right">
-          {fmt.unitPrice(p.unitPrice, { currency: p.currency })}
-          <div className="text-xs text-slate-400">{t('per', { unit: unitWords(t, p.unit) })}</div>
+          {/* a commitment's "price" is a factor on the on-demand price, not an amount of money */}
+          {p.unit === 'multiplier' ? (
+            <>
+              ×{fmt.number(Number(p.unitPrice))}
+              <div className="text-xs text-slate-400">{t('ofOnDemand')}</div>
+            </>
+          ) : (
+            <>
+              {fmt.unitPrice(p.unitPrice, { currency: p.currency })}
+              <div className="text-xs text-slate-400">{t('per', { unit: unitWords(t, p.unit) })}</div>
+            </>
+          )}
         </td>
         <td className="tabular whitespace-nowrap text-right">
           {p.paid ? (
@@ -172,7 +192,7 @@ function PriceRow(props: {
             <span className="text-slate-300">—</span>
           )}
         </td>
-        <td className="max-w-md pl-4 text-xs text-slate-600">
+        <td className="pl-4 text-xs text-slate-600">
           {p.source}
           {p.updatedBy && p.updatedBy !== 'planning seed' && <div className="text-slate-400">{t('changedBy', { who: p.updatedBy })}</div>}
           <History id={p.id} />
@@ -285,15 +305,16 @@ export function PriceTable(props: { prices: TPriceView[]; inUse: string[]; canEd
             ))}
         </select>
       </div>
-      <p className="mb-4 text-xs text-slate-500" data-testid="price-counts">
+      <p className="text-xs text-slate-500" data-testid="price-counts">
         {t('counts', {
           shown: shown.length,
           total: props.prices.length,
           estimates: props.prices.filter((p) => p.estimate).length,
           paid: props.prices.filter((p) => p.paid).length,
-        })}{' '}
-        {unusedAll.length > 0 && t('inUseNote')}
+        })}
       </p>
+      {unusedAll.length > 0 && <p className="text-xs text-slate-500">{t('inUseNote')}</p>}
+      <div className="mb-4" />
       {shown.length === 0 && <p className="py-4 text-sm text-slate-500">{t('noMatch')}</p>}
       <div className="space-y-8">
         {used.map((g) => (
