@@ -91,7 +91,8 @@ export default async function OverviewPage() {
                   {c.reason === 'too-short' && t('neutralTooShort', { days: c.days })}
                   {c.reason === 'incomplete' && t('neutralIncomplete', { providers: c.lagging.join(', ') })}
                   {c.reason === 'uneven' && t('neutralUneven')}
-                  {c.reason === null && t('compared', { current: fmt.money(c.current), days: c.days })}
+                  {c.reason !== null && ' '}
+                  {t('compared', { current: fmt.money(c.current), days: c.days })}
                 </div>
               )}
             </>
