@@ -57,7 +57,8 @@ describe('getResources', () => {
     expect(close(routes.main!.fill, memFill)).toBe(true);
     expect(close(routes.main!.headroom, 1 - memFill)).toBe(true);
     expect(routes.metrics.find((m) => m.metric === 'hit_ratio')).toMatchObject({ capacity: 1, fill: null });
-    expect(routes.metrics.find((m) => m.metric === 'ops_per_sec')).toMatchObject({ capacity: null, fill: null });
+    expect(routes.metrics.find((m) => m.metric === 'ops_per_sec')).toMatchObject({ capacity: null, fill: null, trend: null, basis: 'per-second' });
+    expect(routes.metrics.find((m) => m.metric === 'cpu_percent')!.basis).toBeNull();
 
     const redis = list.resources.find((r) => r.name === 'ec-cache')!;
     const redisP95 = expectedFor(samples, cache, 'memory_used_bytes').p95;
