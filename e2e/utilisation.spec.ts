@@ -41,7 +41,8 @@ test('a viewer opens the utilisation page and the Atlas cluster, and sees its me
   await expect(chart).toContainText('capacity 8 GB');
 
   // the axis stops at round values: whole GB (0, 2, 4, 6, 8, 10 GB), never 2.3 / 4.7 / 8.4 GB
-  const ticks = await chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  // (recharts 3 draws tick labels in a layer of their own: the y axis's are the right-aligned ones)
+  const ticks = await chart.locator('.recharts-cartesian-axis-tick-value[text-anchor="end"]').allTextContents();
   expect(ticks.length).toBeGreaterThanOrEqual(3);
   const values = ticks.map((t) => Number(t.replace(/\s*GB$/, '')));
   expect(values.every((v) => Number.isInteger(v))).toBe(true);
