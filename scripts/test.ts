@@ -123,7 +123,8 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     const out = path.join(resultsDir, 'e2e.json');
     fs.rmSync(out, { force: true });
     try {
-      await run(bin('playwright'), ['test'], { env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_VIEWER_TOKEN: viewerToken } });
+      // E2E_SPECS='e2e/costs.spec.ts e2e/screens.spec.ts' runs only those specs (while working on a page)
+    await run(bin('playwright'), ['test', ...(process.env.E2E_SPECS ?? '').split(/\s+/).filter(Boolean)], { env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_VIEWER_TOKEN: viewerToken } });
     } catch (error) {
       throw Object.assign(new Error('e2e tests failed'), { counts: readPlaywrightJson(out), cause: error });
     }

@@ -1,20 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { RankedBars } from '@/components/charts/ranked-bars';
 import { StackedMonthlyChart } from '@/components/charts/stacked-monthly-chart';
 import { Card, DemoBanner, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
-import { env } from '@/lib/env';
-import { formatMoney, formatPercent } from '@/lib/format/money';
 import { isAppError } from '@/lib/errors';
+import { providerColor } from '@/lib/format/palette';
+import { getFormat } from '@/lib/i18n/server';
 import { getOverview, type TOverview } from '@/lib/queries/get-overview';
 
-export const metadata: Metadata = { title: 'Overview' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('overview');
+  return { title: t('title') };
+}
 export const dynamic = 'force-dynamic';
+
+const TONE_CLASS = { good: 'text-emerald-700', bad: 'text-red-600', neutral: 'text-slate-600' } as const;
 
 export default async function OverviewPage() {
   await getPageActor();
-  const { DISPLAY_CURRENCY: currency, LOCALE: locale, ORG_TIMEZONE: timeZone } = env();
+  const [t, fmt] = await Promise.all([getTranslations('overview'), getFormat()]);
+  const { currency, timeZone } = fmt;
   let o: TOverview;
   try {
     o = await getOverview({ now: new Date(), currency, timeZone });
@@ -23,10 +30,10 @@ export default async function OverviewPage() {
     if (!isAppError(error) || error.code !== 'UNPROCESSABLE') throw error;
     return (
       <>
-        <PageHeader title="Overview" />
+        <PageHeader title={t('title')} />
         <Card>
           <div className="py-10 text-center" data-testid="overview-no-fx">
-            <h2 className="text-lg font-semibold">Amounts cannot be shown in {currency} yet</h2>
+            <h2 className="text-lg font-semibold">{t('noFxTitle', { currency })}</h2>
             <p className="mx-auto mt-2 max-w-lg text-sm text-slate-600">{error.message}.</p>
           </div>
         </Card>
@@ -37,14 +44,15 @@ export default async function OverviewPage() {
   if (!o.hasData) {
     return (
       <>
-        <PageHeader title="Overview" />
+        <PageHeader title={t('title')} />
         <Card>
           <div className="py-10 text-center" data-testid="overview-empty">
-            <h2 className="text-lg font-semibold">No spend yet</h2>
+            <h2 className="text-lg font-semibold">{t('emptyTitle')}</h2>
             <p className="mx-auto mt-2 max-w-lg text-sm text-slate-600">
-              Tourmalet shows what you spend once a provider is connected. Add an AWS, MongoDB Atlas, Redis or Cloudflare
-              connection in <Link className="font-medium text-brand-600 hover:underline" href="/settings">Settings → Connections</Link>,
-              or import a FOCUS file with <code className="rounded bg-slate-100 px-1">npm run cli -- import:focus FILE</code>.
+              {t.rich('emptyBody', {
+                settings: (chunks) => <Link className="font-medium text-brand-600 hover:underline" href="/settings">{chunks}</Link>,
+                code: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code>,
+              })}
             </p>
           </div>
         </Card>
@@ -52,38 +60,61 @@ export default async function OverviewPage() {
     );
   }
 
-  const { current, previous } = o.monthToDate;
-  const change = previous > 0 ? (current - previous) / previous : null;
+  const c = o.comparison;
+  const services = o.byServiceLast30.map((s) => (s.key === '__other' ? { ...s, label: t('otherServices', { count: o.otherCount }) } : s));
   return (
     <>
-      <PageHeader title="Overview" subtitle={`Effective cost (amortised), converted to ${currency} with the stored FX rates`} />
+      <PageHeader title={t('title')} subtitle={t('subtitle', { currency })} />
       {o.isDemo && <DemoBanner />}
       <div className="mb-6 grid gap-4 md:grid-cols-3">
         <Card>
-          <div className="text-sm text-slate-500">Month to date</div>
-          <div className="tabular mt-1 text-3xl font-semibold" data-testid="mtd-current">{formatMoney(current, currency, locale)}</div>
-          <div className="mt-1 text-xs text-slate-500">{o.monthToDate.from} to {o.today} inclusive</div>
+          <div className="text-sm text-slate-500">{t('monthToDate')}</div>
+          <div className="tabular mt-1 text-3xl font-semibold" data-testid="mtd-current">{fmt.money(o.monthToDate.total)}</div>
+          <div className="mt-1 text-xs text-slate-500">{t('monthToDateRange', { range: fmt.dayRange(o.monthToDate.from, o.monthToDate.to) })}</div>
         </Card>
         <Card>
-          <div className="text-sm text-slate-500">Same point last month</div>
-          <div className="tabular mt-1 text-3xl font-semibold">{formatMoney(previous, currency, locale)}</div>
-          {change !== null && (
-            <div className={`mt-1 text-xs font-medium ${change > 0 ? 'text-red-600' : 'text-emerald-700'}`} data-testid="mtd-change">
-              {formatPercent(change, locale)} against last month
-            </div>
+          <div className="text-sm text-slate-500">{t('sameDaysLastMonth')}</div>
+          {c ? (
+            <>
+              <div className="tabular mt-1 text-3xl font-semibold" data-testid="mtd-previous">{fmt.money(c.previous)}</div>
+              <div className={`mt-1 text-xs font-medium ${TONE_CLASS[c.tone]}`} data-testid="mtd-change" data-tone={c.tone}>
+                {c.change === null
+                  ? t('noPreviousSpend', { range: fmt.dayRange(c.previousFirst, c.previousLast) })
+                  : t('change', {
+                      change: fmt.change(c.change),
+                      current: fmt.dayRange(c.currentFirst, c.currentLast),
+                      previous: fmt.dayRange(c.previousFirst, c.previousLast),
+                    })}
+              </div>
+              {c.change !== null && (
+                <div className="mt-1 text-xs text-slate-500" data-testid="mtd-change-note">
+                  {c.reason === 'too-short' && t('neutralTooShort', { days: c.days })}
+                  {c.reason === 'incomplete' && t('neutralIncomplete', { providers: c.lagging.join(', ') })}
+                  {c.reason === 'uneven' && t('neutralUneven')}
+                  {c.reason !== null && ' '}
+                  {t('compared', { current: fmt.money(c.current), days: c.days })}
+                </div>
+              )}
+            </>
+          ) : (
+            <div className="mt-2 text-sm text-slate-500" data-testid="mtd-change">{t('nothingToCompare')}</div>
           )}
         </Card>
         <Card>
-          <div className="text-sm text-slate-500">Last 30 days</div>
-          <div className="tabular mt-1 text-3xl font-semibold">{formatMoney(o.last30Total, currency, locale)}</div>
-          <div className="mt-1 text-xs text-slate-500">all providers</div>
+          <div className="text-sm text-slate-500">{t('last30Days')}</div>
+          <div className="tabular mt-1 text-3xl font-semibold">{fmt.money(o.last30Total)}</div>
+          <div className="mt-1 text-xs text-slate-500">{t('allProviders')}</div>
         </Card>
       </div>
-      <Card title="Last 13 months by provider" subtitle="Stacked monthly effective cost; the current month is month to date" className="mb-6">
-        <StackedMonthlyChart rows={o.byProviderMonthly.rows} series={o.byProviderMonthly.providers} currency={currency} locale={locale} />
+      <Card title={t('monthlyTitle')} subtitle={t('monthlySubtitle')} className="mb-6">
+        <StackedMonthlyChart
+          rows={o.byProviderMonthly.rows}
+          series={o.byProviderMonthly.providers.map((p) => ({ ...p, color: providerColor(p.key) }))}
+          currency={currency}
+        />
       </Card>
-      <Card title="Last 30 days by service" subtitle="Top 10 services, the rest grouped as other">
-        <RankedBars items={o.byServiceLast30} currency={currency} locale={locale} />
+      <Card title={t('servicesTitle')} subtitle={t('servicesSubtitle')}>
+        <RankedBars items={services} />
       </Card>
     </>
   );

@@ -15,8 +15,6 @@ export function StackedMonthlyChart(props: {
   rows: TChartRow[];
   series: TChartSeries[];
   currency: string;
-  // kept for callers that pass it: the locale is the request's, through useFormat
-  locale?: string;
   granularity?: 'day' | 'month';
   testId?: string;
 }) {

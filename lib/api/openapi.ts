@@ -6,6 +6,7 @@ import { ZResourceList, ZResourceMetricsResult } from './schemas/resources';
 import { ZCostQuery } from '../queries/get-costs';
 import { ZCostTableQuery } from './schemas/cost-table';
 import { SCENARIO_OPERATIONS } from './schemas/scenarios';
+import { PLAN_ACTUAL_OPERATIONS } from './schemas/plan-actuals';
 import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
 import { connectionOperations } from './openapi-connections';
@@ -135,6 +136,8 @@ registerOperations(
 registerOperations(...connectionOperations);
 
 registerOperations(...SCENARIO_OPERATIONS);
+
+registerOperations(...PLAN_ACTUAL_OPERATIONS);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;

@@ -49,6 +49,9 @@ export const ROUTE_ROLES = {
   // the catalogue is what scenarios are priced with: editing it is planning work, like a scenario
   '/api/v1/prices/{id}': { PATCH: 'editor' },
   '/api/v1/prices/{id}/history': { GET: 'viewer' },
+  '/api/v1/plan-actuals': { GET: 'viewer' },
+  // which class a service counts under shapes every plan-against-actual comparison: planning work
+  '/api/v1/cost-class-mapping': { GET: 'viewer', PUT: 'editor' },
 } as const satisfies Record<string, Partial<Record<THttpMethod, TRouteRole>>>;
 
 export type TApiPath = keyof typeof ROUTE_ROLES;

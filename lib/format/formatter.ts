@@ -51,6 +51,11 @@ export function createFormatter(ctx: TFormatContext) {
       const digits = options.digits ?? 0;
       return nf(locale, { style: 'currency', currency: options.currency ?? currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(toNumber(amount));
     },
+    /** A difference of money, signed: "+1 234 €", "−3 675 €" (a gap between model and bill). */
+    moneySigned(amount: string | number, options: { currency?: string; digits?: number } = {}): string {
+      const digits = options.digits ?? 0;
+      return nf(locale, { style: 'currency', currency: options.currency ?? currency, minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(toNumber(amount));
+    },
     /** Short money for axes and tight cells: "4,9 k€", "€4.9K". */
     moneyCompact(amount: string | number, options: { currency?: string } = {}): string {
       return nf(locale, { style: 'currency', currency: options.currency ?? currency, notation: 'compact', maximumFractionDigits: 1 }).format(toNumber(amount));

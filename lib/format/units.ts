@@ -2,7 +2,7 @@
 // locale (French by default). Pure, so client charts and server pages share it.
 
 // Binary multiples, written as providers write tier sizes ("M30: 8 GB RAM" is 8 × 2^30 bytes).
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+export const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
 
 // Suffixes for the rate and count units the connectors write.
 const SUFFIX: Record<string, string> = {

@@ -52,8 +52,14 @@ describe('costs reader over the demo dataset', () => {
     const o = await getOverview({ now: NOW, currency: 'EUR' });
     expect(o.hasData).toBe(true);
     expect(o.isDemo).toBe(true);
-    expect(o.monthToDate.current).toBeCloseTo(await sqlSum('2026-11-01', '2026-11-26'), 4);
-    expect(o.monthToDate.previous).toBeCloseTo(await sqlSum('2026-10-01', '2026-10-26'), 4);
+    expect(o.monthToDate.total).toBeCloseTo(await sqlSum('2026-11-01', '2026-11-26'), 4);
+    // today (the 25th) is still arriving: the comparison is of 1–24 November against 1–24 October
+    const c = o.comparison!;
+    expect(c).toMatchObject({ currentFirst: '2026-11-01', currentLast: '2026-11-24', previousFirst: '2026-10-01', previousLast: '2026-10-24', days: 24, lagging: [] });
+    expect(c.current).toBeCloseTo(await sqlSum('2026-11-01', '2026-11-25'), 4);
+    expect(c.previous).toBeCloseTo(await sqlSum('2026-10-01', '2026-10-25'), 4);
+    expect(c.change).toBeCloseTo((c.current - c.previous) / c.previous, 10);
+    expect(c.tone).toBe(c.change! < 0 ? 'good' : 'bad');
     expect(o.last30Total).toBeCloseTo(await sqlSum('2026-10-27', '2026-11-26'), 4);
     expect(o.byProviderMonthly.months).toHaveLength(13);
     expect(o.byServiceLast30.length).toBeLessThanOrEqual(11);

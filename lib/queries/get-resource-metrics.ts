@@ -7,6 +7,7 @@ import { pool } from '../db';
 import { AppError } from '../errors';
 import { headroomFigures, type THeadroom } from '../utilisation/headroom';
 import { capacityFor, metricInfo } from '../utilisation/metric-catalogue';
+import { trafficBasis, type TTrafficBasis } from '../utilisation/traffic-basis';
 import { dailyMeans, estimateFull, type TFullEstimate } from '../utilisation/trend';
 import { autoStep, spanDays, STEPS, type TStep } from '../utilisation/window';
 
@@ -49,6 +50,7 @@ export type TResourceMetric = {
   unit: string;
   capacity: number | null;
   fills: boolean;
+  basis: TTrafficBasis | null; // what one value of a traffic metric counts (per second, hour or day)
   points: TMetricPoint[];
   summary: TMetricSummary | null; // null when the window has no samples
 };
@@ -178,6 +180,8 @@ export async function getResourceMetrics(input: {
         unit: last?.unit ?? '',
         capacity: cap,
         fills: info.fills,
+        // hours with samples per day that has any: ~24 for hourly samples, 1 for daily totals
+        basis: trafficBasis(metric, last?.unit ?? '', s && series.length ? s.hours / new Set(series.map((p) => p.t.slice(0, 10))).size : null),
         points: series,
         summary: s
           ? {

@@ -5,7 +5,7 @@ import type { TSampleInput } from '../focus/types';
 import { upsertResources } from '../ingestion/upsert-resources';
 import { upsertSamples } from '../ingestion/upsert-samples';
 import { getResources } from './get-resources';
-import { cache, close, cluster, expectedFor, fixtureSamples, GiB, idle, WINDOW } from './testing/utilisation-fixture';
+import { cache, close, cluster, expectedFor, fixtureSamples, GiB, idle, TO, WINDOW } from './testing/utilisation-fixture';
 
 let samples: TSampleInput[];
 
@@ -23,7 +23,7 @@ const lastOf = (externalId: string, metric: string) =>
   samples.filter((s) => s.resourceExternalId === externalId && s.metric === metric).sort((a, b) => b.ts.getTime() - a.ts.getTime())[0];
 
 describe('getResources', () => {
-  it('lists every resource with its latest values, the window P95 and the fullest bounded metric', async () => {
+  it('lists every resource with its latest values, the window P95 and the bounded metric that runs out first', async () => {
     const list = await getResources(WINDOW);
     expect(list).toMatchObject({ ...WINDOW, basis: 'hourly averages' });
     // by kind, then name
@@ -43,15 +43,22 @@ describe('getResources', () => {
     const latestTs = Math.max(...samples.filter((s) => s.resourceExternalId === cluster.externalId).map((s) => s.ts.getTime()));
     expect(routes.lastSampleAt).toBe(new Date(latestTs).toISOString());
 
-    // the main metric is whichever bounded metric that fills has the highest P95 / capacity
+    // the main metric is the one that runs out first: memory grows 0.05 GiB a day towards 8 GiB,
+    // while the CPU, fuller, has no trend (its samples are noise around a daily cycle)
     const cpuFill = expectedFor(samples, cluster, 'cpu_percent').p95 / 100;
     const memFill = expectedFor(samples, cluster, 'memory_used_bytes').p95 / (8 * GiB);
-    const [mainMetric, fill] = cpuFill > memFill ? ['cpu_percent', cpuFill] : ['memory_used_bytes', memFill];
-    expect(routes.main?.metric).toBe(mainMetric);
-    expect(close(routes.main!.fill, fill)).toBe(true);
-    expect(close(routes.main!.headroom, 1 - fill)).toBe(true);
+    expect(cpuFill).toBeGreaterThan(memFill);
+    expect(routes.metrics.find((m) => m.metric === 'cpu_percent')!.trend?.status).not.toBe('growing');
+    const lastDay = expectedFor(samples, cluster, 'memory_used_bytes').hourly.filter((h) => h.t >= TO - 86_400_000);
+    const lastDayMean = lastDay.reduce((a, h) => a + h.avg, 0) / lastDay.length;
+    const runway = (8 * GiB - lastDayMean) / (0.05 * GiB);
+    expect(routes.main).toMatchObject({ metric: 'memory_used_bytes', trend: { status: 'growing' } });
+    expect(routes.main!.runwayDays!).toBeCloseTo(runway, 6);
+    expect(close(routes.main!.fill, memFill)).toBe(true);
+    expect(close(routes.main!.headroom, 1 - memFill)).toBe(true);
     expect(routes.metrics.find((m) => m.metric === 'hit_ratio')).toMatchObject({ capacity: 1, fill: null });
-    expect(routes.metrics.find((m) => m.metric === 'ops_per_sec')).toMatchObject({ capacity: null, fill: null });
+    expect(routes.metrics.find((m) => m.metric === 'ops_per_sec')).toMatchObject({ capacity: null, fill: null, trend: null, basis: 'per-second' });
+    expect(routes.metrics.find((m) => m.metric === 'cpu_percent')!.basis).toBeNull();
 
     const redis = list.resources.find((r) => r.name === 'ec-cache')!;
     const redisP95 = expectedFor(samples, cache, 'memory_used_bytes').p95;

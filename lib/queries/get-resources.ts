@@ -1,10 +1,13 @@
 // The inventory with how full each resource is: latest value per metric, the window's P95 of hourly
-// averages against capacity, and the main metric (the bounded one closest to its capacity).
+// averages against capacity and its trend, and the main metric (the bounded one that runs out first).
 import { z } from 'zod';
 import { parseIsoDay } from '../dates';
 import { pool } from '../db';
 import { headroomFigures } from '../utilisation/headroom';
 import { capacityFor, metricInfo } from '../utilisation/metric-catalogue';
+import { trafficBasis, type TTrafficBasis } from '../utilisation/traffic-basis';
+import { estimateFull, type TFullEstimate } from '../utilisation/trend';
+import { mostUrgentMetric } from '../utilisation/urgent-metric';
 
 export const ZResourcesQuery = z.object({
   days: z.coerce
@@ -25,6 +28,8 @@ export type TResourceMetricStatus = {
   capacity: number | null;
   p95: number | null; // of hourly averages over the window; null without samples in it
   fill: number | null; // p95 / capacity, for bounded metrics that fill
+  trend: TFullEstimate | null; // towards capacity, through the window's daily means, for the same
+  basis: TTrafficBasis | null; // what one value of a traffic metric counts
 };
 
 export type TResourceMain = {
@@ -36,6 +41,8 @@ export type TResourceMain = {
   capacity: number;
   fill: number;
   headroom: number;
+  trend: TFullEstimate | null;
+  runwayDays: number | null; // 0 when at or over capacity; null when it does not fill up in view
 };
 
 export type TResourceStatus = {
@@ -56,7 +63,7 @@ export type TResourceList = { from: string; to: string; basis: 'hourly averages'
 
 export async function getResources(window: { from: string; to: string }): Promise<TResourceList> {
   const db = pool();
-  const [resources, metrics] = await Promise.all([
+  const [resources, metrics, days] = await Promise.all([
     db.query<Omit<TResourceStatus, 'lastSampleAt' | 'metrics' | 'main'>>(
       `SELECT id, provider, kind, name, region, size, source, capacity FROM resource ORDER BY kind, name, provider, id`,
     ),
@@ -84,7 +91,21 @@ export async function getResources(window: { from: string; to: string }): Promis
         ORDER BY p.resource_id, p.metric`,
       [parseIsoDay(window.from), parseIsoDay(window.to)],
     ),
+    // each day's mean of the hourly averages, as the resource page fits its trend to
+    db.query<{ resource_id: string; metric: string; day: Date; avg: number; hours: number }>(
+      `SELECT resource_id, metric, date_trunc('day', hour, 'UTC') AS day, avg(avg) AS avg, count(*)::int AS hours
+         FROM utilization_hourly WHERE hour >= $1 AND hour < $2
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [parseIsoDay(window.from), parseIsoDay(window.to)],
+    ),
   ]);
+  const daily = new Map<string, { t: number; v: number; hours: number }[]>();
+  for (const d of days.rows) {
+    const key = `${d.resource_id}|${d.metric}`;
+    const list = daily.get(key) ?? [];
+    list.push({ t: d.day.getTime(), v: d.avg, hours: d.hours });
+    daily.set(key, list);
+  }
 
   const byResource = new Map<string, TResourceMetricStatus[]>();
   const capacities = new Map(resources.rows.map((r) => [r.id, r.capacity]));
@@ -93,6 +114,8 @@ export async function getResources(window: { from: string; to: string }): Promis
     const capacity = capacityFor(capacities.get(row.resource_id), row.metric);
     const figures = info.fills ? headroomFigures({ p95: row.p95, capacity }) : null;
     const list = byResource.get(row.resource_id) ?? [];
+    const points = daily.get(`${row.resource_id}|${row.metric}`) ?? [];
+    const hours = points.reduce((a, p) => a + p.hours, 0);
     list.push({
       metric: row.metric,
       label: info.label,
@@ -102,6 +125,8 @@ export async function getResources(window: { from: string; to: string }): Promis
       capacity,
       p95: row.p95,
       fill: figures?.p95Fill ?? null,
+      trend: figures && capacity !== null ? estimateFull({ points, capacity }) : null,
+      basis: trafficBasis(row.metric, row.unit, points.length ? hours / points.length : null),
     });
     byResource.set(row.resource_id, list);
   }
@@ -113,10 +138,8 @@ export async function getResources(window: { from: string; to: string }): Promis
     resources: resources.rows.map((r) => {
       const list = byResource.get(r.id) ?? [];
       const lastSampleAt = list.reduce<string | null>((acc, m) => (acc === null || m.latestAt > acc ? m.latestAt : acc), null);
-      // the binding constraint: of the bounded metrics, the one with the least headroom
-      const top = list
-        .filter((m) => m.fill !== null)
-        .sort((a, b) => (b.fill ?? 0) - (a.fill ?? 0) || a.metric.localeCompare(b.metric))[0];
+      // the binding constraint: of the bounded metrics, the one that runs out first
+      const top = mostUrgentMetric(list);
       const main: TResourceMain | null =
         top && top.p95 !== null && top.capacity !== null && top.fill !== null
           ? {
@@ -128,6 +151,8 @@ export async function getResources(window: { from: string; to: string }): Promis
               capacity: top.capacity,
               fill: top.fill,
               headroom: 1 - top.fill,
+              trend: top.trend,
+              runwayDays: top.runwayDays,
             }
           : null;
       return { ...r, capacity: (r.capacity ?? {}) as Record<string, unknown>, lastSampleAt, metrics: list, main };

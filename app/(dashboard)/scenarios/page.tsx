@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { CloneButton } from '@/components/scenarios/clone-button';
 import { money, num, range } from '@/components/scenarios/format';
 import { NewScenarioForm } from '@/components/scenarios/new-scenario-form';
+import { PlanActualSummary } from '@/components/scenarios/plan-vs-actual';
 import { ScenarioTabs } from '@/components/scenarios/scenario-tabs';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
@@ -93,6 +94,7 @@ export default async function ScenariosPage() {
       <p className="mt-3 text-xs text-slate-500">
         Totals are steady-state monthly costs in {currency} from {LIST_SAMPLES.toLocaleString(locale)} Monte Carlo samples; open a scenario for its months, lines and reasoning.
       </p>
+      <PlanActualSummary models={rows.flatMap(({ s, total }) => (total ? [{ id: s.id, name: s.name, p50: total.p50 }] : []))} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { PlanVsActualSection } from '@/components/scenarios/plan-vs-actual';
 import { ScenarioEditor } from '@/components/scenarios/scenario-editor';
 import { ScenarioTabs } from '@/components/scenarios/scenario-tabs';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -86,6 +87,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         calibration={cal.calibration}
         calibrationError={cal.error}
       />
+      <PlanVsActualSection scenario={scenario} />
     </>
   );
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { NOW, daily, ref } from '../testing/series';
+import type { TCdnFacts, TRecommendation, TRuleOutcome } from '../types';
+import { cdnCacheHitRule } from './cdn';
+
+const cdn = (over: Partial<TCdnFacts> = {}): TCdnFacts => ({
+  resource: ref('cdn-distribution', 'tiles', 'aws', null), cacheHitRatio: daily(30, () => 0.7), egressGB: 6000, originEgressPrice: '0.09', currency: 'USD', ...over,
+});
+const recs = (o: TRuleOutcome[]): TRecommendation[] => o.flatMap((x) => ('recommendations' in x ? x.recommendations : []));
+const run = (c: TCdnFacts) => cdnCacheHitRule.evaluate({ cdn: [c] }, NOW);
+
+describe('cdn-cache-hit', () => {
+  it('flags a ratio under 85% with the origin egress it costs', () => {
+    const [r] = recs(run(cdn()));
+    const monthly = (6000 * 365) / 12 / 30;
+    expect(r.message.params.originGB).toBeCloseTo(monthly * 0.3, 1);
+    expect(Number(r.monthlySavings!.p50)).toBeCloseTo(monthly * 0.15 * 0.09, 1);
+    expect(r.text).toContain('85%');
+  });
+
+  it('is quiet at 85% and above', () => {
+    expect(recs(run(cdn({ cacheHitRatio: daily(30, () => 0.85) })))).toEqual([]);
+    expect(recs(run(cdn({ cacheHitRatio: daily(30, (i) => (i < 15 ? 0.84 : 0.87)) })))).toEqual([]);
+    expect(recs(run(cdn({ cacheHitRatio: daily(30, () => 0.849) })))).toHaveLength(1);
+  });
+
+  it('still reports without an origin price, without a saving', () => {
+    const [r] = recs(run(cdn({ originEgressPrice: undefined })));
+    expect(r.monthlySavings).toBeNull();
+  });
+
+  it('says what it lacked', () => {
+    expect(run(cdn({ cacheHitRatio: undefined, egressGB: undefined }))).toEqual([{ resource: cdn().resource, missing: ['cacheHitRatio', 'egressGB'] }]);
+    expect(cdnCacheHitRule.evaluate({}, NOW)).toEqual([{ resource: null, missing: ['cdn'] }]);
+  });
+});

@@ -1,0 +1,56 @@
+// CDN: a cache-hit ratio under target, priced by the origin egress the misses cost.
+import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, recommend } from '../build';
+import { DAY_MS, inWindow, lookbackOf, mean, round } from '../stats';
+import { thresholdsOf, type TThresholds } from '../thresholds';
+import type { TCdnFacts, TRule, TRuleOutcome } from '../types';
+
+const DAYS_PER_MONTH = 365 / 12;
+const CACHE_HIT = { id: 'cdn-cache-hit', version: 1, kind: 'cdn' } as const;
+
+function evaluateCacheHit(c: TCdnFacts, now: Date, t: TThresholds): TRuleOutcome {
+  const to = now.getTime();
+  const ratios = c.cacheHitRatio ? inWindow(c.cacheHitRatio, to - t.cdnLookbackDays * DAY_MS, to) : [];
+  const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(isPositive(c.egressGB) ? [] : ['egressGB'])];
+  if (lacking.length > 0 || !isPositive(c.egressGB)) return missing(c.resource, lacking);
+  // Each day weighs the same: the facts carry daily ratios, not the bytes behind each.
+  const hit = mean(ratios.map((p) => p.v));
+  if (hit >= t.cdnCacheHitTarget) return { resource: c.resource, recommendations: [] };
+  const monthlyGB = (c.egressGB * DAYS_PER_MONTH) / t.cdnLookbackDays;
+  const originGB = monthlyGB * (1 - hit);
+  const avoidableGB = monthlyGB * (t.cdnCacheHitTarget - hit);
+  const price = c.originEgressPrice === undefined ? null : Number(c.originEgressPrice);
+  const originCost = price === null ? null : originGB * price;
+  return {
+    resource: c.resource,
+    recommendations: [
+      recommend(CACHE_HIT, {
+        resource: c.resource,
+        action: { type: 'raise-cache-hit', params: { hitRatio: round(hit, 4), target: t.cdnCacheHitTarget } },
+        text:
+          `${c.resource.name} serves ${pct(hit, 1)} of its bytes from cache, under the ${pct(t.cdnCacheHitTarget)} target: ${fmt(originGB)} GB a month come from the origin` +
+          (originCost === null ? '' : ` (${fmt(originCost, 2)} ${c.currency} of origin egress)`) +
+          `. Longer cache lifetimes on static assets and tiles, fewer query-string variants, or an origin shield would keep ${fmt(avoidableGB)} GB a month at the edge.`,
+        message: { key: 'cdnCacheHit', params: { distribution: c.resource.name, hitRatio: round(hit, 4), target: t.cdnCacheHitTarget, originGB: round(originGB, 1), avoidableGB: round(avoidableGB, 1), originCost: originCost === null ? null : round(originCost, 2) } },
+        evidence: [
+          { metric: 'cacheHitRatio', value: round(hit, 4), unit: 'ratio', threshold: t.cdnCacheHitTarget, comparison: 'below', source: 'issue 14: under 85%' },
+          { metric: 'originGBPerMonth', value: round(originGB, 1), unit: 'GB' },
+          ...(price === null ? [] : [{ metric: 'originEgressPrice', value: price, unit: `${c.currency}/GB` }]),
+        ],
+        monthlySavings: price === null ? null : fixedSavings(avoidableGB * price),
+        currency: c.currency,
+        risks: [{ level: 'low', text: 'Longer cache lifetimes need versioned asset names, or users see stale files until they expire.', message: { key: 'riskStaleCache', params: {} } }],
+        lookback: lookbackOf(ratios, now, t.cdnLookbackDays, DAY_MS),
+      }),
+    ],
+  };
+}
+
+export const cdnCacheHitRule: TRule = {
+  ...CACHE_HIT,
+  needs: ['cdn'],
+  evaluate(facts, now) {
+    const t = thresholdsOf(facts.thresholds);
+    if (!facts.cdn) return missingCollection('cdn');
+    return facts.cdn.map((c) => evaluateCacheHit(c, now, t));
+  },
+};
