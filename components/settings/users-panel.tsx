@@ -83,7 +83,7 @@ export function UsersPanel({ users, selfId }: { users: TUser[]; selfId: string }
             {users.map((u) => (
               <tr key={u.id}>
                 <td className={`${STICKY_CELL} py-2`}>{u.name}</td>
-                <td className="px-2 break-all">{u.email}</td>
+                <td className="px-2 whitespace-nowrap">{u.email}</td>
                 <td className="px-2">
                   <select aria-label={t('roleOf', { email: u.email })} defaultValue={u.role} disabled={u.id === selfId}
                     onChange={(e) => run(() => callApi('PATCH', `/api/v1/users/${u.id}`, { role: e.target.value }), t('roleChanged', { email: u.email }))}

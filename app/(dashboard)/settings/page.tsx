@@ -79,7 +79,7 @@ export default async function SettingsPage() {
                   {auditRows.map((r) => (
                     <tr key={r.id}>
                       <td className={`${STICKY_CELL} py-2 whitespace-nowrap`}>{fmt.dateTime(r.at)}</td>
-                      <td className="px-2 break-all">{r.actorLabel ?? r.actorType}</td>
+                      <td className="px-2 whitespace-nowrap">{r.actorLabel ?? r.actorType}</td>
                       <td className="px-2" title={r.action}>{actionLabel(r.action)}</td>
                       <td className="px-2 whitespace-nowrap text-slate-600">
                         {entityLabel(r.entityType)}
