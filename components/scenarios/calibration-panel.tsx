@@ -22,7 +22,7 @@ export function CalibrationPanel(props: { scenarioId: string; calibration: TCali
   const [busy, setBusy] = useState<string | null>(null);
   const { calibration: c } = props;
   const r = (x: { low: number; likely: number; high: number }) => `${fmt.number(x.likely)} (${fmt.number(x.low)}–${fmt.number(x.high)})`;
-  const capValue = (v: number | string | null) => (typeof v === 'number' ? fmt.number(v) : (v ?? '—'));
+  const capValue = (v: number | string | null) => (typeof v === 'number' ? (Number.isInteger(v) ? fmt.integer(v) : fmt.number(v)) : (v ?? '—'));
 
   async function adopt(key: string, body: unknown) {
     setBusy(key);

@@ -52,7 +52,7 @@ export function CompareTable({ comparison }: { comparison: TStoredComparison }) 
   const fmt = useFormat();
   const labels = useScenarioLabels();
   const cur = comparison.currency;
-  const capValue = (v: string | number | null) => (typeof v === 'number' ? fmt.number(v) : v === 'eks' ? 'EKS' : v === 'ecs-fargate' ? 'ECS Fargate' : (v ?? '—'));
+  const capValue = (v: string | number | null) => (typeof v === 'number' ? (Number.isInteger(v) ? fmt.integer(v) : fmt.number(v)) : v === 'eks' ? 'EKS' : v === 'ecs-fargate' ? 'ECS Fargate' : (v ?? '—'));
   return (
     <div className="space-y-8">
       <div className="overflow-x-auto">

@@ -8,7 +8,7 @@ import { REGIONS, type TRegion } from '@/lib/planning/regions';
 import type { TDriverProblem, TDriverProblems, TDriverText, TDriverTexts } from './driver-text';
 import { useScenarioLabels } from './labels';
 
-const input = 'w-24 rounded border px-2 py-1 text-right text-sm tabular focus:outline-none';
+const input = 'w-[6.5rem] min-w-0 rounded border px-2 py-1 text-right text-sm tabular focus:outline-none';
 
 export function useProblemText() {
   const t = useTranslations('scenarios.inputs');
@@ -27,10 +27,10 @@ function DriverRow(props: { id: TNumericDriverId; label: string; unit: string; t
   const cls = `${input} ${props.problem ? 'border-red-500 bg-red-50' : 'border-slate-300 focus:border-brand-500'}`;
   const aria = { 'aria-invalid': props.problem ? true : undefined, 'aria-describedby': props.problem ? errorId : undefined };
   return (
-    <div className="grid grid-cols-1 items-start gap-1 py-2 sm:grid-cols-[minmax(0,12rem)_1fr] sm:gap-3" data-testid={`driver-row-${id}`}>
-      <div className="min-w-0">
+    <div className="py-2" data-testid={`driver-row-${id}`}>
+      <div className="mb-1 flex min-w-0 flex-wrap items-baseline gap-x-2">
         <label htmlFor={`driver-${id}`} className="text-sm font-medium text-slate-800">{props.label}</label>
-        <div className="text-xs text-slate-500">{props.unit}</div>
+        <span className="text-xs text-slate-500">{props.unit}</span>
       </div>
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">

@@ -6,9 +6,9 @@ import { useTranslations } from 'next-intl';
 import { useFormat } from '@/components/i18n/format-provider';
 import type { TEvaluation } from '@/lib/planning/evaluate';
 
-function Figure(props: { label: string; value: React.ReactNode; sub?: React.ReactNode; testId: string }) {
+function Figure(props: { label: string; value: React.ReactNode; sub?: React.ReactNode; testId: string; className?: string }) {
   return (
-    <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <div className={`min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm ${props.className ?? ''}`}>
       <div className="text-xs text-slate-500">{props.label}</div>
       <div className="tabular mt-1 text-2xl font-semibold" data-testid={props.testId}>{props.value}</div>
       {props.sub && <div className="mt-1 text-xs text-slate-500">{props.sub}</div>}
@@ -22,10 +22,19 @@ export function KeyFigures({ result }: { result: TEvaluation }) {
   const total = result.steadyState.total;
   const cap = result.deterministic.capacity;
   const m = (v: string) => fmt.money(v, { currency: result.currency });
+  const likely = Number(result.deterministic.total);
+  // the most likely point can fall outside the Monte Carlo's P10–P90 (skewed input ranges, tiers that
+  // step up): said in words, or the two figures would seem to contradict each other
+  const outside = likely < Number(total.p10) ? 'below' : likely > Number(total.p90) ? 'above' : null;
   return (
-    <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-5">
-      <Figure label={t('total')} testId="scenario-total" value={m(result.deterministic.total)}
-        sub={<span data-testid="scenario-range">{t('range', { low: m(total.p10), high: m(total.p90), median: m(total.p50) })}</span>} />
+    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <Figure className="col-span-full" label={t('total')} testId="scenario-total" value={m(result.deterministic.total)}
+        sub={
+          <>
+            <span data-testid="scenario-range">{t('range', { low: m(total.p10), high: m(total.p90), median: m(total.p50) })}</span>
+            {outside && <span className="mt-1 block text-slate-600" data-testid="scenario-basis-note">{t(outside === 'below' ? 'likelyBelow' : 'likelyAbove')}</span>}
+          </>
+        } />
       <Figure label={t('pods')} testId="capacity-pods" value={fmt.integer(cap.pods)}
         sub={t('podsSub', { main: fmt.integer(cap.mainPods), aux: fmt.integer(cap.auxPods), regions: cap.regions })} />
       <Figure label={cap.computeKind === 'eks' ? t('nodes') : t('compute')} testId="capacity-nodes"

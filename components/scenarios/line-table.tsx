@@ -14,6 +14,10 @@ export function LineTable(props: { lines: TLineResult[]; classes: TClassResult[]
   const fmt = useFormat();
   const labels = useScenarioLabels();
   const m = (v: string) => fmt.money(v, { currency: props.currency });
+  const unit = (u: string) => {
+    const k = `unitNames.${u}` as never;
+    return t.has(k) ? t(k) : u;
+  };
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[40rem] text-sm" data-testid="line-table">
@@ -58,7 +62,7 @@ export function LineTable(props: { lines: TLineResult[]; classes: TClassResult[]
                     </details>
                   </td>
                   <td className="tabular text-right">{fmt.number(l.quantity)}</td>
-                  <td className="pl-2 text-slate-500">{l.unit}</td>
+                  <td className="whitespace-nowrap pl-2 text-slate-500">{unit(l.unit)}</td>
                   <td className="tabular text-right text-slate-600">{fmt.unitPrice(l.unitPrice, { currency: l.currency })}</td>
                   <td className="tabular text-right text-slate-500">{m(l.p10)}</td>
                   <td className="tabular text-right">{m(l.monthlyCost)}</td>

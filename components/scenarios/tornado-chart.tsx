@@ -17,7 +17,8 @@ export function TornadoChart(props: { bars: TTornadoBar[]; base: number; currenc
   const money = (v: string | number) => fmt.money(v, { currency: props.currency });
   const rows = bars.map((b) => {
     const l = labels.input(b.input);
-    const q = (v: number) => `${fmt.number(v)} ${l.unit}`.trim();
+    // shares (active users, index overhead, hit ratios) read as percentages
+    const q = (v: number) => (b.unit.startsWith('share') ? fmt.share(v, 1) : `${fmt.number(v)} ${l.unit}`.trim());
     return {
       label: l.label,
       range: [Math.min(Number(b.low), Number(b.high)), Math.max(Number(b.low), Number(b.high))] as [number, number],

@@ -55,8 +55,33 @@ export default async function ScenariosPage() {
             </p>
           </div>
         ) : (
-          <div className="-mx-4 overflow-x-auto px-4">
-            <table className="w-full min-w-[44rem] text-sm" data-testid="scenario-list">
+          <>
+          {/* a phone gets one block per scenario, its figures in reach; the table needs a laptop's width */}
+          <ul className="divide-y divide-slate-100 md:hidden" data-testid="scenario-cards">
+            {rows.map(({ s, likely, total, pods, atlas, error }) => (
+              <li key={s.id} className="py-3">
+                <div className="flex items-baseline justify-between gap-3">
+                  <Link href={`/scenarios/${s.id}`} className="min-w-0 font-medium text-brand-700 hover:underline">{s.name}</Link>
+                  {!error && <span className="tabular shrink-0 font-semibold">{m(likely!)}</span>}
+                </div>
+                <div className="truncate text-xs text-slate-500" title={s.description.split('\n')[0]}>{s.description.split('\n')[0]}</div>
+                {error ? (
+                  <p className="mt-1 text-xs text-red-700">{error}</p>
+                ) : (
+                  <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
+                    <dt className="text-slate-500">{t('colRange')}</dt><dd className="tabular text-right">{m(total!.p10)} – {m(total!.p90)}</dd>
+                    <dt className="text-slate-500">{t('colDrivers')}</dt>
+                    <dd className="tabular text-right">{fmt.integer(toRange(s.drivers.registeredUsers).likely)} · {fmt.integer(toRange(s.drivers.peakRequestsPerSecond).likely)} · {fmt.integer(s.drivers.regions.length)}</dd>
+                    <dt className="text-slate-500">{t('colCapacity')}</dt><dd className="tabular text-right">{fmt.integer(pods!)} · {atlas}</dd>
+                    <dt className="text-slate-500">{t('colSaved')}</dt><dd className="text-right">{t('saved', { version: s.version, date: fmt.day(new Date(s.updatedAt).toISOString()) })}</dd>
+                  </dl>
+                )}
+                {canEdit && <div className="mt-1 text-right"><CloneButton id={s.id} /></div>}
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto md:block">
+            <table className="w-full text-sm" data-testid="scenario-list">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr>
                   <th className="sticky left-0 bg-white py-2">{t('colScenario')}</th>
@@ -97,6 +122,7 @@ export default async function ScenariosPage() {
               </tbody>
             </table>
           </div>
+          </>
         )}
       </Card>
       <p className="mt-3 text-xs text-slate-500">{t('footnote', { currency, samples: fmt.integer(LIST_SAMPLES) })}</p>
