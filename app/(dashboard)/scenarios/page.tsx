@@ -8,7 +8,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { hasRole } from '@/lib/auth/roles';
 import { getFormat } from '@/lib/i18n/server';
-import { toRange } from '@/lib/planning/drivers';
+import { SCENARIO_PRESETS, toRange } from '@/lib/planning/drivers';
 import { listScenarios } from '@/lib/queries/list-scenarios';
 import { evaluateScenarioRecord } from '@/lib/scenarios/evaluate-stored-scenario';
 
@@ -39,6 +39,13 @@ export default async function ScenariosPage() {
     }
   }
   const m = (v: string) => fmt.money(v);
+  const tAll = await getTranslations('scenarios');
+  // a preset's own description is shown in the page's language; one someone wrote is shown as written
+  const summaryOf = (s: (typeof scenarios)[number]) => {
+    const first = s.description.split('\n')[0];
+    const preset = SCENARIO_PRESETS.find((p) => p.id === s.presetId);
+    return preset && first === preset.description ? tAll(`presetDescriptions.${preset.id}` as never) : first;
+  };
 
   return (
     <>
@@ -64,7 +71,7 @@ export default async function ScenariosPage() {
                   <Link href={`/scenarios/${s.id}`} className="min-w-0 font-medium text-brand-700 hover:underline">{s.name}</Link>
                   {!error && <span className="tabular shrink-0 font-semibold">{m(likely!)}</span>}
                 </div>
-                <div className="truncate text-xs text-slate-500" title={s.description.split('\n')[0]}>{s.description.split('\n')[0]}</div>
+                <div className="truncate text-xs text-slate-500" title={summaryOf(s)}>{summaryOf(s)}</div>
                 {error ? (
                   <p className="mt-1 text-xs text-red-700">{error}</p>
                 ) : (
@@ -95,7 +102,7 @@ export default async function ScenariosPage() {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map(({ s, likely, total, pods, atlas, error }) => {
-                  const summary = s.description.split('\n')[0];
+                  const summary = summaryOf(s);
                   return (
                     <tr key={s.id}>
                       <td className="sticky left-0 max-w-[14rem] bg-white py-3 pr-4 sm:max-w-md">
