@@ -1,3 +1,5 @@
+// The list's own loading state, in a route group so that its Suspense boundary does not wrap
+// [id]/layout.tsx, which must answer 404 before anything is streamed.
 import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 
