@@ -174,6 +174,10 @@ test('in French: labels in words, "0,3" and "0.3" accepted, an invalid driver in
   await expect(page.getByTestId('capacity-pods').locator('..')).toContainText('principaux');
   for (const code of ['mainPods', 'atlasTierRamGB', 'cdnEgressTB', 'registeredUsers', 'peakRequestsPerSecond']) await expect(page.locator('main')).not.toContainText(code);
 
+  // back to the saved values, so that leaving asks nothing
+  await page.getByRole('button', { name: 'Revenir aux valeurs enregistrées' }).click();
+  await expect(page.getByTestId('unsaved-changes')).toHaveCount(0);
+
   // Europe against the seed plan, in French, the plan's own words quoted
   await openScenario(page, 'Europe (plan)', 'fr');
   await expect(page.getByTestId('seed-reference-column')).toHaveText('Plan initial bas – haut');
