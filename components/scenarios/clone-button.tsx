@@ -1,11 +1,13 @@
 'use client';
 
 // One click: "Copy of <name>", then open it.
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi } from '@/components/settings/use-api';
 
-export function CloneButton({ id, name, options, label = 'Clone' }: { id: string; name?: string; options?: Record<string, unknown>; label?: string }) {
+export function CloneButton({ id, name, options, label }: { id: string; name?: string; options?: Record<string, unknown>; label?: string }) {
+  const t = useTranslations('scenarios.list');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +24,7 @@ export function CloneButton({ id, name, options, label = 'Clone' }: { id: string
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={onClick} disabled={busy} className="text-sm font-medium text-brand-600 hover:underline disabled:opacity-50">{busy ? 'Cloning…' : label}</button>
+      <button type="button" onClick={onClick} disabled={busy} className="text-sm font-medium text-brand-600 hover:underline disabled:opacity-50">{busy ? t('cloning') : (label ?? t('clone'))}</button>
       {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
     </span>
   );

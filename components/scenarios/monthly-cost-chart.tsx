@@ -1,44 +1,49 @@
 'use client';
 
-// Monthly cost over the timeline: stacked bars by resource class (at the likely values), the P10–P90
-// band of the total as a shaded area with its P50 line, and the seed plan's range when it applies.
+// Monthly cost over the timeline: stacked bars by resource class at the most likely values (the
+// page's basis), the P10–P90 band of the total as a shaded area with its median, and the seed plan's
+// range when it applies.
+import { useTranslations } from 'next-intl';
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCompactMoney } from '@/lib/format/money';
+import { useFormat } from '@/components/i18n/format-provider';
 import type { TMonthResult } from '@/lib/planning/evaluate';
-import { RESOURCE_CLASSES, RESOURCE_CLASS_LABELS } from '@/lib/planning/types';
-import { CLASS_COLORS, money, monthLabel } from './format';
+import { RESOURCE_CLASSES, type TResourceClass } from '@/lib/planning/types';
+import { classColor } from './class-colors';
+import { useScenarioLabels } from './labels';
 
-export function MonthlyCostChart(props: { months: TMonthResult[]; currency: string; locale: string; plan?: { low: number; high: number } | null }) {
+export function MonthlyCostChart(props: { months: TMonthResult[]; currency: string; plan?: { low: number; high: number } | null }) {
+  const t = useTranslations('scenarios.chart');
+  const fmt = useFormat();
+  const labels = useScenarioLabels();
   const rows = props.months.map((m) => ({
     month: m.month,
-    phase: m.phase,
     ...Object.fromEntries(RESOURCE_CLASSES.map((c) => [c, Number(m.classes[c])])),
     band: [Number(m.total.p10), Number(m.total.p90)] as [number, number],
     p50: Number(m.total.p50),
   }));
-  const fmt = (v: number) => money(v, props.currency, props.locale);
+  const money = (v: number) => fmt.money(v, { currency: props.currency });
+  const nameOf = (key: string) => (key === 'band' ? t('bandLegend') : key === 'p50' ? t('medianLegend') : (RESOURCE_CLASSES as readonly string[]).includes(key) ? labels.className(key as TResourceClass) : key);
   return (
-    <div className="h-80 w-full" data-testid="chart-scenario-months">
+    <div className="h-96 w-full min-w-0 sm:h-80" data-testid="chart-scenario-months">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="month" tickFormatter={(v: string) => monthLabel(v, props.locale)} tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => formatCompactMoney(v, props.currency, props.locale)} tick={{ fontSize: 12 }} width={72} />
+          <XAxis dataKey="month" tickFormatter={(v: string) => fmt.month(v)} tick={{ fontSize: 11 }} minTickGap={8} />
+          <YAxis tickFormatter={(v: number) => fmt.moneyCompact(v, { currency: props.currency })} tick={{ fontSize: 11 }} width={56} />
           {props.plan && (
             <ReferenceArea y1={props.plan.low} y2={props.plan.high} fill="#fde68a" fillOpacity={0.25} stroke="#f59e0b" strokeDasharray="4 4"
-              label={{ value: 'seed plan range', position: 'insideTopLeft', fontSize: 11, fill: '#b45309' }} />
+              label={{ value: t('planBand'), position: 'insideTopLeft', fontSize: 11, fill: '#b45309' }} />
           )}
           <Tooltip
-            labelFormatter={(label) => monthLabel(String(label), props.locale)}
+            labelFormatter={(label) => fmt.monthLong(String(label))}
             formatter={(value, name) => {
-              if (Array.isArray(value)) return [`${fmt(Number(value[0]))} – ${fmt(Number(value[1]))}`, 'Total P10–P90'];
-              const label = name === 'p50' ? 'Total P50' : (RESOURCE_CLASS_LABELS[name as keyof typeof RESOURCE_CLASS_LABELS] ?? String(name));
-              return [fmt(Number(value)), label];
+              if (Array.isArray(value)) return [`${money(Number(value[0]))} – ${money(Number(value[1]))}`, t('bandLegend')];
+              return [money(Number(value)), nameOf(String(name))];
             }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(v: string) => (v === 'band' ? 'Total P10–P90' : v === 'p50' ? 'Total P50' : (RESOURCE_CLASS_LABELS[v as keyof typeof RESOURCE_CLASS_LABELS] ?? v))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(v: string) => nameOf(v)} />
           {RESOURCE_CLASSES.map((c) => (
-            <Bar key={c} dataKey={c} stackId="classes" fill={CLASS_COLORS[c]} isAnimationActive={false} />
+            <Bar key={c} dataKey={c} stackId="classes" fill={classColor(c)} isAnimationActive={false} />
           ))}
           <Area dataKey="band" type="monotone" stroke="#0f172a" strokeOpacity={0.25} fill="#0f172a" fillOpacity={0.08} isAnimationActive={false} />
           <Line dataKey="p50" type="monotone" stroke="#0f172a" strokeDasharray="5 3" dot={false} isAnimationActive={false} />

@@ -19,7 +19,8 @@ import type { TScenario } from '@/lib/scenarios/scenario-schema';
 import { explainGap, GAP_THRESHOLD, type TGapNote } from './plan-vs-actual-gap';
 
 export const MAPPING_HREF = '/scenarios/mapping';
-// As many samples as the scenarios list: P50 within a few percent, and the page stays quick.
+// As many samples as the scenarios list (the evaluation needs some; the figures used are the
+// deterministic, most likely ones, the basis of the scenario's headline and bars).
 const SAMPLES = 2000;
 
 async function readActuals(): Promise<{ actuals: TPlanActuals; error: null } | { actuals: null; error: string }> {
@@ -58,8 +59,8 @@ async function PlanVsActualLoaded({ scenario }: { scenario: TScenario }) {
   try {
     const e = await evaluateScenarioRecord(scenario, { now: new Date(), samples: SAMPLES, currency: env().DISPLAY_CURRENCY });
     const byClass = Object.fromEntries(RESOURCE_CLASSES.map((c) => [c, 0])) as Record<TResourceClass, number>;
-    for (const c of e.steadyState.classes) byClass[c.resourceClass] = Number(c.p50);
-    model = { byClass, total: Number(e.steadyState.total.p50) };
+    for (const c of RESOURCE_CLASSES) byClass[c] = Number(e.deterministic.classes[c] ?? 0);
+    model = { byClass, total: Number(e.deterministic.total) };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     return <Card title={t('title')} className="mt-6"><p className="text-sm text-red-700">{t('unavailable', { message: e.message })}</p></Card>;
@@ -199,7 +200,7 @@ export function serviceLabel(s: { provider: string; service: string; category: s
 }
 
 /** The scenarios list's line: last month's bill and the month to date, and each model against the bill. */
-export async function PlanActualSummary({ models }: { models: { id: string; name: string; p50: string }[] }) {
+export async function PlanActualSummary({ models }: { models: { id: string; name: string; likely: string }[] }) {
   const [t, fmt, actor, read] = await Promise.all([getTranslations('planActual'), getFormat(), getPageActor(), readActuals()]);
   if (!read.actuals) {
     return <Card title={t('list.title')} className="mt-6"><p className="text-sm text-red-700">{t('unavailable', { message: read.error })}</p></Card>;
@@ -237,12 +238,12 @@ export async function PlanActualSummary({ models }: { models: { id: string; name
       {bill !== 0 && models.length > 0 && (
         <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="plan-actual-models">
           {models.map((m) => {
-            const ratio = Number(m.p50) / bill - 1;
+            const ratio = Number(m.likely) / bill - 1;
             return (
               <li key={m.id} className="flex flex-wrap items-baseline justify-between gap-x-4 py-2">
                 <Link href={`/scenarios/${m.id}`} className="min-w-0 font-medium text-brand-700 hover:underline">{m.name}</Link>
                 <span className="tabular text-slate-600">
-                  {t('list.scenario')} {money(m.p50)} ·{' '}
+                  {t('list.scenario')} {money(m.likely)} ·{' '}
                   <span className={Math.abs(ratio) > GAP_THRESHOLD ? 'text-amber-700' : undefined}>
                     {fmt.change(ratio, 0)}
                   </span>{' '}

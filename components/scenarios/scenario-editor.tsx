@@ -3,8 +3,16 @@
 // The scenario page's working part: drivers, options and timeline as inputs, and the result
 // recomputed in the browser as they change (the pure model, 2,000 samples, ~100 ms after an edit).
 // Saving and exporting go through the server, which evaluates with 10,000 samples.
+//
+// One basis of numbers: the headline total, the stacked bars, the tornado, the lines' "most likely"
+// column and the capacity are all the deterministic evaluation at every input's most likely value,
+// because only that basis adds up (class P50s do not sum to the total's P50, and a tornado is by
+// construction one input moved from the likely point). The Monte Carlo gives the uncertainty around
+// it, always labelled as such: P10–P90 and the median (P50).
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useFormat } from '@/components/i18n/format-provider';
 import { Card } from '@/components/ui/card';
 import { callApi } from '@/components/settings/use-api';
 import type { TDrivers, TNumericDriverId } from '@/lib/planning/drivers';
@@ -17,18 +25,20 @@ import { stableJson, type TScenario, type TScenarioOptions, type TScenarioTimeli
 import type { TCalibrationResult } from '@/lib/queries/get-calibration';
 import type { TScenarioVersion } from '@/lib/queries/list-scenario-versions';
 import { CalibrationPanel } from './calibration-panel';
+import { calibrationImpacts } from './calibration-impact';
 import { CapacityChart } from './capacity-chart';
 import { CloneButton } from './clone-button';
 import { DriverInputs } from './driver-inputs';
 import { fromTexts, toTexts, type TDriverText } from './driver-text';
-import { money, num, range } from './format';
 import { KeyFigures } from './key-figures';
+import { useScenarioLabels } from './labels';
 import { LineTable } from './line-table';
 import { MonthlyCostChart } from './monthly-cost-chart';
 import { OptionSelects, TimelineInputs } from './option-selects';
 import { ScenarioHeader } from './scenario-header';
 import { SeedReferenceTable } from './seed-reference-table';
 import { TornadoChart } from './tornado-chart';
+import { useLeaveGuard } from './use-leave-guard';
 import { useLiveEvaluation } from './use-live-evaluation';
 import { VersionsPanel } from './versions-panel';
 
@@ -52,18 +62,19 @@ export type TScenarioEditorProps = {
   context: TEditorContext;
   scenarios: { id: string; name: string; drivers: TDrivers }[];
   canEdit: boolean;
-  locale: string;
-  timeZone: string;
-  notes: Record<string, string>;
   versions: TScenarioVersion[];
   calibration: TCalibrationResult | null;
   calibrationError: string | null;
 };
 
 export function ScenarioEditor(props: TScenarioEditorProps) {
-  const { scenario, context, locale } = props;
+  const { scenario, context } = props;
+  const t = useTranslations('scenarios.editor');
+  const fmt = useFormat();
+  const tIn = useTranslations('scenarios.inputs');
+  const labels = useScenarioLabels();
   const router = useRouter();
-  const [texts, setTexts] = useState(() => toTexts(scenario.drivers));
+  const [texts, setTexts] = useState(() => toTexts(scenario.drivers, fmt));
   const [regions, setRegions] = useState<TRegion[]>(scenario.drivers.regions);
   const [options, setOptions] = useState<TScenarioOptions>(scenario.options);
   const [timeline, setTimeline] = useState<TScenarioTimeline>(scenario.timeline);
@@ -74,7 +85,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
   const ready = useSyncExternalStore(noSubscription, () => true, () => false);
 
   const reset = () => {
-    setTexts(toTexts(scenario.drivers));
+    setTexts(toTexts(scenario.drivers, fmt));
     setRegions(scenario.drivers.regions);
     setOptions(scenario.options);
     setTimeline(scenario.timeline);
@@ -86,7 +97,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
     reset();
   }
 
-  const { drivers, errors } = useMemo(() => fromTexts(texts, regions, scenario.drivers), [texts, regions, scenario.drivers]);
+  const { drivers, errors } = useMemo(() => fromTexts(texts, regions, scenario.drivers, fmt.locale), [texts, regions, scenario.drivers, fmt.locale]);
   const fromDrivers = useMemo(() => props.scenarios.find((s) => s.id === timeline.fromScenarioId)?.drivers ?? null, [props.scenarios, timeline.fromScenarioId]);
   const input = useMemo(() => {
     if (!drivers) return null;
@@ -100,10 +111,13 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
   const live = useLiveEvaluation(input);
   const result = live.result;
   const seed = useMemo(() => (result && scenario.reference === 'seed-plan' ? compareWithSeed(result, { eurToResultCurrency: context.eurRate }) : null), [result, scenario.reference, context.eurRate]);
+  const impacts = useMemo(() => (props.calibration && input && !live.stale ? calibrationImpacts(input, props.calibration) : null), [props.calibration, input, live.stale]);
 
+  // unparseable texts are a change too: leaving would lose them
   const draft = drivers ? stableJson({ drivers, options, timeline }) : null;
   const saved = stableJson({ drivers: scenario.drivers, options: scenario.options, timeline: scenario.timeline });
   const dirty = draft !== saved;
+  useLeaveGuard(dirty, t('leaveConfirm'));
 
   async function save() {
     if (!drivers) return;
@@ -112,11 +126,12 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
     setStatus(null);
     try {
       const s = await callApi<TScenario>('PATCH', `/api/v1/scenarios/${scenario.id}`, { drivers, options, timeline, expectedVersion: scenario.version });
-      const e = await callApi<{ samples: number; steadyState: { total: { p10: string; p50: string; p90: string } }; currency: string }>(
+      const e = await callApi<{ samples: number; steadyState: { total: { p10: string; p50: string; p90: string } }; deterministic: { total: string }; currency: string }>(
         'POST', `/api/v1/scenarios/${scenario.id}/evaluate`, {},
       );
-      const t = e.steadyState.total;
-      setStatus(`Saved as version ${s.version}. Server evaluation with ${num(e.samples, locale, 0)} samples: P50 ${money(t.p50, e.currency, locale)}, P10–P90 ${range(t.p10, t.p90, e.currency, locale)}.`);
+      const tt = e.steadyState.total;
+      const m = (v: string) => fmt.money(v, { currency: e.currency });
+      setStatus(t('savedStatus', { version: s.version, samples: fmt.integer(e.samples), likely: m(e.deterministic.total), low: m(tt.p10), high: m(tt.p90) }));
       router.refresh();
     } catch (err) {
       setSaveError((err as Error).message);
@@ -125,11 +140,14 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
     }
   }
 
-  const setDriver = (id: TNumericDriverId, t: TDriverText) => setTexts((prev) => ({ ...prev, [id]: t }));
+  const setDriver = (id: TNumericDriverId, v: TDriverText) => setTexts((prev) => ({ ...prev, [id]: v }));
   const setOption = (cls: TResourceClass, key: string, value: string | number | boolean) =>
     setOptions((prev) => ({ ...prev, [cls]: { ...(prev[cls] as object), [key]: value } }) as TScenarioOptions);
   const optionsChanged = stableJson(options) !== stableJson(scenario.options);
   const plan = scenario.reference === 'seed-plan' ? { low: Number(SEED_TOTAL.low) * context.eurRate, high: Number(SEED_TOTAL.high) * context.eurRate } : null;
+  const m = (v: number | string) => fmt.money(v, { currency: context.currency });
+  const fxRates = Object.entries(context.fx).map(([c, r]) => t('fxRate', { from: c, to: context.currency, rate: fmt.number(r, 4), date: context.fxAsOf[c] ? fmt.day(context.fxAsOf[c]) : '' }));
+  const invalidNames = Object.keys(errors).map((id) => (id === 'regions' ? tIn('regions') : labels.driver(id as TNumericDriverId).label));
 
   return (
     <div data-testid="scenario-editor" data-ready={ready ? 'true' : 'false'}>
@@ -137,58 +155,64 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
         saving={saving} onSave={save} onReset={reset} status={status} />
       {saveError && <p role="alert" className="-mt-4 mb-4 text-sm text-red-700">{saveError}</p>}
       <div className="grid gap-6 xl:grid-cols-[26rem_minmax(0,1fr)]">
-        <div className="space-y-6">
-          <Card title="Drivers" subtitle="A single value, or a low / likely / high range the Monte Carlo samples from">
-            <DriverInputs texts={texts} regions={regions} errors={errors} notes={props.notes} onChange={setDriver} onRegions={setRegions} />
+        <div className="min-w-0 space-y-6">
+          <Card title={t('driversTitle')} subtitle={t('driversSubtitle')}>
+            <DriverInputs texts={texts} regions={regions} errors={errors} presetId={scenario.presetId} onChange={setDriver} onRegions={setRegions} />
           </Card>
-          <Card title="Options" subtitle="Provider, pricing and region per resource class"
-            action={props.canEdit && optionsChanged ? <CloneButton id={scenario.id} options={options} label="Try in a copy" /> : undefined}>
+          <Card title={t('optionsTitle')} subtitle={t('optionsSubtitle')}
+            action={props.canEdit && optionsChanged ? <CloneButton id={scenario.id} options={options} label={t('tryInCopy')} /> : undefined}>
             <OptionSelects options={options} onChange={setOption} onUsePaidPrices={(v) => setOptions((p) => ({ ...p, usePaidPrices: v }))} paidPricesKnown={context.paidPrices.length} />
           </Card>
-          <Card title="Timeline">
-            <TimelineInputs timeline={timeline} scenarios={props.scenarios} selfId={scenario.id} onChange={(p) => setTimeline((t) => ({ ...t, ...p }))} />
+          <Card title={t('timelineTitle')}>
+            <TimelineInputs timeline={timeline} scenarios={props.scenarios} selfId={scenario.id} onChange={(p) => setTimeline((x) => ({ ...x, ...p }))} />
           </Card>
         </div>
         <div className="min-w-0 space-y-6">
           <p className="text-xs text-slate-500" data-testid="evaluation-status" aria-live="polite">
-            {live.pending ? 'Updating…' : live.ms !== null ? `Computed in your browser: ${num(LIVE_SAMPLES, locale, 0)} samples in ${num(live.ms, locale, 0)} ms.` : ''}
-            {' '}Prices: {options.usePaidPrices && context.paidPrices.length ? 'paid where known, list otherwise' : 'list'}; FX{' '}
-            {Object.entries(context.fx).map(([c, r]) => `${c}→${context.currency} ${num(r, locale, 4)} (${context.fxAsOf[c]})`).join(', ') || 'none needed'}.
+            {live.pending ? t('updating') : live.ms !== null ? t('computed', { samples: fmt.integer(LIVE_SAMPLES), ms: fmt.integer(live.ms) }) : ''}
+            {' '}{options.usePaidPrices && context.paidPrices.length ? t('pricesPaid') : t('pricesList')}
+            {' '}{fxRates.length ? t('fx', { rates: fxRates.join(', ') }) : t('fxNone')}
           </p>
-          {live.error && <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{live.error}</p>}
+          {live.stale && (
+            <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="result-stale-note">
+              {live.reason === 'error' && live.error ? t('modelError', { message: live.error }) : t('staleNote', { count: invalidNames.length, names: invalidNames.join(', ') })}
+            </p>
+          )}
           {!result ? (
-            <Card><p className="py-6 text-center text-sm text-slate-500">Fix the highlighted drivers to see the result.</p></Card>
+            <Card>
+              <p className="py-6 text-center text-sm text-slate-500">{live.error ? t('modelError', { message: live.error }) : t('fixDrivers')}</p>
+            </Card>
           ) : (
-            <>
-              <KeyFigures result={result} locale={locale} />
-              <Card title="Monthly cost over the timeline" subtitle={`Stacked by resource class at the likely values; the shaded band is the total’s P10–P90${plan ? '; the amber band is the seed plan’s 4,500–9,100 EUR' : ''}`}>
-                <MonthlyCostChart months={result.months} currency={result.currency} locale={locale} plan={plan} />
+            <div className={`space-y-6 transition-opacity ${live.stale ? 'opacity-40 grayscale' : ''}`} data-testid="scenario-result" data-stale={live.stale ? 'true' : 'false'} aria-busy={live.stale}>
+              <KeyFigures result={result} />
+              <Card title={t('monthsTitle')} subtitle={`${t('monthsSubtitle')}${plan ? ` ${t('monthsSubtitlePlan', { low: m(plan.low), high: m(plan.high) })}` : ''}`}>
+                <MonthlyCostChart months={result.months} currency={result.currency} plan={plan} />
               </Card>
               {seed && (
-                <Card title="Against the seed plan" subtitle="The plan’s own monthly estimate (EUR) beside the model’s P10–P90, steady state, with why they differ">
-                  <SeedReferenceTable seed={seed} locale={locale} />
+                <Card title={t('seedTitle')} subtitle={t('seedSubtitle')}>
+                  <SeedReferenceTable seed={seed} />
                 </Card>
               )}
-              <Card title="Capacity month by month" subtitle="At the likely values; ▲ marks the months where a tier or a node count must step up">
-                <CapacityChart months={result.months} locale={locale} />
+              <Card title={t('capacityTitle')} subtitle={t('capacitySubtitle')}>
+                <CapacityChart months={result.months} />
               </Card>
-              <Card title="What moves the total most" subtitle="Steady-state total with one input at its low and at its high, everything else at its likely value">
-                <TornadoChart bars={result.tornado} base={Number(result.deterministic.total)} currency={result.currency} locale={locale} />
+              <Card title={t('tornadoTitle')} subtitle={t('tornadoSubtitle')}>
+                <TornadoChart bars={result.tornado} base={Number(result.deterministic.total)} currency={result.currency} />
               </Card>
-              <Card title="Lines" subtitle="Steady-state month; open a line for the reasoning: the drivers, coefficients and prices it used">
-                <LineTable lines={result.steadyState.lines} classes={result.steadyState.classes} currency={result.currency} locale={locale} />
+              <Card title={t('linesTitle')} subtitle={t('linesSubtitle')}>
+                <LineTable lines={result.steadyState.lines} classes={result.steadyState.classes} currency={result.currency} />
               </Card>
-            </>
+            </div>
           )}
-          <Card title="Calibration" subtitle="Coefficients and prices fitted from your utilisation and cost data">
+          <Card title={t('calibrationTitle')} subtitle={t('calibrationSubtitle')}>
             {props.calibration ? (
-              <CalibrationPanel scenarioId={scenario.id} calibration={props.calibration} canEdit={props.canEdit} locale={locale} />
+              <CalibrationPanel scenarioId={scenario.id} calibration={props.calibration} canEdit={props.canEdit} impacts={impacts} currency={context.currency} />
             ) : (
-              <p className="text-sm text-slate-500">{props.calibrationError ?? 'No calibration available.'}</p>
+              <p className="text-sm text-slate-500">{props.calibrationError ?? t('noCalibration')}</p>
             )}
           </Card>
-          <Card title="Versions" subtitle="Every save is kept; restoring makes it the next version">
-            <VersionsPanel scenarioId={scenario.id} current={scenario.version} versions={props.versions} canEdit={props.canEdit} locale={locale} timeZone={props.timeZone} />
+          <Card title={t('versionsTitle')} subtitle={t('versionsSubtitle')}>
+            <VersionsPanel scenarioId={scenario.id} current={scenario.version} versions={props.versions} canEdit={props.canEdit} />
           </Card>
         </div>
       </div>

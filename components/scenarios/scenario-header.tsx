@@ -1,6 +1,7 @@
 'use client';
 
 // The scenario's name and what can be done with it: save, rename, clone, delete, export.
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi } from '@/components/settings/use-api';
@@ -18,6 +19,7 @@ export function ScenarioHeader(props: {
   onReset: () => void;
   status: string | null;
 }) {
+  const t = useTranslations('scenarios.editor');
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function ScenarioHeader(props: {
   }
 
   async function remove() {
-    if (!window.confirm(`Delete "${props.name}"? It is archived: its versions and history stay in the audit log.`)) return;
+    if (!window.confirm(t('deleteConfirm', { name: props.name }))) return;
     setError(null);
     try {
       await callApi('DELETE', `/api/v1/scenarios/${props.id}`);
@@ -51,37 +53,37 @@ export function ScenarioHeader(props: {
   return (
     <div className="mb-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           {renaming ? (
-            <form onSubmit={rename} aria-label="Rename scenario" className="flex items-center gap-2">
-              <input name="name" defaultValue={props.name} required className="rounded border border-slate-300 px-2 py-1 text-lg" />
-              <button type="submit" className={button}>Rename</button>
-              <button type="button" onClick={() => setRenaming(false)} className="text-sm text-slate-500 hover:underline">Cancel</button>
+            <form onSubmit={rename} aria-label={t('renameAria')} className="flex items-center gap-2">
+              <input name="name" defaultValue={props.name} required className="min-w-0 rounded border border-slate-300 px-2 py-1 text-lg" />
+              <button type="submit" className={button}>{t('rename')}</button>
+              <button type="button" onClick={() => setRenaming(false)} className="text-sm text-slate-500 hover:underline">{t('cancel')}</button>
             </form>
           ) : (
-            <h1 className="text-2xl font-semibold tracking-tight">{props.name}</h1>
+            <h1 className="break-words text-2xl font-semibold tracking-tight">{props.name}</h1>
           )}
           <p className="mt-1 text-sm text-slate-500">
-            Version {props.version}
-            {props.dirty ? ' · unsaved changes (the result below already shows them)' : ''}
-            {!props.canEdit ? ' · you can try values here; saving needs the editor role' : ''}
+            {t('version', { version: props.version })}
+            {props.dirty && <span className="font-medium text-amber-700" data-testid="unsaved-changes"> · {t('unsaved')}</span>}
+            {!props.canEdit ? ` · ${t('viewerNote')}` : ''}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {props.canEdit && (
             <>
               <button type="button" className="rounded border border-brand-600 bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50" disabled={!props.dirty || !props.valid || props.saving} onClick={props.onSave}>
-                {props.saving ? 'Saving…' : 'Save'}
+                {props.saving ? t('saving') : t('save')}
               </button>
-              <button type="button" className={button} disabled={!props.dirty} onClick={props.onReset}>Discard changes</button>
-              <button type="button" className={button} onClick={() => setRenaming(true)}>Rename</button>
+              <button type="button" className={button} disabled={!props.dirty} onClick={props.onReset}>{t('discard')}</button>
+              <button type="button" className={button} onClick={() => setRenaming(true)}>{t('rename')}</button>
               <CloneButton id={props.id} />
-              <button type="button" className={`${button} text-red-700`} onClick={remove}>Delete</button>
+              <button type="button" className={`${button} text-red-700`} onClick={remove}>{t('delete')}</button>
             </>
           )}
-          {!props.canEdit && props.dirty && <button type="button" className={button} onClick={props.onReset}>Back to the saved values</button>}
-          <a className={button} href={`/api/v1/scenarios/${props.id}/export?format=csv`} download title="The saved version, evaluated on the server with 10,000 samples">Export CSV</a>
-          <a className={button} href={`/api/v1/scenarios/${props.id}/export?format=json`} download title="The saved version and its whole evaluation">Export JSON</a>
+          {!props.canEdit && props.dirty && <button type="button" className={button} onClick={props.onReset}>{t('backToSaved')}</button>}
+          <a className={button} href={`/api/v1/scenarios/${props.id}/export?format=csv`} download title={t('exportCsvTitle')}>{t('exportCsv')}</a>
+          <a className={button} href={`/api/v1/scenarios/${props.id}/export?format=json`} download title={t('exportJsonTitle')}>{t('exportJson')}</a>
         </div>
       </div>
       {props.status && <p role="status" className="mt-2 text-sm text-emerald-800">{props.status}</p>}

@@ -1,18 +1,20 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 const TABS = [
-  { href: '/scenarios', label: 'Scenarios', key: 'list' },
-  { href: '/scenarios/compare', label: 'Compare', key: 'compare' },
-  { href: '/scenarios/prices', label: 'Prices', key: 'prices' },
+  { href: '/scenarios', key: 'list' },
+  { href: '/scenarios/compare', key: 'compare' },
+  { href: '/scenarios/prices', key: 'prices' },
 ] as const;
 
 export function ScenarioTabs({ active }: { active: (typeof TABS)[number]['key'] | null }) {
+  const t = useTranslations('scenarios.tabs');
   return (
-    <nav aria-label="Scenario planning" className="mb-6 flex gap-1 border-b border-slate-200">
-      {TABS.map((t) => (
-        <Link key={t.key} href={t.href} aria-current={active === t.key ? 'page' : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${active === t.key ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800'}`}>
-          {t.label}
+    <nav aria-label={t('aria')} className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+      {TABS.map((tab) => (
+        <Link key={tab.key} href={tab.href} aria-current={active === tab.key ? 'page' : undefined}
+          className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${active === tab.key ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800'}`}>
+          {t(tab.key)}
         </Link>
       ))}
     </nav>

@@ -80,6 +80,10 @@ export function createFormatter(ctx: TFormatContext) {
     integer(value: number): string {
       return nf(locale, { maximumFractionDigits: 0 }).format(value);
     },
+    /** A number as an input shows it for editing: every digit, the locale's decimal separator, no grouping ("0,3", "550000"). */
+    inputNumber(value: number): string {
+      return nf(locale, { useGrouping: false, maximumFractionDigits: 12 }).format(value);
+    },
     bytes(value: number): string {
       return formatBytes(value, locale);
     },

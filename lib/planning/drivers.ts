@@ -6,7 +6,7 @@ import { REGIONS, type TRegion } from './regions';
 export type TRange = { low: number; likely: number; high: number };
 export type TDriverValue = number | TRange;
 
-type TValueRule = { integer?: boolean; max?: number; min?: number; positive?: boolean };
+export type TValueRule = { integer?: boolean; max?: number; min?: number; positive?: boolean };
 
 function describe(rule: TValueRule) {
   const parts = [rule.integer ? 'an integer' : 'a finite number'];
@@ -73,12 +73,21 @@ export function zDriverValue(path: string, rule: TValueRule = {}) {
   });
 }
 
+/** What each numeric driver accepts beyond "a finite number ≥ 0" (the UI checks the same rules before the schema). */
+export const DRIVER_RULES: Partial<Record<string, TValueRule>> = {
+  monthlyActiveShare: { max: 1 },
+  'serviceLevels.replicas': { integer: true, min: 1, max: 7 },
+  'serviceLevels.rpoHours': { positive: true },
+  'serviceLevels.rtoHours': { positive: true },
+  'serviceLevels.backupRetentionDays': { min: 1 },
+};
+
 export const ZServiceLevels = z.object(
   {
-    replicas: zDriverValue('serviceLevels.replicas', { integer: true, min: 1, max: 7 }),
-    rpoHours: zDriverValue('serviceLevels.rpoHours', { positive: true }),
-    rtoHours: zDriverValue('serviceLevels.rtoHours', { positive: true }),
-    backupRetentionDays: zDriverValue('serviceLevels.backupRetentionDays', { min: 1 }),
+    replicas: zDriverValue('serviceLevels.replicas', DRIVER_RULES['serviceLevels.replicas']),
+    rpoHours: zDriverValue('serviceLevels.rpoHours', DRIVER_RULES['serviceLevels.rpoHours']),
+    rtoHours: zDriverValue('serviceLevels.rtoHours', DRIVER_RULES['serviceLevels.rtoHours']),
+    backupRetentionDays: zDriverValue('serviceLevels.backupRetentionDays', DRIVER_RULES['serviceLevels.backupRetentionDays']),
   },
   { error: 'serviceLevels must be an object' },
 );
@@ -95,7 +104,7 @@ export const ZDrivers = z.object(
     cols: zDriverValue('cols'),
     predefinedRoutes: zDriverValue('predefinedRoutes'),
     registeredUsers: zDriverValue('registeredUsers'),
-    monthlyActiveShare: zDriverValue('monthlyActiveShare', { max: 1 }),
+    monthlyActiveShare: zDriverValue('monthlyActiveShare', DRIVER_RULES.monthlyActiveShare),
     requestsPerDay: zDriverValue('requestsPerDay'),
     peakRequestsPerSecond: zDriverValue('peakRequestsPerSecond'),
     weatherCountries: zDriverValue('weatherCountries'),

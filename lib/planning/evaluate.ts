@@ -52,10 +52,14 @@ export type TMonthResult = {
   likely: string;
   classes: Record<TResourceClass, string>;
   capacity: TCapacity;
-  /** Capacity changes from the previous month, e.g. "Atlas M30 → M40". */
+  /** Capacity changes from the previous month, e.g. "Atlas M30 → M40" (English, for the API and exports). */
   steps: string[];
+  /** The same changes as data, for the page to word in its language. */
+  changes: TCapacityChange[];
   stepUp: boolean;
 };
+
+export type TCapacityChange = { field: 'atlasTier' | 'atlasShards' | 'atlasNodes' | 'pods' | 'nodes' | 'redisNodes'; from: number | string; to: number | string };
 
 export type TTornadoBar = {
   input: string;
@@ -156,16 +160,14 @@ function moneyRecord(r: Record<TResourceClass, number>): Record<TResourceClass, 
   return Object.fromEntries(RESOURCE_CLASSES.map((c) => [c, moneyFromNumber(r[c])])) as Record<TResourceClass, string>;
 }
 
-function capacitySteps(prev: TCapacity, cur: TCapacity): string[] {
-  const steps: string[] = [];
-  const num = (label: string, a: number, b: number) => a !== b && steps.push(`${label} ${a} → ${b}`);
-  if (prev.atlasTier !== cur.atlasTier) steps.push(`Atlas ${prev.atlasTier} → ${cur.atlasTier}`);
-  num('Atlas shards', prev.atlasShards, cur.atlasShards);
-  num('Atlas nodes', prev.atlasNodes, cur.atlasNodes);
-  num('pods', prev.pods, cur.pods);
-  num(cur.instanceType ? `${cur.instanceType} nodes` : 'nodes', prev.nodes, cur.nodes);
-  num('Redis nodes', prev.redisNodes, cur.redisNodes);
-  return steps;
+function capacityChanges(prev: TCapacity, cur: TCapacity): TCapacityChange[] {
+  const fields: TCapacityChange['field'][] = ['atlasTier', 'atlasShards', 'atlasNodes', 'pods', 'nodes', 'redisNodes'];
+  return fields.filter((f) => prev[f] !== cur[f]).map((f) => ({ field: f, from: prev[f], to: cur[f] }));
+}
+
+function capacitySteps(changes: TCapacityChange[], cur: TCapacity): string[] {
+  const label = { atlasTier: 'Atlas', atlasShards: 'Atlas shards', atlasNodes: 'Atlas nodes', pods: 'pods', nodes: cur.instanceType ? `${cur.instanceType} nodes` : 'nodes', redisNodes: 'Redis nodes' };
+  return changes.map((c) => `${label[c.field]} ${c.from} → ${c.to}`);
 }
 
 /** Runs the model once at a point and returns the line costs (for months and the tornado). */
@@ -289,12 +291,13 @@ export function evaluateScenario(input: TEvaluateInput): TEvaluation {
     for (const m of timeline.months) {
       const st = states[m.stateIndex];
       const dd = det[m.stateIndex];
-      const steps = capacitySteps(prev, dd.capacity);
+      const changes = capacityChanges(prev, dd.capacity);
+      const steps = capacitySteps(changes, dd.capacity);
       months.push({
         month: m.month, phase: m.phase, phases: m.phases, regions: m.regions,
         progress: { data: st.dataProgress, traffic: st.trafficProgress },
         total: statePct[m.stateIndex], likely: moneyFromNumber(dd.total), classes: dd.classes, capacity: dd.capacity,
-        steps, stepUp: steps.some((x) => isUp(x)),
+        steps, changes, stepUp: steps.some((x) => isUp(x)),
       });
       prev = dd.capacity;
     }

@@ -1,7 +1,10 @@
 // The seed plan's own monthly cost table, and one-line explanations of where the model disagrees with it.
 import type { TEvaluation } from './evaluate';
 import { RESOURCE_CLASS_LABELS, type TResourceClass } from './types';
-import { fmt } from './sizing/common';
+import { createTranslator } from 'use-intl/core';
+import en from '../../messages/en.json';
+import { createFormatter } from '../format/formatter';
+import { wordSeedExplanation, type TSeedExplanation, type TSeedReason, type TSeedValue } from './seed-explain';
 
 export type TSeedRow = { resourceClass: TResourceClass; label: string; spec: string; low: string; high: string };
 
@@ -30,7 +33,10 @@ export type TSeedComparisonRow = {
   modelP50: string;
   modelP90: string;
   verdict: TVerdict;
+  /** In English, for the API and exports. */
   explanation: string;
+  /** The same, as message codes and numbers, for the page to word in its language. */
+  reason: TSeedExplanation;
 };
 
 export type TSeedComparison = { currency: string; rows: TSeedComparisonRow[]; total: TSeedComparisonRow };
@@ -45,8 +51,6 @@ export function verdictOf(p10: number, p50: number, p90: number, low: number, hi
   return p50 >= low && p50 <= high ? 'agrees' : 'overlaps';
 }
 
-const money = (x: number, cur: string) => `${fmt(Math.round(x))} ${cur}`;
-
 function direction(v: TVerdict, p50: number, low: number): 'higher' | 'lower' | 'within' {
   if (v === 'above') return 'higher';
   if (v === 'below') return 'lower';
@@ -54,75 +58,56 @@ function direction(v: TVerdict, p50: number, low: number): 'higher' | 'lower' | 
   return 'within';
 }
 
-function explain(cls: TResourceClass, r: TEvaluation, v: TVerdict, p50: number, low: number): string {
-  const cap = r.deterministic.capacity;
-  const cur = r.currency;
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const reason = (code: string, values: Record<string, TSeedValue> = {}): TSeedReason => ({ code, values });
+
+// Why the model and the plan differ for a class, as a message code and the numbers behind it.
+function explain(cls: TResourceClass, r: TEvaluation, v: TVerdict, p50: number, low: number): TSeedExplanation {
+  const c = r.deterministic.capacity;
   const line = (key: string) => r.deterministic.lines.find((l) => l.key === key);
   const cost = (key: string) => Number(line(key)?.monthlyCost ?? 0);
   const dir = direction(v, p50, low);
-  const lead = dir === 'within' ? 'Agrees' : `Model ${dir} than the plan`;
+  const lead = `lead.${dir}`;
+  const D = cap(dir);
   switch (cls) {
     case 'application': {
-      const fixed = cost('application.clusterFee') + cost('application.loadBalancers');
-      const compute = cap.computeKind === 'eks' ? `${cap.nodes} ${cap.instanceType} nodes` : `Fargate tasks`;
-      const why =
-        dir === 'lower'
-          ? `${cap.pods} pods fit on ${compute}: the traffic needs less than the plan’s “10+ instances” of unstated size`
-          : dir === 'higher'
-            ? `one cluster, load balancer and at least two nodes in each of ${cap.regions} regions cost ${money(fixed, cur)} before any pod runs, which the plan’s “10+ instances” leaves out`
-            : `${cap.pods} pods (${cap.mainPods} main + ${cap.auxPods} auxiliary) on ${compute} across ${cap.regions} regions, ${money(fixed, cur)} of it fixed cluster and load-balancer fees`;
-      return `${lead}: ${why}.`;
+      const fixed = { money: cost('application.clusterFee') + cost('application.loadBalancers') };
+      const compute = { reason: c.computeKind === 'eks' ? reason('computeNodes', { nodes: { integer: c.nodes }, type: { text: c.instanceType ?? '' } }) : reason('computeFargate') };
+      const values = { pods: { integer: c.pods }, main: { integer: c.mainPods }, aux: { integer: c.auxPods }, regions: { integer: c.regions }, fixed, compute };
+      return { lead, why: reason(`app${D}`, values) };
     }
     case 'atlas': {
-      const spec = `the plan’s “M30+” with 8+ vCPU and 32+ GB RAM is really an M50 (an M30 has 2 vCPU and 8 GB)`;
       const likely = Number(r.deterministic.classes.atlas);
-      const skew = p50 > likely * 1.2 ? `, and the data-size coefficients (bytes per user, weather per country) are skewed upwards, so most samples need a tier above the likely ${cap.atlasTier}` : '';
-      const why =
-        dir === 'higher'
-          ? `${cap.atlasDataGB} GB of data needs ${cap.atlasRamNeededGB} GB RAM per node for its working set at the likely values (${cap.atlasTier})${skew}; ${spec}`
-          : dir === 'lower'
-            ? `${cap.atlasDataGB} GB of data needs only ${cap.atlasRamNeededGB} GB RAM (${cap.atlasTier}); ${spec}`
-            : `${cap.atlasTier} × ${cap.atlasNodes} nodes for ${cap.atlasDataGB} GB of data (${cap.atlasRamNeededGB} GB RAM needed); ${spec}`;
-      return `${lead}: ${why}.`;
+      const skew = { reason: p50 > likely * 1.2 ? reason('atlasSkew', { tier: { text: c.atlasTier } }) : null };
+      const values = { data: { number: c.atlasDataGB }, ram: { number: c.atlasRamNeededGB }, tier: { text: c.atlasTier }, nodes: { integer: c.atlasNodes }, skew, spec: { reason: reason('atlasSpec') } };
+      return { lead, why: reason(`atlas${D}`, values) };
     }
-    case 'redis': {
-      const why =
-        dir === 'lower'
-          ? `hot data and sessions need ${fmt(cap.redisProvisionedGB)} GB with replication, so ${cap.redisNodes} × ${cap.redisNodeType} (the quorum minimum) is enough where the plan asks for 4+ nodes of 16+ GB`
-          : dir === 'higher'
-            ? `hot data and sessions need ${fmt(cap.redisProvisionedGB)} GB with replication: ${cap.redisNodes} nodes, more than the plan’s 4 × 16 GB`
-            : `${cap.redisNodes} × ${cap.redisNodeType}; the data itself needs only ${fmt(cap.redisProvisionedGB)} GB with replication, the cluster minimum sets the size`;
-      return `${lead}: ${why}.`;
-    }
+    case 'redis':
+      return { lead, why: reason(`redis${D}`, { gb: { number: c.redisProvisionedGB }, nodes: { integer: c.redisNodes }, type: { text: c.redisNodeType } }) };
     case 'cdn': {
       const egress = line('cdn.egress');
       const plan = line('cdn.plan');
-      const why = plan
-        ? `${plan.item} costs ${money(Number(plan.monthlyCost), cur)} a month whatever the traffic, plus origin egress`
-        : `${fmt(cap.cdnEgressTB)} TB at CloudFront’s Europe rate (${egress?.unitPrice ?? '?'} ${egress?.currency ?? ''}/GB after the free TB) and ${fmt(cap.cdnRequestsMillions)} M requests` +
-          (dir === 'lower' ? '; the plan’s range fits more traffic (“5TB+”) or a Cloudflare Enterprise contract' : '');
-      return `${lead}: ${why}.`;
+      if (plan) return { lead, why: reason('cdnPlan', { plan: { text: plan.item }, cost: { money: Number(plan.monthlyCost) } }) };
+      const tail = { reason: dir === 'lower' ? reason('cdnLowerTail') : null };
+      const price = egress ? { unitPrice: egress.unitPrice, currency: egress.currency } : { text: '?' };
+      return { lead, why: reason('cdnTraffic', { tb: { number: c.cdnEgressTB }, requests: { number: c.cdnRequestsMillions }, price, tail }) };
     }
-    case 'objectStorage': {
-      const why =
-        dir === 'lower'
-          ? `${fmt(cap.objectStorageTB)} TB spread over Standard, infrequent-access and archive classes with ${money(cost('objectStorage.replica'), cur)} of replica; the plan’s range matches everything in Standard and replicated in full`
-          : dir === 'higher'
-            ? `${fmt(cap.objectStorageTB)} TB with requests and replication above what the plan assumed`
-            : `${fmt(cap.objectStorageTB)} TB by storage class plus the replica in a second region`;
-      return `${lead}: ${why}.`;
-    }
-    case 'monitoring': {
-      const alerting = cost('monitoring.alerting');
-      const why =
-        dir === 'lower'
-          ? `${fmt(cap.metricSeries / 1000)}k series and ${fmt(cap.logGBPerMonth)} GB of logs fit Grafana Cloud’s allowances largely; PagerDuty seats (${money(alerting, cur)}) are most of it`
-          : dir === 'higher'
-            ? `${fmt(cap.metricSeries / 1000)}k series from ${cap.monitoringHosts} hosts and ${fmt(cap.logGBPerMonth)} GB of logs a month, plus ${money(alerting, cur)} of on-call seats`
-            : `${fmt(cap.metricSeries / 1000)}k series, ${fmt(cap.logGBPerMonth)} GB of logs and ${money(alerting, cur)} of on-call seats`;
-      return `${lead}: ${why}.`;
-    }
+    case 'objectStorage':
+      return { lead, why: reason(`storage${D}`, { tb: { number: c.objectStorageTB }, replica: { money: cost('objectStorage.replica') } }) };
+    case 'monitoring':
+      return { lead, why: reason(`mon${D}`, { series: { integer: c.metricSeries }, logs: { number: c.logGBPerMonth }, hosts: { integer: c.monitoringHosts }, alerting: { money: cost('monitoring.alerting') } }) };
   }
+}
+
+// The API and the CSV export carry the explanation in English; the page words `reason` itself.
+const english = createTranslator({ locale: 'en-GB', messages: en, namespace: 'scenarios.seed' });
+function inEnglish(e: TSeedExplanation, currency: string): string {
+  return wordSeedExplanation(e, {
+    t: (key, values) => english(key as never, values as never),
+    className: (cls) => RESOURCE_CLASS_LABELS[cls],
+    fmt: createFormatter({ locale: 'en-GB', timeZone: 'UTC', currency }),
+    currency,
+  });
 }
 
 /**
@@ -138,26 +123,28 @@ export function compareWithSeed(result: TEvaluation, opts: { eurToResultCurrency
     const [low, high] = [conv(row.low), conv(row.high)];
     const [p10, p50, p90] = [Number(m.p10), Number(m.p50), Number(m.p90)];
     const v = verdictOf(p10, p50, p90, low, high);
+    const reason = explain(row.resourceClass, result, v, p50, low);
     return {
-      resourceClass: row.resourceClass, label: `${row.label} (${RESOURCE_CLASS_LABELS[row.resourceClass]})`, spec: row.spec,
+      // the plan's own words (French), quoted as such by the page beside the class's name
+      resourceClass: row.resourceClass, label: row.label, spec: row.spec,
       planLow: low.toFixed(2), planHigh: high.toFixed(2), modelLikely: m.likely, modelP10: m.p10, modelP50: m.p50, modelP90: m.p90,
-      verdict: v, explanation: explain(row.resourceClass, result, v, p50, low),
+      verdict: v, explanation: inEnglish(reason, result.currency), reason,
     };
   });
   const t = result.steadyState.total;
   const [low, high] = [conv(SEED_TOTAL.low), conv(SEED_TOTAL.high)];
   const v = verdictOf(Number(t.p10), Number(t.p50), Number(t.p90), low, high);
   const gaps = rows
-    .map((r) => ({ label: RESOURCE_CLASS_LABELS[r.resourceClass as TResourceClass], gap: Number(r.modelP50) - (Number(r.planLow) + Number(r.planHigh)) / 2 }))
+    .map((r) => ({ cls: r.resourceClass as TResourceClass, gap: Number(r.modelP50) - (Number(r.planLow) + Number(r.planHigh)) / 2 }))
     .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap))
     .slice(0, 3)
-    .map((g) => `${g.label} ${g.gap >= 0 ? '+' : '−'}${money(Math.abs(g.gap), result.currency)}`);
+    .map((g) => reason('gap', { label: { className: g.cls }, gap: { signedMoney: g.gap } }));
+  const why = reason('total', { modelLow: { money: Number(t.p10) }, modelHigh: { money: Number(t.p90) }, planLow: { money: low }, planHigh: { money: high }, gaps: { list: gaps } });
+  const totalReason: TSeedExplanation = { lead: `totalLead.${v}`, why };
   const total: TSeedComparisonRow = {
     resourceClass: 'total', label: 'Total', spec: '', planLow: low.toFixed(2), planHigh: high.toFixed(2),
     modelLikely: result.deterministic.total, modelP10: t.p10, modelP50: t.p50, modelP90: t.p90, verdict: v,
-    explanation:
-      `${v === 'agrees' ? 'Agrees' : v === 'overlaps' ? 'Overlaps' : v === 'above' ? 'Above' : 'Below'}: the model’s P10–P90 ${money(Number(t.p10), result.currency)}–${money(Number(t.p90), result.currency)} against the plan’s ` +
-      `${money(low, result.currency)}–${money(high, result.currency)}; largest differences of the P50 from the plan’s mid-points: ${gaps.join(', ')}.`,
+    explanation: inEnglish(totalReason, result.currency), reason: totalReason,
   };
   return { currency: result.currency, rows, total };
 }

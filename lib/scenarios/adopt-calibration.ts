@@ -3,6 +3,7 @@
 // here, never taken from the caller.
 import { prisma } from '../db';
 import { AppError } from '../errors';
+import { COEFFICIENTS } from '../planning/coefficients';
 import { getCalibration, type TCalibratedCoefficient } from '../queries/get-calibration';
 import { checkScenarioId, type TScenarioActor } from './scenario-row';
 import type { TScenario } from './scenario-schema';
@@ -36,7 +37,8 @@ export async function adoptCalibration(scenarioId: string, what: TAdoptCalibrati
     return updateScenarioTx(tx, scenarioId, { coefficients }, actor, {
       action: 'scenario.calibration.adopt',
       details: { coefficient: what.coefficient, range, basis: f.basis, n: f.n },
-      note: `adopted calibrated ${what.coefficient} = ${likely} (${range.low}–${range.high}) from ${f.n} samples`,
+      // the note is read on the versions panel: the coefficient's name, not its code
+      note: `adopted calibrated ${COEFFICIENTS[what.coefficient].label.toLowerCase()} = ${likely} (${range.low}–${range.high}) from ${f.n} samples`,
     });
   });
 }

@@ -1,11 +1,11 @@
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 
 export default function Loading() {
+  const t = useTranslations('scenarios.loading');
   return (
     <Card>
-      <div role="status" className="py-10 text-center text-sm text-slate-500">
-        Loading the scenario, the price catalogue and the exchange rates…
-      </div>
+      <div role="status" className="py-10 text-center text-sm text-slate-500">{t('scenario')}</div>
     </Card>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { PlanVsActualSection } from '@/components/scenarios/plan-vs-actual';
 import { ScenarioEditor } from '@/components/scenarios/scenario-editor';
@@ -6,24 +7,28 @@ import { ScenarioTabs } from '@/components/scenarios/scenario-tabs';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { hasRole } from '@/lib/auth/roles';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { SCENARIO_PRESETS } from '@/lib/planning/drivers';
+import { getFormat } from '@/lib/i18n/server';
 import { getCalibration, type TCalibrationResult } from '@/lib/queries/get-calibration';
 import { findScenario } from '@/lib/queries/get-scenario';
 import { getScenarioContext, type TScenarioContext } from '@/lib/queries/get-scenario-context';
 import { listScenarioVersions } from '@/lib/queries/list-scenario-versions';
 import { listScenarios } from '@/lib/queries/list-scenarios';
 
-export const metadata: Metadata = { title: 'Scenario' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [t, scenario] = await Promise.all([getTranslations('scenarios.meta'), params.then(({ id }) => findScenario(id))]);
+  return { title: scenario?.name ?? t('scenario') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function ScenarioPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getPageActor();
   const { id } = await params;
+  // layout.tsx answers 404 before streaming; this covers a scenario deleted in between
   const scenario = await findScenario(id);
   if (!scenario) notFound();
-  const { DISPLAY_CURRENCY: currency, LOCALE: locale, ORG_TIMEZONE: timeZone } = env();
+  const [t, fmt] = await Promise.all([getTranslations('scenarios.editor'), getFormat()]);
+  const currency = fmt.currency;
   const now = new Date();
 
   let context: TScenarioContext;
@@ -37,7 +42,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         <ScenarioTabs active={null} />
         <Card>
           <div className="py-8 text-center" data-testid="scenario-unavailable">
-            <h2 className="text-lg font-semibold">This scenario cannot be evaluated yet</h2>
+            <h2 className="text-lg font-semibold">{t('unavailableTitle')}</h2>
             <p className="mx-auto mt-2 max-w-xl text-sm text-slate-600">{e.message}</p>
           </div>
         </Card>
@@ -61,7 +66,6 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
     const from = await findScenario(fromId, { includeArchived: true });
     if (from) scenarios.push({ id: from.id, name: from.name, drivers: from.drivers });
   }
-  const notes = SCENARIO_PRESETS.find((p) => p.id === scenario.presetId)?.notes ?? {};
 
   return (
     <>
@@ -80,9 +84,6 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         }}
         scenarios={scenarios}
         canEdit={hasRole(actor.role, 'editor')}
-        locale={locale}
-        timeZone={timeZone}
-        notes={notes}
         versions={versions}
         calibration={cal.calibration}
         calibrationError={cal.error}

@@ -1,15 +1,21 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { CompareTable } from '@/components/scenarios/compare-table';
 import { ScenarioTabs } from '@/components/scenarios/scenario-tabs';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
-import { env } from '@/lib/env';
+import { getFormat } from '@/lib/i18n/server';
 import { AppError } from '@/lib/errors';
 import { listScenarios } from '@/lib/queries/list-scenarios';
 import { compareStoredScenarios, type TStoredComparison } from '@/lib/scenarios/compare-stored-scenarios';
 
-export const metadata: Metadata = { title: 'Compare scenarios' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('scenarios.meta');
+  return { title: t('compare') };
+}
 export const dynamic = 'force-dynamic';
+
+const COMPARE_SAMPLES = 5000;
 
 type TSearch = Promise<{ ids?: string | string[]; id?: string | string[] }>;
 
@@ -21,14 +27,15 @@ function idsOf(q: Awaited<TSearch>): string[] {
 
 export default async function ComparePage({ searchParams }: { searchParams: TSearch }) {
   await getPageActor();
-  const { DISPLAY_CURRENCY: currency, LOCALE: locale } = env();
+  const [t, fmt] = await Promise.all([getTranslations('scenarios.compare'), getFormat()]);
+  const currency = fmt.currency;
   const ids = idsOf(await searchParams);
   const scenarios = await listScenarios();
   let comparison: TStoredComparison | null = null;
   let error: string | null = null;
   if (ids.length >= 2) {
     try {
-      comparison = await compareStoredScenarios(ids, { now: new Date(), currency });
+      comparison = await compareStoredScenarios(ids, { now: new Date(), currency, samples: COMPARE_SAMPLES });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       error = e.message;
@@ -36,27 +43,27 @@ export default async function ComparePage({ searchParams }: { searchParams: TSea
   }
   return (
     <>
-      <PageHeader title="Compare scenarios" subtitle="Evaluated alike (5,000 samples, same seed, FX and start), line by line, with the differences from the first" />
+      <PageHeader title={t('title')} subtitle={t('subtitle', { samples: fmt.integer(COMPARE_SAMPLES) })} />
       <ScenarioTabs active="compare" />
       <Card className="mb-6">
-        <form method="get" aria-label="Pick scenarios" className="flex flex-wrap items-center gap-4 text-sm">
+        <form method="get" aria-label={t('pick')} className="flex flex-wrap items-center gap-4 text-sm">
           {scenarios.map((s) => (
-            <label key={s.id} className="flex items-center gap-1">
+            <label key={s.id} className="flex min-w-0 items-center gap-1">
               <input type="checkbox" name="id" value={s.id} defaultChecked={ids.includes(s.id)} />
               {s.name}
             </label>
           ))}
-          <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">Compare</button>
+          <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">{t('submit')}</button>
         </form>
-        <p className="mt-2 text-xs text-slate-500">The first ticked, in list order, is the reference the differences are measured from.</p>
+        <p className="mt-2 text-xs text-slate-500">{t('pickNote')}</p>
       </Card>
       {error && <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{error}</p>}
       {comparison ? (
-        <Card><CompareTable comparison={comparison} locale={locale} /></Card>
+        <Card><CompareTable comparison={comparison} /></Card>
       ) : (
         !error && (
           <Card>
-            <p className="py-6 text-center text-sm text-slate-500" data-testid="compare-empty">Tick two or more scenarios to see them side by side.</p>
+            <p className="py-6 text-center text-sm text-slate-500" data-testid="compare-empty">{t('empty')}</p>
           </Card>
         )
       )}
