@@ -38,7 +38,7 @@ export function formatBytes(bytes: number, locale = 'fr-FR'): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${BYTE_UNITS[i]}`;
 }
 
-// A share of a whole (0.26 → "26 %"), without the sign that formatPercent adds to changes.
+// A share of a whole (0.26 → "26 %"), without the sign that the formatter's change() adds.
 export function formatShare(ratio: number, locale = 'fr-FR', digits = 0): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(ratio);
 }
