@@ -124,7 +124,8 @@ test('at 390 px in French the comparison scrolls inside its card, its first colu
   await signIn(page, FRENCH_VIEWER);
   const a = await actuals(page);
   await page.goto('/scenarios');
-  await page.getByTestId('scenario-list').getByRole('link', { name: 'Grand Est (today)' }).click();
+  // below 768 px the list is a list of cards, the table hidden
+  await page.getByTestId('scenario-cards').getByRole('link', { name: 'Grand Est (today)' }).click();
   await expect(page.getByRole('heading', { name: 'Prévu et réel' })).toBeVisible();
   const table = page.getByTestId('plan-vs-actual');
   await expect(table.getByRole('columnheader', { name: `Facture, ${monthLong('fr-FR', a.lastMonth.month)}` })).toBeAttached();
