@@ -17,11 +17,12 @@ const LANGUAGES = [
 
 // The pages, with the ids of the demo's first resource, scenario and connection-free paths.
 async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[]> {
-  const first = async (list: string, prefix: string, except?: RegExp) => {
+  // the first link to an item (an id in its path) on a list page
+  const first = async (list: string, prefix: string) => {
     await page.goto(list);
-    const links = page.locator(`main a[href^="${prefix}"]`);
-    const href = await (except ? links.filter({ hasNotText: except }) : links).first().getAttribute('href');
-    expect(href, `a link to ${prefix}… on ${list}`).toBeTruthy();
+    const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((els) => els.map((a) => a.getAttribute('href') ?? ''));
+    const href = hrefs.find((h) => /^\/[a-z]+\/[0-9a-f]{8}-[0-9a-f-]{27}/.test(h));
+    expect(href, `a link to ${prefix}<id> on ${list}`).toBeTruthy();
     return href!;
   };
   const today = new Date();
@@ -34,7 +35,7 @@ async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[
     { name: 'utilisation', path: '/utilisation' },
     { name: 'resource', path: await first('/utilisation', '/utilisation/') },
     { name: 'scenarios', path: '/scenarios' },
-    { name: 'scenario', path: await first('/scenarios', '/scenarios/', /compare|prices|mapping|correspondance/i) },
+    { name: 'scenario', path: await first('/scenarios', '/scenarios/') },
     { name: 'compare', path: '/scenarios/compare' },
     { name: 'prices', path: '/scenarios/prices' },
     { name: 'settings', path: '/settings' },

@@ -37,7 +37,7 @@ function PersonBlock({ person, onNavigate }: { person: TPerson; onNavigate?: () 
     <div className="border-t border-white/10 px-3 pt-3">
       <Link href="/account" onClick={onNavigate} className="block truncate text-sm hover:underline" title={person.email} data-testid="account-link">{person.name}</Link>
       <div className="mb-2 text-xs text-slate-400">{tr(person.role as 'viewer' | 'editor' | 'admin')}</div>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 whitespace-nowrap">
         <Link href="/account" onClick={onNavigate} className="text-xs font-medium text-slate-300 hover:text-white">{t('account')}</Link>
         <SignOutButton />
       </div>
