@@ -48,7 +48,7 @@ export function providerColor(nameOrId: string): string {
 }
 
 // Groups other than providers (services, regions, accounts): by rank on the page; 'Other' is grey.
-export const SERIES_COLORS = ['#2f7d62', '#3b82f6', '#8b5cf6', '#14b8a6', '#ec4899', '#84cc16', '#0ea5e9', '#a855f7', '#e11d48', '#65a30d'];
+export const SERIES_COLORS = ['#2f7d62', '#3b82f6', '#8b5cf6', '#14b8a6', '#ec4899', '#84cc16', '#0ea5e9', '#f97316', '#e11d48', '#a16207'];
 export const OTHER_COLOR = '#94a3b8';
 
 export function seriesColor(index: number): string {
