@@ -108,15 +108,15 @@ export function CalibrationPanel(props: { scenarioId: string; calibration: TCali
         ) : (
           <>
             <div className="overflow-x-auto">
-              <table className="w-full text-sm">
+              <table className="w-full min-w-[34rem] text-sm [&_td+td]:px-2 [&_th+th]:px-2">
                 <thead className="text-left text-xs uppercase text-slate-500"><tr><th className="py-1">{t('price')}</th><th className="text-right">{t('list')}</th><th className="text-right">{t('paid')}</th><th className="pl-4">{t('basis')}</th></tr></thead>
                 <tbody className="divide-y divide-slate-100">
                   {c.prices.map((p) => (
                     <tr key={p.priceItemId} className="align-top">
                       <td className="py-1.5">{p.name}<div className="text-xs text-slate-500">{t('per', { id: p.priceItemId, unit: p.unit })}</div></td>
-                      <td className="tabular text-right text-slate-600">{fmt.unitPrice(p.listUnitPrice, { currency: p.currency })}</td>
-                      <td className="tabular text-right font-medium">{fmt.unitPrice(p.paid.unitPrice, { currency: p.paid.currency })}</td>
-                      <td className="pl-4 text-xs text-slate-600">{p.paid.basis}</td>
+                      <td className="tabular whitespace-nowrap text-right text-slate-600">{fmt.unitPrice(p.listUnitPrice, { currency: p.currency })}</td>
+                      <td className="tabular whitespace-nowrap text-right font-medium">{fmt.unitPrice(p.paid.unitPrice, { currency: p.paid.currency })}</td>
+                      <td className="min-w-[12rem] pl-4 text-xs text-slate-600">{p.paid.basis}</td>
                     </tr>
                   ))}
                 </tbody>

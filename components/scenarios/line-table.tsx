@@ -20,7 +20,7 @@ export function LineTable(props: { lines: TLineResult[]; classes: TClassResult[]
   };
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[40rem] text-sm" data-testid="line-table">
+      <table className="w-full min-w-[44rem] text-sm [&_td+td]:px-2 [&_td+td]:whitespace-nowrap [&_th+th]:px-2 [&_th]:whitespace-nowrap" data-testid="line-table">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
             <th className="sticky left-0 bg-white py-2">{t('item')}</th>

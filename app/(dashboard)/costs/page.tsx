@@ -146,10 +146,10 @@ function CostTableView(props: { answer: TCostTableAnswer; query: TCostQuery; lab
   const sortProps = (by: string, column: string) => ({ sort: table.sort, href: sortHref(by), title: t('sortBy', { column }) });
   const groupHeader = groupWords(query.groupBy, t);
   // the first and last columns stay in view while the periods scroll under them (day views)
-  const first = 'sticky left-0 z-10 bg-white max-w-[9.5rem] sm:max-w-xs';
+  const first = 'sticky left-0 z-10 bg-white max-w-[9.5rem] sm:max-w-[14rem]';
   // the total's width is fixed so that, from 640 px, the change column can stay in view beside it
-  const last = 'sticky right-0 z-10 w-28 min-w-28 bg-white sm:w-40 sm:min-w-40';
-  const beforeLast = 'sm:sticky sm:right-40 sm:z-10 bg-white';
+  const last = 'sticky right-0 z-10 w-28 min-w-28 bg-white sm:w-32 sm:min-w-32';
+  const beforeLast = 'sm:sticky sm:right-32 sm:z-10 bg-white';
   const edge = 'shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.25)] sm:shadow-none';
   const edgeSm = 'sm:shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.25)]';
 
@@ -165,10 +165,10 @@ function CostTableView(props: { answer: TCostTableAnswer; query: TCostQuery; lab
                 <CoverageBadge coverage={periodCoverage(p, query.granularity, query, today)} granularity={query.granularity} fmt={fmt} t={t} />
               </SortHeader>
             ))}
-            <SortHeader by="change" {...sortProps('change', t('change'))} className={`${beforeLast} ${edgeSm} whitespace-nowrap text-right`}>
+            <SortHeader by="change" {...sortProps('change', t('change'))} className={`${beforeLast} ${edgeSm} text-right`}>
               <span title={t('changeHelp', { days, range: fmt.dayRange(answer.previous.from, previousLast) })}>
                 {t('change')}
-                <span className="mt-0.5 block text-[10px] font-normal normal-case tracking-normal">{t('changeAgainst', { range: fmt.dayRange(answer.previous.from, previousLast) })}</span>
+                <span className="mt-0.5 block min-w-[5.5rem] text-[10px] font-normal normal-case tracking-normal">{t('changeAgainst', { range: fmt.dayRange(answer.previous.from, previousLast) })}</span>
               </span>
             </SortHeader>
             <SortHeader by="total" {...sortProps('total', t('total'))} className={`${last} ${edge} whitespace-nowrap pr-4 text-right sm:pr-5`}>{t('total')}</SortHeader>
