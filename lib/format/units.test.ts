@@ -6,11 +6,12 @@ const NNBSP = '\u202f'; // French thousands separator
 
 describe('formatBytes', () => {
   it('uses binary multiples with one decimal below 100', () => {
-    expect(formatBytes(8 * 2 ** 30)).toBe('8 GB');
-    expect(formatBytes(5.94 * 2 ** 30)).toBe('5,9 GB');
-    expect(formatBytes(200 * 2 ** 30)).toBe('200 GB');
-    expect(formatBytes(1536 * 2 ** 40)).toBe('1,5 PB');
-    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(8 * 2 ** 30)).toBe('8 Go');
+    expect(formatBytes(5.94 * 2 ** 30)).toBe('5,9 Go');
+    expect(formatBytes(200 * 2 ** 30)).toBe('200 Go');
+    expect(formatBytes(1536 * 2 ** 40)).toBe('1,5 Po');
+    expect(formatBytes(1536 * 2 ** 40, 'en-GB')).toBe('1.5 PB');
+    expect(formatBytes(512)).toBe('512 o');
     expect(formatBytes(5.94 * 2 ** 30, 'en-GB')).toBe('5.9 GB');
   });
 });
@@ -20,20 +21,21 @@ describe('formatQuantity', () => {
     expect(formatQuantity(45.25, 'percent')).toBe(`45${NBSP}%`);
     expect(formatQuantity(4.25, 'percent')).toBe(`4,3${NBSP}%`);
     expect(formatQuantity(0.9551, 'ratio')).toBe(`95,5${NBSP}%`);
-    expect(formatQuantity(12345.6, 'ops/s')).toBe(`12${NNBSP}346 ops/s`);
-    expect(formatQuantity(37.25, 'req/s')).toBe('37,3 requests/s');
-    expect(formatQuantity(3.214, 'cores')).toBe('3,21 cores');
+    expect(formatQuantity(12345.6, 'ops/s')).toBe(`12${NNBSP}346 op./s`);
+    expect(formatQuantity(37.25, 'req/s')).toBe('37,3 requêtes/s');
+    expect(formatQuantity(37.25, 'req/s', 'en-GB')).toBe('37.3 requests/s');
+    expect(formatQuantity(3.214, 'cores')).toBe('3,21 cœurs');
     expect(formatQuantity(613, 'count')).toBe('613');
     expect(formatQuantity(2_500_000, 'count')).toBe(`2,5${NBSP}M`);
     expect(formatQuantity(1500, 'iops')).toBe(`1${NNBSP}500 IOPS`);
     expect(formatQuantity(7, 'widgets')).toBe('7 widgets');
-    expect(formatQuantity(8 * 2 ** 30, 'bytes')).toBe('8 GB');
+    expect(formatQuantity(8 * 2 ** 30, 'bytes')).toBe('8 Go');
   });
 
   it('shortens axis ticks', () => {
     expect(formatAxisQuantity(50, 'percent')).toBe(`50${NBSP}%`);
     expect(formatAxisQuantity(25_000, 'ops/s', 'en-GB')).toBe('25k');
-    expect(formatAxisQuantity(4 * 2 ** 30, 'bytes')).toBe('4 GB');
+    expect(formatAxisQuantity(4 * 2 ** 30, 'bytes')).toBe('4 Go');
   });
 });
 

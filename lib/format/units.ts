@@ -1,16 +1,21 @@
 // Display formatting for utilisation figures: bytes, percentages, rates and counts, in the reader's
 // locale (French by default). Pure, so client charts and server pages share it.
 
-// Binary multiples, written as providers write tier sizes ("M30: 8 GB RAM" is 8 × 2^30 bytes).
-export const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+// Binary multiples, written as providers write tier sizes ("M30: 8 GB RAM" is 8 × 2^30 bytes);
+// French writes octets ("8 Go").
+const BYTE_UNITS = { en: ['B', 'KB', 'MB', 'GB', 'TB', 'PB'], fr: ['o', 'Ko', 'Mo', 'Go', 'To', 'Po'] } as const;
+const isFrench = (locale: string) => locale.toLowerCase().startsWith('fr');
 
-// Suffixes for the rate and count units the connectors write.
-const SUFFIX: Record<string, string> = {
-  'ops/s': 'ops/s',
-  'req/s': 'requests/s',
-  iops: 'IOPS',
-  cores: 'cores',
-  count: '',
+/** The unit of 1024^power bytes in the locale's language ("GB", "Go"). */
+export function byteUnit(power: number, locale = 'fr-FR'): string {
+  const units = BYTE_UNITS[isFrench(locale) ? 'fr' : 'en'];
+  return units[Math.min(Math.max(power, 0), units.length - 1)];
+}
+
+// Suffixes for the rate and count units the connectors write, in each language.
+const SUFFIX: Record<'en' | 'fr', Record<string, string>> = {
+  en: { 'ops/s': 'ops/s', 'req/s': 'requests/s', iops: 'IOPS', cores: 'cores', count: '' },
+  fr: { 'ops/s': 'op./s', 'req/s': 'requêtes/s', iops: 'IOPS', cores: 'cœurs', count: '' },
 };
 
 // Fewer decimals as numbers grow: 0.042, 3.14, 42.5, 1 234.
@@ -30,12 +35,12 @@ export function formatNumber(value: number, locale = 'fr-FR', digits?: number): 
 export function formatBytes(bytes: number, locale = 'fr-FR'): string {
   let value = bytes;
   let i = 0;
-  while (Math.abs(value) >= 1024 && i < BYTE_UNITS.length - 1) {
+  while (Math.abs(value) >= 1024 && i < BYTE_UNITS.en.length - 1) {
     value /= 1024;
     i += 1;
   }
   const digits = Math.abs(value) >= 100 || i === 0 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${BYTE_UNITS[i]}`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${byteUnit(i, locale)}`;
 }
 
 // A share of a whole (0.26 → "26 %"), without the sign that the formatter's change() adds.
@@ -53,7 +58,8 @@ export function formatQuantity(value: number, unit: string, locale = 'fr-FR'): s
     case 'ratio':
       return formatShare(value, locale, 1);
     default: {
-      const suffix = unit in SUFFIX ? SUFFIX[unit] : unit;
+      const suffixes = SUFFIX[isFrench(locale) ? 'fr' : 'en'];
+      const suffix = unit in suffixes ? suffixes[unit] : unit;
       const number = formatNumber(value, locale);
       return suffix ? `${number} ${suffix}` : number;
     }

@@ -2,7 +2,7 @@
 // Steps are 1, 2, 2.5 or 5 × 10^n; bytes are first put in the binary unit of the top value (GB =
 // 2^30, as providers size memory), so the steps are whole GB, not multiples of 10^9 bytes.
 import type { TFormatter } from '../format/formatter';
-import { BYTE_UNITS } from '../format/units';
+import { byteUnit } from '../format/units';
 
 const STEPS = [1, 2, 2.5, 5, 10];
 
@@ -43,7 +43,7 @@ export function niceTicks(max: number, unit: string, intervals = 5): TNiceTicks 
  * A tick's label: bytes in the one binary unit of the axis ("0 GB, 2 GB … 10 GB", never "512 MB"
  * beside "1 GB"), shares as percentages, other values as compact numbers.
  */
-export function formatTick(fmt: Pick<TFormatter, 'number' | 'axisQuantity'>, value: number, unit: string, bytePower: number | null): string {
-  if (unit === 'bytes' && bytePower !== null) return `${fmt.number(value / 1024 ** bytePower)} ${BYTE_UNITS[bytePower]}`;
+export function formatTick(fmt: Pick<TFormatter, 'locale' | 'number' | 'axisQuantity'>, value: number, unit: string, bytePower: number | null): string {
+  if (unit === 'bytes' && bytePower !== null) return `${fmt.number(value / 1024 ** bytePower)} ${byteUnit(bytePower, fmt.locale)}`;
   return fmt.axisQuantity(value, unit);
 }
