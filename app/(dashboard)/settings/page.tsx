@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = 'force-dynamic';
 
 // audit actions and entities as words; one added later shows as its code until it has some
-const messageKey = (code: string) => code.replace(/\./g, '_');
+const messageKey = (code: string) => code.replace(/[.-]/g, '_');
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
