@@ -17,13 +17,15 @@ const LANGUAGES = [
 
 // The pages, with the ids of the demo's first resource, scenario and connection-free paths.
 async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[]> {
-  // the first link to an item (an id in its path) on a list page
+  // the first link to an item (an id in its path) on a list page, once the list has streamed in
   const first = async (list: string, prefix: string) => {
     await page.goto(list);
-    const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((els) => els.map((a) => a.getAttribute('href') ?? ''));
-    const href = hrefs.find((h) => /^\/[a-z]+\/[0-9a-f]{8}-[0-9a-f-]{27}/.test(h));
-    expect(href, `a link to ${prefix}<id> on ${list}`).toBeTruthy();
-    return href!;
+    const item = async () => {
+      const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((els) => els.map((a) => a.getAttribute('href') ?? ''));
+      return hrefs.find((h) => /^\/[a-z]+\/[0-9a-f]{8}-[0-9a-f-]{27}/.test(h));
+    };
+    await expect.poll(item, { message: `a link to ${prefix}<id> on ${list}` }).toBeTruthy();
+    return (await item())!;
   };
   const today = new Date();
   const monthStart = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-01`;
