@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICE_CATALOGUE } from '../planning/price-catalogue';
 import { RULES } from './rules';
-import { DAY_MS, HOUR_MS } from './stats';
+import { HOUR_MS } from './stats';
+import { DAY_MS } from '../dates';
 import { NOW, ref } from './testing/series';
 import type { TCommitmentTerm, TFacts, TPoint } from './types';
 

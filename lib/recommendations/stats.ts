@@ -1,8 +1,8 @@
 // Small statistics over sample series shared by the rules: windows, percentiles, trends, completeness.
+import { DAY_MS } from '../dates';
 import type { TLookback, TPoint } from './types';
 
 export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
 
 /** Points with `from <= t < to`. */
 export function inWindow(points: readonly TPoint[], from: number, to: number): TPoint[] {

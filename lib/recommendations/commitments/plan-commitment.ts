@@ -1,7 +1,8 @@
 // A commitment plan for one instrument: the optimal and conservative levels, and the growth-aware ladder.
 import { moneyFromNumber } from '../../money/decimal';
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
-import { DAY_MS, HOUR_MS, completeness, inWindow, percentile, round } from '../stats';
+import { HOUR_MS, completeness, inWindow, percentile, round } from '../stats';
+import { DAY_MS } from '../../dates';
 import type { TCommitmentTerm, TLookback, TMonthlyProjection, TPoint, TSavingsRange } from '../types';
 import {
   distributionOf, expectedMin, expectedValue, mergeDistributions, optimalLadderLevels, optimalLevel, quantile, scaledMixture,

@@ -1,7 +1,8 @@
 // MongoDB Atlas: tier up and down by Atlas's own auto-scaling thresholds, disk runway, idle clusters.
 import { ATLAS_TIERS } from '../../planning/hardware';
 import { fixedSavings, fmt, isPositive, missing, missingCollection, possessive, recommend } from '../build';
-import { DAY_MS, HOUR_MS, completeness, inWindow, linearTrend, lookbackOf, percentile, round } from '../stats';
+import { HOUR_MS, completeness, inWindow, linearTrend, lookbackOf, percentile, round } from '../stats';
+import { DAY_MS } from '../../dates';
 import { ATLAS_SHARDED_MIN_TIER, thresholdsOf, type TThresholds } from '../thresholds';
 import type { TAtlasClusterFacts, TFacts, TRecommendation, TRule, TRuleOutcome } from '../types';
 import { monthlyPrice } from './prices';

@@ -1,6 +1,7 @@
 // CDN: a cache-hit ratio under target, priced by the origin egress the misses cost.
 import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, recommend } from '../build';
-import { DAY_MS, inWindow, lookbackOf, mean, round } from '../stats';
+import { inWindow, lookbackOf, mean, round } from '../stats';
+import { DAY_MS } from '../../dates';
 import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TCdnFacts, TRule, TRuleOutcome } from '../types';
 

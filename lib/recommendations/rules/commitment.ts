@@ -1,7 +1,8 @@
 // Commitments: the growth-aware ladder for each pool of eligible usage, under the best term and payment.
 import { fmt, isPositive, missing, missingCollection, pct, recommend } from '../build';
 import { planCommitment, type TCommitmentPlan } from '../commitments/plan-commitment';
-import { DAY_MS, inWindow, round } from '../stats';
+import { inWindow, round } from '../stats';
+import { DAY_MS } from '../../dates';
 import type { TCommitmentPoolFacts, TRule, TRuleOutcome } from '../types';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;

@@ -1,7 +1,8 @@
 // Application pods: requests against P90 usage plus VPA's margin, replicas against traffic and the plan.
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
 import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, possessive, recommend } from '../build';
-import { DAY_MS, inWindow, lookbackOf, percentile, round } from '../stats';
+import { inWindow, lookbackOf, percentile, round } from '../stats';
+import { DAY_MS } from '../../dates';
 import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TEvidence, TPoint, TRule, TRuleOutcome, TWorkloadFacts } from '../types';
 

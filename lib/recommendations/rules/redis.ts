@@ -2,7 +2,8 @@
 import { ELASTICACHE_NODES, REDIS_ENTERPRISE_NODE_GB } from '../../planning/hardware';
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
 import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, possessive, recommend } from '../build';
-import { DAY_MS, HOUR_MS, completeness, inWindow, lookbackOf, percentile, round } from '../stats';
+import { HOUR_MS, completeness, inWindow, lookbackOf, percentile, round } from '../stats';
+import { DAY_MS } from '../../dates';
 import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TRedisFacts, TRule, TRuleOutcome } from '../types';
 

@@ -1,6 +1,7 @@
 // Capacity runway: when a resource is full at its current trend and at the plan's growth.
 import { fmt, isPositive, missing, missingCollection, recommend } from '../build';
-import { DAY_MS, inWindow, linearTrend, lookbackOf, round } from '../stats';
+import { inWindow, linearTrend, lookbackOf, round } from '../stats';
+import { DAY_MS } from '../../dates';
 import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TCapacityFacts, TRule, TRuleOutcome } from '../types';
 

@@ -1,5 +1,6 @@
 // Series builders for the rules' tests.
-import { DAY_MS, HOUR_MS } from '../stats';
+import { HOUR_MS } from '../stats';
+import { DAY_MS } from '../../dates';
 import type { TPoint, TResourceRef } from '../types';
 
 export const NOW = new Date('2026-06-01T00:00:00Z');
