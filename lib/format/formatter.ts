@@ -5,27 +5,19 @@ import { formatAxisQuantity, formatBytes, formatNumber, formatQuantity, formatSh
 
 export type TFormatContext = { locale: string; timeZone: string; currency: string };
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function nf(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
+// Intl formatters are costly to build and pages format hundreds of values: one per (locale, options).
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key) as T | undefined;
   if (!f) {
-    f = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, f);
+    f = make();
+    formats.set(key, f);
   }
   return f;
 }
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function df(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, f);
-  }
-  return f;
-}
+const nf = (locale: string, options: Intl.NumberFormatOptions) => cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+const df = (locale: string, options: Intl.DateTimeFormatOptions) => cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
 
 // A calendar day ("2026-12-04", or the first 10 characters of an ISO timestamp) as a UTC midnight,
 // so that formatting it in UTC never moves it to the day before.
@@ -115,7 +107,7 @@ export function createFormatter(ctx: TFormatContext) {
     },
     /** An instant in the organisation's zone, with the zone: "4 déc. 2026, 08:15 UTC+1". */
     dateTime(instant: Date | string | number): string {
-      return df(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: undefined }).format(new Date(instant)) + ` ${zoneName(locale, timeZone, new Date(instant))}`;
+      return df(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant)) + ` ${zoneName(locale, timeZone, new Date(instant))}`;
     },
     /** The time zone's short name at an instant ("UTC+1", "CET"), for captions. */
     zone(instant: Date | string | number = Date.now()): string {
