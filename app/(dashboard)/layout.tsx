@@ -10,6 +10,9 @@ const ITEMS: { href: string; id: TNavItem['id']; admin?: boolean }[] = [
   { href: '/costs', id: 'costs' },
   { href: '/utilisation', id: 'utilisation' },
   { href: '/scenarios', id: 'scenarios' },
+  { href: '/recommendations', id: 'recommendations' },
+  { href: '/budgets', id: 'budgets' },
+  { href: '/anomalies', id: 'anomalies' },
   { href: '/settings', id: 'settings', admin: true },
 ];
 
