@@ -5,6 +5,8 @@ import { accessCommands } from '../lib/cli/access-commands';
 import { fxCommands } from '../lib/cli/fx-commands';
 import { connectionCommands } from '../lib/cli/connection-commands';
 import { costCommands } from '../lib/cli/cost-commands';
+import { forecastCommands } from '../lib/cli/forecast-commands';
+import { budgetCommands } from '../lib/cli/budget-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
 import { AppError } from '../lib/errors';
@@ -12,7 +14,7 @@ import { logger } from '../lib/logger';
 import { bootstrap } from '../lib/runtime/bootstrap';
 import { ensureMigrated } from '../lib/runtime/ensure-migrated';
 
-const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands, ...fxCommands];
+const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands, ...fxCommands, ...forecastCommands, ...budgetCommands];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);

@@ -10,6 +10,8 @@ import { PLAN_ACTUAL_OPERATIONS } from './schemas/plan-actuals';
 import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
 import { connectionOperations } from './openapi-connections';
+import { forecastOperations } from './openapi-forecast';
+import { budgetOperations } from './openapi-budgets';
 import { requiredRole, ROUTE_ROLES, type TRouteRole } from './route-roles';
 import { INT4_MAX } from './safe-input';
 
@@ -134,6 +136,10 @@ registerOperations(
 );
 
 registerOperations(...connectionOperations);
+
+registerOperations(...forecastOperations);
+
+registerOperations(...budgetOperations);
 
 registerOperations(...SCENARIO_OPERATIONS);
 

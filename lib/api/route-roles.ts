@@ -53,6 +53,9 @@ export const ROUTE_ROLES = {
   '/api/v1/plan-actuals': { GET: 'viewer' },
   // which class a service counts under shapes every plan-against-actual comparison: planning work
   '/api/v1/cost-class-mapping': { GET: 'viewer', PUT: 'editor' },
+  '/api/v1/forecast': { GET: 'viewer' },
+  '/api/v1/budgets': { GET: 'viewer', POST: 'editor' },
+  '/api/v1/budgets/{id}': { GET: 'viewer', PATCH: 'editor', DELETE: 'editor' },
 } as const satisfies Record<string, Partial<Record<THttpMethod, TRouteRole>>>;
 
 export type TApiPath = keyof typeof ROUTE_ROLES;

@@ -3,6 +3,7 @@
 // authentication failure is recorded in the run log and the job completes, as retrying cannot help.
 import { isAppError } from '../../errors';
 import { runSync } from '../../ingestion/run-sync';
+import { getBoss } from '../boss';
 import { defineJob } from '../types';
 import { NO_RETRY_STATUSES, SYNC_CONNECTION_JOB, ZSyncJobPayload, dayToDate } from './sync-payload';
 
@@ -44,6 +45,11 @@ export const syncConnectionJob = defineJob({
       throw new Error(`sync run ${run.id} of ${run.connectionName ?? payload.connectionId} failed: ${run.error}`);
     }
     ctx.log(`sync run ${run.id}: ${run.status}`);
+    if (run.status === 'succeeded' && run.rowsInserted + run.rowsUpdated > 0) {
+      // new cost data: budgets are judged again now rather than at the next morning's run
+      const boss = await getBoss();
+      await boss.send('evaluate-budgets', { reason: `sync ${run.id}` }, { singletonKey: 'evaluate-budgets', retryLimit: 3, retryDelay: 60, retryBackoff: true });
+    }
     return summary;
   },
 });
