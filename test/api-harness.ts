@@ -88,6 +88,9 @@ export async function createFixtures(): Promise<TFixtures> {
   const resource = await prisma.resource.create({ data: { provider: 'aws', kind: 'app', externalId: 'fuzz-1', name: 'fuzz-pod', source: 'fuzz' } });
   const [scenario] = await listScenarios();
   const price = await prisma.priceItem.findFirstOrThrow({ orderBy: { id: 'asc' } });
+  const budget = await prisma.budget.create({
+    data: { name: 'fuzz-budget', period: 'month', currency: 'EUR', amountKind: 'fixed', amount: '1000', thresholds: { create: [{ position: 0, on: 'actual', percent: 80 }] } },
+  });
   return {
     tokens: { admin: await token('admin'), editor: await token('editor'), viewer: await token('viewer'), revoked: revoked.token },
     ids: {
@@ -98,6 +101,7 @@ export async function createFixtures(): Promise<TFixtures> {
       'sync-runs': run.id,
       resources: resource.id,
       prices: price.id,
+      budgets: budget.id,
       version: '1',
     },
   };

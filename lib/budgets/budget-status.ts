@@ -4,6 +4,7 @@
 import type { Budget, BudgetThreshold } from '../generated/prisma/client';
 import { addIsoDays } from '../dates';
 import { forecastSpend, type TSpendPoint } from '../forecast/forecast-spend';
+import { logger } from '../logger';
 import { moneyFromNumber } from '../money/decimal';
 import { defaultAsOf, HISTORY_DAYS } from '../queries/get-forecast';
 import { scenarioMonths } from '../queries/plan-of-record-months';
@@ -48,7 +49,12 @@ async function amountSpec(b: TBudgetRow, now: Date): Promise<TBudgetAmountSpec> 
       return { kind: 'auto', periods: b.autoPeriods ?? 1 };
     case 'scenario': {
       if (!b.scenarioId) return { kind: 'scenario', months: [] };
-      const plan = await scenarioMonths({ scenarioId: b.scenarioId, now, currency: b.currency }).catch(() => null);
+      // a plan that cannot be evaluated (an FX rate missing for its currency) leaves the period without an amount,
+      // listed as missing, rather than failing every budget
+      const plan = await scenarioMonths({ scenarioId: b.scenarioId, now, currency: b.currency }).catch((error: unknown) => {
+        logger.warn({ err: error, budget: b.id }, 'the budget\'s scenario could not be evaluated');
+        return null;
+      });
       return { kind: 'scenario', months: plan?.months.map((m) => ({ month: m.month, p50: String(m.p50) })) ?? [] };
     }
     default:

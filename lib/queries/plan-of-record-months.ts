@@ -10,8 +10,15 @@ const SAMPLES = 2000;
 
 export type TScenarioMonths = { scenario: { id: string; name: string; version: number }; months: TPlanMonth[] };
 
+/**
+ * A timeline without a start begins the month after its evaluation: evaluated "now", a plan would always start
+ * next month and never cover a month under way. The plan is anchored instead at its last save (its months are
+ * calendar months from then), or at `now` when that is earlier (a replay).
+ */
 export async function scenarioMonths(options: { scenarioId: string; now: Date; currency: string }): Promise<TScenarioMonths> {
-  const e = await evaluateStoredScenario(options.scenarioId, { now: options.now, currency: options.currency, samples: SAMPLES });
+  const row = await prisma.scenario.findUnique({ where: { id: options.scenarioId }, select: { updatedAt: true } });
+  const anchor = row && row.updatedAt < options.now ? row.updatedAt : options.now;
+  const e = await evaluateStoredScenario(options.scenarioId, { now: anchor, currency: options.currency, samples: SAMPLES });
   return { scenario: e.scenario, months: e.months.map((m) => ({ month: m.month, p10: m.total.p10, p50: m.total.p50, p90: m.total.p90 })) };
 }
 
