@@ -40,6 +40,7 @@ async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[
     { name: 'scenario', path: await first('/scenarios', '/scenarios/') },
     { name: 'compare', path: '/scenarios/compare' },
     { name: 'prices', path: '/scenarios/prices' },
+    { name: 'budgets', path: '/budgets' },
     { name: 'settings', path: '/settings' },
     { name: 'account', path: '/account' },
   ];

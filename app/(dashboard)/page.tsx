@@ -21,6 +21,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = 'force-dynamic';
 
+const METHOD_KEYS: Record<string, 'seasonalNaive' | 'holtWinters' | 'dampedTrend' | 'runRate'> = {
+  'seasonal-naive': 'seasonalNaive',
+  'holt-winters': 'holtWinters',
+  'damped-trend': 'dampedTrend',
+  'run-rate': 'runRate',
+};
+
 const TONE_CLASS = { good: 'text-emerald-700', bad: 'text-red-600', neutral: 'text-slate-600' } as const;
 
 export default async function OverviewPage() {
@@ -136,8 +143,8 @@ export default async function OverviewPage() {
               </div>
               <div className="mt-1 text-xs text-slate-500">
                 {forecast.backtest.mape === null
-                  ? tf('monthEndNoBacktest', { method: forecast.backtest.method })
-                  : tf('monthEndMethod', { method: forecast.backtest.method, mape: fmt.share(forecast.backtest.mape, 1) })}
+                  ? tf('monthEndNoBacktest', { method: tf(`method.${METHOD_KEYS[forecast.backtest.method] ?? 'runRate'}`) })
+                  : tf('monthEndMethod', { method: tf(`method.${METHOD_KEYS[forecast.backtest.method] ?? 'runRate'}`), mape: fmt.share(forecast.backtest.mape, 1) })}
               </div>
               {planMonth && <div className="mt-1 text-xs text-slate-500">{tf('monthEndPlan', { amount: fmt.money(planMonth.mean) })}</div>}
             </div>
