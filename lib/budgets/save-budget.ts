@@ -8,7 +8,6 @@ import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { providerName } from '../prices/provider-key';
 import { ZBudgetInput, type TBudgetInput, type TBudgetPatch } from '../api/schemas/budgets';
-import { parseInput } from '../connections/validate';
 
 export type TBudgetActor = TActor | { type: 'system' | 'cli'; id?: string | null; label?: string | null };
 
@@ -47,6 +46,14 @@ async function checkReferences(input: TBudgetInput): Promise<void> {
   }
 }
 
+// Validates a whole budget; an issue with the body itself (not an object) is named (body), as the API names it.
+function parseBudget(body: unknown): TBudgetInput {
+  const result = ZBudgetInput.safeParse(body);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }));
+  throw new AppError('BAD_REQUEST', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+}
+
 function columns(input: TBudgetInput) {
   return {
     name: input.name,
@@ -74,7 +81,7 @@ function conflict(name: string): AppError {
 }
 
 export async function createBudget(body: unknown, actor: TBudgetActor): Promise<{ id: string }> {
-  const input = parseInput(ZBudgetInput, body);
+  const input = parseBudget(body);
   await checkReferences(input);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -133,7 +140,7 @@ export async function updateBudget(id: string, patch: TBudgetPatch, actor: TBudg
   const changesAmount = patch.amount !== undefined || patch.amounts !== undefined || patch.fromScenarioId !== undefined || patch.auto !== undefined;
   const { amount: _a, amounts: _s, auto: _u, fromScenarioId: _f, ...rest } = base;
   const merged = { ...(changesAmount ? rest : base), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-  const input = parseInput(ZBudgetInput, merged);
+  const input = parseBudget(merged);
   await checkReferences(input);
   try {
     return await prisma.$transaction(async (tx) => {
