@@ -1,13 +1,15 @@
 // Budget bodies as the API, the CLI and the page's form send them, validated once here.
 import { z } from 'zod';
 import { BUDGET_PERIODS } from '../../budgets/periods';
-import { compareDecimal, tryNormalizeDecimal } from '../../money/decimal';
+import { compareDecimal, roundDecimal, tryNormalizeDecimal } from '../../money/decimal';
 import { ZSpendScope } from '../../queries/read-spend-series';
 
 export const ZBudgetMoney = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {
-    const d = tryNormalizeDecimal(typeof v === 'number' ? String(v) : v.trim());
+    const given = tryNormalizeDecimal(typeof v === 'number' ? String(v) : v.trim());
+    // stored to the cent: an amount that rounds to nothing is no amount
+    const d = given === null ? null : roundDecimal(given, 2);
     if (d === null || compareDecimal(d, '0') <= 0) {
       ctx.addIssue({ code: 'custom', message: 'must be a positive amount such as 1200 or 1200.50' });
       return z.NEVER;
@@ -23,7 +25,7 @@ export const ZBudgetMoney = z
 export const ZBudgetThresholdInput = z
   .object({
     on: z.enum(['actual', 'forecast']),
-    percent: z.number().gt(0, 'must be above 0').max(1000, 'must be at most 1000').optional().describe('percent of the amount (80 = 80%)'),
+    percent: z.number().min(0.01, 'must be at least 0.01').max(1000, 'must be at most 1000').optional().describe('percent of the amount (80 = 80%)'),
     amount: ZBudgetMoney.optional().describe('an absolute amount in the budget\'s currency'),
   })
   .strict()
