@@ -88,6 +88,11 @@ export async function createFixtures(): Promise<TFixtures> {
   const resource = await prisma.resource.create({ data: { provider: 'aws', kind: 'app', externalId: 'fuzz-1', name: 'fuzz-pod', source: 'fuzz' } });
   const [scenario] = await listScenarios();
   const price = await prisma.priceItem.findFirstOrThrow({ orderBy: { id: 'asc' } });
+  const monitor = await prisma.anomalyMonitor.create({ data: { kind: 'custom', key: 'fuzz', name: 'fuzz monitor', scope: { provider: 'AWS' } } });
+  const anomaly = await prisma.anomaly.create({
+    data: { monitorId: monitor.id, startDay: new Date('2026-01-10'), endDay: new Date('2026-01-11'), direction: 'increase', currency: 'EUR', expected: '100', actual: '200', impact: '100', impactPercent: '100', score: 9 },
+  });
+  const metric = await prisma.businessMetric.create({ data: { name: 'fuzz-metric', label: 'Fuzz', unit: 'thing' } });
   return {
     tokens: { admin: await token('admin'), editor: await token('editor'), viewer: await token('viewer'), revoked: revoked.token },
     ids: {
@@ -98,6 +103,9 @@ export async function createFixtures(): Promise<TFixtures> {
       'sync-runs': run.id,
       resources: resource.id,
       prices: price.id,
+      anomalies: anomaly.id,
+      'anomaly-monitors': monitor.id,
+      'business-metrics': metric.name,
       version: '1',
     },
   };
