@@ -19,8 +19,11 @@ import {
 } from './monitor-scope';
 import { rankContributions, type TChildSeries, type TContribution } from './rank-contributions';
 
-// The baseline looks back 8 weeks for its weekday profile and spread, and 2 more for the level.
-const LOOKBACK_DAYS = 56 + 14 + MIN_HISTORY_DAYS;
+// What a judged day depends on: its baseline looks back 8 weeks (weekday profile, level, and the past residuals'
+// spread), and each of those residuals had its own 8 weeks and a trailing week before it, and the first 14 days
+// read are never judged. Reading at least this far back (or from the data's first day) makes a day's judgement
+// the same whatever range a run was asked for: what keeps detection idempotent across backfills.
+export const LOOKBACK_DAYS = 56 + 56 + 7 + MIN_HISTORY_DAYS;
 // Without `from`, the daily run judges the last fortnight again: providers revise their estimated days.
 export const DEFAULT_JUDGED_DAYS = 14;
 // New anomalies that ended longer ago than this before the last billed day (a backfill) are stored without an alert.

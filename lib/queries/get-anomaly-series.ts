@@ -3,7 +3,7 @@
 import { readCostRows } from '../anomalies/cost-rows';
 import { detectAnomalies } from '../anomalies/detect';
 import { scopeMatcher, type TMonitorScope } from '../anomalies/monitor-scope';
-import { monitorPoints } from '../anomalies/run-detection';
+import { LOOKBACK_DAYS, monitorPoints } from '../anomalies/run-detection';
 import { addIsoDays } from '../dates';
 import { pool } from '../db';
 import { AppError } from '../errors';
@@ -20,7 +20,6 @@ export type TAnomalySeriesDay = {
 
 export type TAnomalySeries = { monitorId: string; name: string; currency: string; days: TAnomalySeriesDay[] };
 
-const LOOKBACK_DAYS = 84;
 
 /** [from, to] inclusive days. */
 export async function getAnomalySeries(options: { monitorId: string; from: string; to: string }): Promise<TAnomalySeries> {
