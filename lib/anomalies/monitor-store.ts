@@ -48,8 +48,8 @@ export async function createMonitor(input: TCreateMonitor, actor: TMonitorActor)
     // a custom monitor's key is its id: two saved scopes may be the same on purpose (other thresholds)
     await db.query(
       `INSERT INTO anomaly_monitor (id, kind, key, name, scope, min_percent, min_amount, currency, created_by)
-       VALUES ($1, 'custom', $1::text, $2, $3, $4, $5, $6, $7)`,
-      [id, input.name, JSON.stringify(input.scope), input.minPercent, input.minAmount, input.currency, actor.label ?? null],
+       VALUES ($1, 'custom', $8, $2, $3, $4, $5, $6, $7)`,
+      [id, input.name, JSON.stringify(input.scope), input.minPercent, input.minAmount, input.currency, actor.label ?? null, id],
     );
     await setSubscriptions(db, id, input.subscriptions);
     await auditIn(db, actor, 'anomaly_monitor.create', id, { name: input.name, scope: input.scope });
