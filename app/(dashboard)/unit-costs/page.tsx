@@ -37,8 +37,6 @@ export default async function UnitCostsPage({ searchParams }: { searchParams: TS
   const results = await Promise.all(
     withPoints.map((m) => getUnitCosts({ metric: m.name, from, to, granularity: 'month', currency: fmt.currency, provider })),
   );
-  const dailyFrom = addIsoDays(today, -90);
-  const daily = await Promise.all(withPoints.map((m) => getUnitCosts({ metric: m.name, from: dailyFrom, to: today, granularity: 'day', currency: fmt.currency, provider })));
   const perLabel = (m: { per: number; unit: string }) => t('per', { count: m.per, unit: m.unit });
   const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
@@ -74,7 +72,7 @@ export default async function UnitCostsPage({ searchParams }: { searchParams: TS
         </Card>
       ) : (
         <div className="mb-6 grid gap-4 md:grid-cols-2">
-          {results.map((r, i) => {
+          {results.map((r) => {
             const latest = r.rows.filter((row) => row.unitCost !== null).at(-1);
             return (
               <Card key={r.metric.name} title={t('cardTitle', { label: r.metric.label })} subtitle={perLabel(r.metric)}>
@@ -93,7 +91,7 @@ export default async function UnitCostsPage({ searchParams }: { searchParams: TS
                     {r.trend.latest === null ? t('noCompleteMonth') : t('latestMonthNote', { month: fmt.monthLong(r.rows.filter((x) => x.unitCost !== null && x.daysWithValue === x.days).at(-1)!.period.slice(0, 7)) })}
                     {latest && latest.daysWithValue < latest.days && ` ${t('partialNote', { month: fmt.monthLong(latest.period.slice(0, 7)), value: fmt.unitPrice(Number(latest.unitCost).toFixed(4)) })}`}
                   </p>
-                  <UnitCostChart id={r.metric.name} rows={daily[i].rows} currency={r.currency} />
+                  <UnitCostChart id={r.metric.name} rows={r.rows} currency={r.currency} />
                   <p className="text-xs text-slate-500">{t('chartCaption')}</p>
                   <div className="mt-4 overflow-x-auto">
                     <table className="w-full min-w-[420px] text-sm">
