@@ -8,7 +8,7 @@ const BACKUP = 'AWS:AWS Backup';
 
 test('the planted spike and drop are listed, with the series chart and what moved', async ({ page }) => {
   await signIn(page, VIEWER);
-  await page.getByRole('link', { name: 'Anomalies' }).click();
+  await page.getByRole('link', { name: 'Anomalies', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Anomalies', exact: true })).toBeVisible();
   const spike = page.locator(`[data-testid=anomaly-row][data-monitor="${STAGING}"]`);
   await expect(spike).toHaveCount(1);

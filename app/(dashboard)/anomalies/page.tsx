@@ -175,7 +175,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: TS
               <div>
                 <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('judgement')}</h3>
                 {canEdit ? (
-                  <AnomalyStatusForm key={`${selected.id}-${selected.status}`} id={selected.id} status={selected.status} note={selected.note} />
+                  <AnomalyStatusForm key={selected.id} id={selected.id} status={selected.status} note={selected.note} />
                 ) : (
                   <div className="text-sm" data-testid="anomaly-status-readonly">
                     <StatusBadge status={selected.status} label={t(`status.${selected.status}`)} />
