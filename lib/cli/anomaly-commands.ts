@@ -78,8 +78,8 @@ export const anomalyCommands: TCliCommand[] = [
     },
   },
   {
-    name: 'metrics',
-    usage: 'metrics',
+    name: 'business-metrics',
+    usage: 'business-metrics',
     summary: 'the business metrics (active users, requests…) and how far their daily values reach',
     run: async (_args, io) => {
       const metrics = await listBusinessMetrics();
@@ -98,8 +98,8 @@ export const anomalyCommands: TCliCommand[] = [
     },
   },
   {
-    name: 'metrics:import',
-    usage: 'metrics:import NAME FILE.csv',
+    name: 'business-metrics:import',
+    usage: 'business-metrics:import NAME FILE.csv',
     summary: 'import daily values (day,value lines) into a business metric; a bad line is named and nothing is written',
     run: async (args, io) => {
       const name = positional(args, 0, 'NAME');
@@ -118,8 +118,8 @@ export const anomalyCommands: TCliCommand[] = [
     },
   },
   {
-    name: 'metrics:pull',
-    usage: 'metrics:pull [--days N]',
+    name: 'business-metrics:pull',
+    usage: 'business-metrics:pull [--days N]',
     summary: 'pull the metrics that come from Prometheus, for the last N complete days (default 3)',
     valueOptions: ['days'],
     run: async (args, io) => {
