@@ -18,6 +18,7 @@ import {
   type TMonitorScope,
 } from './monitor-scope';
 import { rankContributions, type TChildSeries, type TContribution } from './rank-contributions';
+import { scopedKey } from '../queries/cost-keys';
 
 // What a judged day depends on: its baseline looks back 8 weeks (weekday profile, level, and the past residuals'
 // spread), and each of those residuals had its own 8 weeks and a trailing week before it, and the first 14 days
@@ -202,12 +203,36 @@ export async function runAnomalyDetection(options: { from?: string; to?: string 
       )
     ).rows;
 
+    // the rows of each dimensional monitor, found once: filtering every row for each of a thousand monitors
+    // would cost more than judging them
+    const indexes = new Map<string, Map<string, TCostRow[]>>();
+    const indexed = (currency: string, rows: TCostRow[]) => {
+      let index = indexes.get(currency);
+      if (!index) {
+        index = new Map();
+        const push = (key: string, r: TCostRow) => {
+          const list = index!.get(key);
+          if (list) list.push(r);
+          else index!.set(key, [r]);
+        };
+        for (const r of rows) {
+          push('total\u0000total', r);
+          push(`provider\u0000${r.provider}`, r);
+          if (r.service) push(`service\u0000${scopedKey(r.provider, r.service)}`, r);
+          if (r.region) push(`region\u0000${scopedKey(r.provider, r.region)}`, r);
+          if (r.account) push(`account\u0000${scopedKey(r.provider, r.account)}`, r);
+        }
+        indexes.set(currency, index);
+      }
+      return index;
+    };
     const storedByMonitor = new Map<string, TStoredAnomaly[]>();
     for (const a of stored) storedByMonitor.set(a.monitor_id, [...(storedByMonitor.get(a.monitor_id) ?? []), a]);
     const result: TDetectionRun = { ...empty, from, to, monitors: monitors.length };
 
     for (const monitor of monitors) {
-      const rows = await rowsIn(monitor.currency);
+      const allRows = await rowsIn(monitor.currency);
+      const rows = monitor.kind === 'custom' ? allRows : (indexed(monitor.currency, allRows).get(`${monitor.kind}\u0000${monitor.key}`) ?? []);
       const match = scopeMatcher(monitor.scope);
       const mine = storedByMonitor.get(monitor.id) ?? [];
       let monitorFrom = from;
