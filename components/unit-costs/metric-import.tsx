@@ -12,7 +12,7 @@ export function MetricImport(props: { metrics: { name: string; label: string }[]
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <form
-      className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4"
+      className="mt-2 flex flex-wrap items-end gap-3"
       data-testid="metric-import"
       onSubmit={async (e) => {
         e.preventDefault();

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card, DemoBanner, PageHeader } from '@/components/ui/card';
 import { MetricImport } from '@/components/unit-costs/metric-import';
+import { MetricValueForm, NewMetricForm } from '@/components/unit-costs/metric-forms';
 import { UnitCostChart } from '@/components/unit-costs/unit-cost-chart';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { hasRole } from '@/lib/auth/roles';
@@ -154,7 +155,26 @@ export default async function UnitCostsPage({ searchParams }: { searchParams: TS
             </table>
           </div>
         )}
-        {canEdit && metrics.length > 0 && <MetricImport metrics={metrics.map((m) => ({ name: m.name, label: m.label }))} />}
+        {canEdit && (
+          <div className="mt-6 space-y-6 border-t border-slate-100 pt-4">
+            {metrics.length > 0 && (
+              <section>
+                <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('enterValueTitle')}</h3>
+                <MetricValueForm metrics={metrics.map((m) => ({ name: m.name, label: m.label }))} today={addIsoDays(today, -1)} />
+              </section>
+            )}
+            {metrics.length > 0 && (
+              <section>
+                <h3 className="text-sm font-semibold text-slate-900">{t('importTitle')}</h3>
+                <MetricImport metrics={metrics.map((m) => ({ name: m.name, label: m.label }))} />
+              </section>
+            )}
+            <section>
+              <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('newMetricTitle')}</h3>
+              <NewMetricForm />
+            </section>
+          </div>
+        )}
         <p className="mt-4 text-xs text-slate-500">
           {t.rich('apiNote', { link: (chunks) => <Link className="text-brand-600 hover:underline" href="/api/v1/openapi.json">{chunks}</Link> })}
         </p>
