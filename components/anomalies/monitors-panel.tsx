@@ -17,6 +17,7 @@ export function MonitorsPanel(props: { monitors: TMonitorView[]; canEdit: boolea
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <Card title={t('monitorsTitle')} subtitle={t('monitorsSubtitle')}>
+      {props.canEdit && props.monitors.length > 0 && <NewMonitorForm monitors={props.monitors} />}
       {props.monitors.length === 0 ? (
         <p className="text-sm text-slate-600">{t('monitorsEmpty')}</p>
       ) : (
@@ -117,5 +118,85 @@ function EditRow(props: { monitor: TMonitorView; onDone: () => void }) {
         </button>
       </td>
     </tr>
+  );
+}
+
+// A custom monitor: a saved scope (a provider, a service, a region or an account, or several at once) with its
+// own thresholds.
+function NewMonitorForm(props: { monitors: TMonitorView[] }) {
+  const t = useTranslations('anomalies');
+  const fmt = useFormat();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const options = (kind: TMonitorView['kind']) => props.monitors.filter((m) => m.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
+  const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+  if (!open) {
+    return (
+      <button type="button" className="mb-4 text-sm font-medium text-brand-600 hover:underline" onClick={() => setOpen(true)}>
+        {t('newMonitor')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="mb-6 grid grid-cols-2 gap-3 rounded-lg bg-slate-50 p-3 sm:grid-cols-3 lg:grid-cols-6"
+      data-testid="new-monitor"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const scope: Record<string, string> = {};
+        for (const k of ['provider', 'service', 'region', 'account']) if (f.get(k)) scope[k] = String(f.get(k));
+        if (!Object.keys(scope).length) return setError(t('scopeRequired'));
+        const minPercent = parseDecimal(String(f.get('minPercent')), fmt.locale);
+        const minAmount = parseDecimal(String(f.get('minAmount')), fmt.locale);
+        if (!(minPercent >= 0)) return setError(t('invalidPercent'));
+        if (!(minAmount >= 0)) return setError(t('invalidAmount'));
+        try {
+          await callApi('POST', '/api/v1/anomaly-monitors', { name: String(f.get('name')), scope, minPercent, minAmount });
+          setOpen(false);
+          setError(null);
+          router.refresh();
+        } catch (err) {
+          setError(err instanceof Error ? err.message : String(err));
+        }
+      }}
+    >
+      <label className="col-span-2 text-sm sm:col-span-3 lg:col-span-2">
+        <span className="text-slate-600">{t('monitorName')}</span>
+        <input name="name" required maxLength={200} className={input} />
+      </label>
+      {(['provider', 'service', 'region', 'account'] as const).map((kind) => (
+        <label key={kind} className="text-sm">
+          <span className="text-slate-600">{t(`kind.${kind}`)}</span>
+          <select name={kind} defaultValue="" className={input}>
+            <option value="">{t('filterAll')}</option>
+            {options(kind).map((m) => (
+              <option key={m.id} value={m.key}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <label className="text-sm">
+        <span className="text-slate-600">{t('minPercent')}</span>
+        <input name="minPercent" defaultValue="20" inputMode="decimal" className={input} />
+      </label>
+      <label className="text-sm">
+        <span className="text-slate-600">{t('minAmount')}</span>
+        <input name="minAmount" defaultValue="20" inputMode="decimal" className={input} />
+      </label>
+      <div className="col-span-2 flex items-end gap-3">
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">
+          {t('addMonitor')}
+        </button>
+        <button type="button" className="text-sm text-slate-600 hover:underline" onClick={() => setOpen(false)}>
+          {t('cancel')}
+        </button>
+      </div>
+      {error && <p role="alert" className="col-span-full text-sm text-red-700">{error}</p>}
+      <p className="col-span-full text-xs text-slate-500">{t('newMonitorHelp')}</p>
+    </form>
   );
 }
