@@ -41,6 +41,8 @@ async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[
     { name: 'compare', path: '/scenarios/compare' },
     { name: 'prices', path: '/scenarios/prices' },
     { name: 'budgets', path: '/budgets' },
+    { name: 'anomalies', path: '/anomalies' },
+    { name: 'unit-costs', path: '/unit-costs' },
     { name: 'settings', path: '/settings' },
     { name: 'account', path: '/account' },
   ];

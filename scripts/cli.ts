@@ -7,6 +7,7 @@ import { connectionCommands } from '../lib/cli/connection-commands';
 import { costCommands } from '../lib/cli/cost-commands';
 import { forecastCommands } from '../lib/cli/forecast-commands';
 import { budgetCommands } from '../lib/cli/budget-commands';
+import { anomalyCommands } from '../lib/cli/anomaly-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
 import { AppError } from '../lib/errors';
@@ -14,7 +15,15 @@ import { logger } from '../lib/logger';
 import { bootstrap } from '../lib/runtime/bootstrap';
 import { ensureMigrated } from '../lib/runtime/ensure-migrated';
 
-const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands, ...fxCommands, ...forecastCommands, ...budgetCommands];
+const COMMANDS: TCliCommand[] = [
+  ...accessCommands,
+  ...connectionCommands,
+  ...costCommands,
+  ...fxCommands,
+  ...forecastCommands,
+  ...budgetCommands,
+  ...anomalyCommands,
+];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);

@@ -91,6 +91,11 @@ export async function createFixtures(): Promise<TFixtures> {
   const budget = await prisma.budget.create({
     data: { name: 'fuzz-budget', period: 'month', currency: 'EUR', amountKind: 'fixed', amount: '1000', thresholds: { create: [{ position: 0, on: 'actual', percent: 80 }] } },
   });
+  const monitor = await prisma.anomalyMonitor.create({ data: { kind: 'custom', key: 'fuzz', name: 'fuzz monitor', scope: { provider: 'AWS' } } });
+  const anomaly = await prisma.anomaly.create({
+    data: { monitorId: monitor.id, startDay: new Date('2026-01-10'), endDay: new Date('2026-01-11'), direction: 'increase', currency: 'EUR', expected: '100', actual: '200', impact: '100', impactPercent: '100', score: 9 },
+  });
+  const metric = await prisma.businessMetric.create({ data: { name: 'fuzz-metric', label: 'Fuzz', unit: 'thing' } });
   return {
     tokens: { admin: await token('admin'), editor: await token('editor'), viewer: await token('viewer'), revoked: revoked.token },
     ids: {
@@ -102,6 +107,9 @@ export async function createFixtures(): Promise<TFixtures> {
       resources: resource.id,
       prices: price.id,
       budgets: budget.id,
+      anomalies: anomaly.id,
+      'anomaly-monitors': monitor.id,
+      'business-metrics': metric.name,
       version: '1',
     },
   };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { RecentAnomaliesCard } from '@/components/anomalies/recent-anomalies-card';
 import { RankedBars } from '@/components/charts/ranked-bars';
 import { StackedMonthlyChart } from '@/components/charts/stacked-monthly-chart';
 import { Card, DemoBanner, PageHeader } from '@/components/ui/card';
@@ -168,6 +169,7 @@ export default async function OverviewPage() {
           </ul>
         </Card>
       </div>
+      <RecentAnomaliesCard now={new Date()} />
       <Card title={t('monthlyTitle')} subtitle={t('monthlySubtitle')} className="mb-6">
         <StackedMonthlyChart
           rows={o.byProviderMonthly.rows}

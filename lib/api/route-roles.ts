@@ -56,6 +56,16 @@ export const ROUTE_ROLES = {
   '/api/v1/forecast': { GET: 'viewer' },
   '/api/v1/budgets': { GET: 'viewer', POST: 'editor' },
   '/api/v1/budgets/{id}': { GET: 'viewer', PATCH: 'editor', DELETE: 'editor' },
+  '/api/v1/anomalies': { GET: 'viewer' },
+  // judging an anomaly (acknowledged, expected, false positive) changes what the baseline learns: editors
+  '/api/v1/anomalies/{id}': { PATCH: 'editor' },
+  '/api/v1/anomalies/detect': { POST: 'editor' },
+  '/api/v1/anomaly-monitors': { GET: 'viewer', POST: 'editor' },
+  '/api/v1/anomaly-monitors/{id}': { PATCH: 'editor', DELETE: 'editor' },
+  '/api/v1/anomaly-monitors/{id}/series': { GET: 'viewer' },
+  '/api/v1/business-metrics': { GET: 'viewer', POST: 'editor' },
+  '/api/v1/business-metrics/{name}/points': { POST: 'editor' },
+  '/api/v1/unit-costs': { GET: 'viewer' },
 } as const satisfies Record<string, Partial<Record<THttpMethod, TRouteRole>>>;
 
 export type TApiPath = keyof typeof ROUTE_ROLES;

@@ -11,4 +11,11 @@ import { focusImportBench } from './focus-import';
 import { planningBench } from './planning';
 import { forecastBench } from './forecast-accuracy';
 
-export const BENCHES: TBench[] = [focusImportBench, planningBench, forecastBench];
+export const BENCHES: TBench[] = [
+  focusImportBench,
+  planningBench,
+  forecastBench,
+  anomalyDetectionBench,
+];
+import { anomalyDetectionBench } from './anomaly-detection';
+
