@@ -70,6 +70,8 @@ export type TGatherOptions = {
   scenarioId?: string;
   /** Skip the resource facts (the planner needs commitment pools only). */
   commitmentsOnly?: boolean;
+  /** `now` is a past asOf: read the plan of record as it was saved before it. */
+  backtest?: boolean;
 };
 
 // ── series helpers ──
@@ -308,8 +310,8 @@ function capacityFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Da
 
 // ── the plan of record, calibrated ──
 
-async function planContext(now: Date, currency: string, scenarioId: string | undefined, costs: Awaited<ReturnType<typeof getDailyServiceCosts>>): Promise<TPlanContext | null> {
-  const por = scenarioId ? await evaluateScenario(scenarioId, now, currency) : await getPlanOfRecord({ now, currency });
+async function planContext(now: Date, currency: string, scenarioId: string | undefined, backtest: boolean, costs: Awaited<ReturnType<typeof getDailyServiceCosts>>): Promise<TPlanContext | null> {
+  const por = scenarioId ? await evaluateScenario(scenarioId, now, currency) : await getPlanOfRecord({ now, currency, ...(backtest ? { asOf: now } : {}) });
   if (!por) return null;
   const months: TPlanMonth[] = por.evaluation.months.map((m) => ({ month: m.month, total: m.total, classes: m.classes as Record<string, string>, capacity: m.capacity }));
   const resolve = classResolver(await listCostClassRules());
@@ -367,7 +369,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     getUsageTypeCosts({ from: new Date(now.getTime() - USAGE_DAYS * DAY_MS), to: now, currency, providers: BILL_PROVIDERS }),
     options.commitmentsOnly ? Promise.resolve(new Map()) : getUtilisationHourly({ from: hourlyFrom, to: now }),
   ]);
-  const plan = await planContext(now, currency, options.scenarioId, costs);
+  const plan = await planContext(now, currency, options.scenarioId, options.backtest ?? false, costs);
 
   const fxCurrencies = [...new Set(catalogue.map((p) => p.currency))];
   const fx: Record<string, number> = { [currency]: 1 };

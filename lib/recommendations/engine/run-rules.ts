@@ -98,3 +98,28 @@ export function convertRecommendation(rec: TRecommendation, currency: string, ra
     details: { ...(rec.details ?? {}), originalCurrency: rec.currency, fxRate: rate },
   };
 }
+
+/** Instruments that cover the same usage: one recommendation per group, the flexible one first. */
+const OVERLAPS: string[][] = [['aws-compute-savings-plan', 'aws-ec2-reserved-instance']];
+/** A reservation must save this much more than the Savings Plan covering the same hours to be preferred:
+ *  the plan also covers Fargate, other families and regions, and survives a change of instance type (ours). */
+export const FLEXIBILITY_PREMIUM = 1.1;
+
+/** Keeps one commitment per group of overlapping instruments; the other stays in its details as an alternative. */
+export function preferFlexible(recs: TRecommendation[]): TRecommendation[] {
+  const drop = new Set<TRecommendation>();
+  for (const group of OVERLAPS) {
+    const members = group.map((id) => recs.find((r) => r.kind === 'commitment' && r.action.params.instrument === id)).filter((r): r is TRecommendation => !!r);
+    if (members.length < 2) continue;
+    const [flexible, ...others] = members;
+    const p50 = (r: TRecommendation) => Number(r.monthlySavings?.p50 ?? 0);
+    const best = others.reduce((a, b) => (p50(b) > p50(a) ? b : a));
+    const keep = p50(best) > FLEXIBILITY_PREMIUM * p50(flexible) ? best : flexible;
+    for (const m of members)
+      if (m !== keep) {
+        drop.add(m);
+        keep.details = { ...(keep.details ?? {}), alternativeInstruments: [...((keep.details?.alternativeInstruments as unknown[]) ?? []), { instrument: m.action.params.instrument, resource: m.resource.name, monthlySavings: m.monthlySavings, text: m.text }] };
+      }
+  }
+  return recs.filter((r) => !drop.has(r));
+}
