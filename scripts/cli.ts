@@ -8,6 +8,7 @@ import { costCommands } from '../lib/cli/cost-commands';
 import { forecastCommands } from '../lib/cli/forecast-commands';
 import { budgetCommands } from '../lib/cli/budget-commands';
 import { anomalyCommands } from '../lib/cli/anomaly-commands';
+import { recommendationCommands } from '../lib/cli/recommendation-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
 import { AppError } from '../lib/errors';
@@ -23,6 +24,7 @@ const COMMANDS: TCliCommand[] = [
   ...forecastCommands,
   ...budgetCommands,
   ...anomalyCommands,
+  ...recommendationCommands,
 ];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
