@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { actionsFor, icuParams, isValidSnooze, savingsSummary, sortBySavings, statusOf, type TSavingsItem } from './view';
+
+const s = (p50: string, p10 = p50, p90 = p50) => ({ p10, p50, p90 });
+const item = (kind: string, provider: string, status: string, savings: TSavingsItem['monthlySavings']): TSavingsItem => ({ kind, provider, status, monthlySavings: savings });
+
+describe('savingsSummary', () => {
+  const items = [
+    item('commitment', 'aws', 'open', s('1200.50', '800', '1500')),
+    item('pods', 'aws', 'open', s('300.25')),
+    item('atlas', 'atlas', 'open', s('410')),
+    item('redis', 'redis-cloud', 'open', null),
+    item('cdn', 'cloudflare', 'accepted', s('999')),
+    item('runway', 'atlas', 'open', s('-50')),
+  ];
+
+  it('adds the open savings only, to the cent, with their range', () => {
+    const sum = savingsSummary(items);
+    expect(sum.total).toEqual({ p10: '1510.25', p50: '1910.75', p90: '2210.25' });
+    expect(sum.saving).toBe(3);
+    expect(sum.open).toBe(5);
+  });
+
+  it('groups by kind and by provider, largest first', () => {
+    const sum = savingsSummary(items);
+    expect(sum.byKind).toEqual([
+      { key: 'commitment', p50: '1200.5', count: 1 },
+      { key: 'atlas', p50: '410', count: 1 },
+      { key: 'pods', p50: '300.25', count: 1 },
+    ]);
+    expect(sum.byProvider).toEqual([
+      { key: 'aws', p50: '1500.75', count: 2 },
+      { key: 'atlas', p50: '410', count: 1 },
+    ]);
+  });
+
+  it('says zero when nothing is open', () => {
+    const sum = savingsSummary([item('cdn', 'cloudflare', 'dismissed', s('10'))]);
+    expect(sum.total.p50).toBe('0');
+    expect(sum.byKind).toEqual([]);
+  });
+});
+
+describe('sortBySavings', () => {
+  const rows = [{ id: 'a', monthlySavings: s('10') }, { id: 'b', monthlySavings: null }, { id: 'c', monthlySavings: s('250.5') }, { id: 'd', monthlySavings: s('9.99') }, { id: 'e', monthlySavings: null }];
+
+  it('puts the largest saving first, those without one last in their order', () => {
+    expect(sortBySavings(rows, 'desc').map((r) => r.id)).toEqual(['c', 'a', 'd', 'b', 'e']);
+  });
+
+  it('ascending keeps those without a saving last', () => {
+    expect(sortBySavings(rows, 'asc').map((r) => r.id)).toEqual(['d', 'a', 'c', 'b', 'e']);
+  });
+
+  it('compares decimals, not strings', () => {
+    expect(sortBySavings([{ monthlySavings: s('9') }, { monthlySavings: s('10') }], 'desc')[0].monthlySavings!.p50).toBe('10');
+  });
+});
+
+describe('actionsFor', () => {
+  it('gives a viewer nothing', () => {
+    for (const status of ['open', 'accepted', 'dismissed', 'snoozed', 'implemented']) expect(actionsFor('viewer', status)).toEqual([]);
+  });
+
+  it('lets editors and admins decide an open recommendation', () => {
+    expect(actionsFor('editor', 'open')).toEqual(['accept', 'dismiss', 'snooze']);
+    expect(actionsFor('admin', 'open')).toEqual(['accept', 'dismiss', 'snooze']);
+  });
+
+  it('lets a decided one be reopened, an accepted one be marked implemented', () => {
+    expect(actionsFor('editor', 'dismissed')).toEqual(['reopen']);
+    expect(actionsFor('editor', 'accepted')).toEqual(['implemented', 'reopen']);
+    expect(actionsFor('admin', 'implemented')).toEqual([]);
+  });
+
+  it('maps each action to the status it sets', () => {
+    expect(statusOf('accept')).toBe('accepted');
+    expect(statusOf('reopen')).toBe('open');
+  });
+});
+
+describe('isValidSnooze', () => {
+  it('takes a day after today only', () => {
+    expect(isValidSnooze('2026-12-07', '2026-12-06')).toBe(true);
+    expect(isValidSnooze('2026-12-06', '2026-12-06')).toBe(false);
+    expect(isValidSnooze('2026-12-05', '2026-12-06')).toBe(false);
+    expect(isValidSnooze('', '2026-12-06')).toBe(false);
+    expect(isValidSnooze('07/12/2026', '2026-12-06')).toBe(false);
+  });
+});
+
+describe('icuParams', () => {
+  it('keeps numbers, turns decimal strings into numbers and null into none', () => {
+    expect(icuParams({ a: 1.5, b: '120.40', c: null, d: 'no-upfront', e: 'M30' })).toEqual({ a: 1.5, b: 120.4, c: 'none', d: 'no-upfront', e: 'M30' });
+  });
+});
