@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useFormat } from '@/components/i18n/format-provider';
 import type { TRecommendationView } from '@/lib/api/schemas/recommendations';
 import { conditionHolds, gaugeScale } from './evidence';
-import { useEvidenceValue, useRecommendationWords } from './words';
+import { camel, useEvidenceValue, useRecommendationWords } from './words';
 
 type TEvidence = TRecommendationView['evidence'][number];
 
@@ -38,9 +38,8 @@ export function EvidenceBars({ evidence }: { evidence: TEvidence[] }) {
             )}
             {e.threshold !== undefined && (
               <p className="mt-1 text-xs text-slate-500">
-                {t(`comparison.${e.comparison ?? 'above'}`, { threshold: value(e.threshold, e.unit) })}
+                <span title={e.source}>{t(`comparison.${camel(e.comparison ?? 'above') as 'above'}`, { threshold: value(e.threshold, e.unit) })}</span>
                 {scale?.capacity != null && scale.capacity !== e.threshold ? ` · ${t('capacityAt', { capacity: value(scale.capacity, e.unit) })}` : ''}
-                {e.source ? <span className="block text-slate-400">{t('source', { source: e.source })}</span> : null}
               </p>
             )}
           </li>

@@ -37,3 +37,18 @@ describe('uncoveredShareAtEnd', () => {
     expect(uncoveredShareAtEnd([month(0, 10, 12)])).toBe(0);
   });
 });
+
+describe('bandOf', () => {
+  it('reads the band and levels a commitment stores', async () => {
+    const { bandOf } = await import('./band');
+    const plan = { measure: 'spend', usageBand: [month(0, 10, 8)], providerLevel: 9, conservative: { level: 7 } };
+    expect(bandOf({ plan })).toEqual({ months: [month(0, 10, 8)], measure: 'spend', providerLevel: 9, conservativeLevel: 7 });
+  });
+
+  it('draws nothing from details that are not a plan with a band', async () => {
+    const { bandOf } = await import('./band');
+    expect(bandOf({})).toBeNull();
+    expect(bandOf({ plan: { measure: 'spend', usageBand: [] } })).toBeNull();
+    expect(bandOf({ plan: { measure: 'spend', usageBand: [{ month: 'soon', p10: 1, p50: 1, p90: 1, committed: 1 }] } })).toBeNull();
+  });
+});

@@ -36,7 +36,7 @@ export function useRecommendationWords() {
   return useMemo(() => {
     const maybe = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
     return {
-      kind: (kind: string) => maybe(`kinds.${kind}`, kind),
+      kind: (kind: string) => maybe(`kinds.${camel(kind)}`, kind),
       status: (status: string) => maybe(`statuses.${status}`, status),
       action: (type: string) => maybe(`actionTypes.${camel(type)}`, type),
       instrument: (id: string) => maybe(`instruments.${camel(id)}`, id),
