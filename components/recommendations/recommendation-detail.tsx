@@ -10,7 +10,7 @@ import { useFormat } from '@/components/i18n/format-provider';
 import { Card, PageHeader } from '@/components/ui/card';
 import type { TRecommendationView } from '@/lib/api/schemas/recommendations';
 import { providerColor } from '@/lib/format/palette';
-import { ApiError, fetchRecommendation, keys } from './api';
+import { ApiError, fetchPlan, fetchRecommendation, keys } from './api';
 import { CommitmentNumbers } from './commitment-numbers';
 import { EvidenceBars } from './evidence-bars';
 import { bandOf } from './band';
@@ -41,7 +41,6 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
     );
   }
   const money = (v: string) => fmt.money(v, { currency: r.currency ?? fmt.currency, digits: 0 });
-  const band = r.kind === 'commitment' ? bandOf(r.details) : null;
   const facts = [words.provider(r.provider), words.kind(r.kind), r.resource.region, r.resource.account].filter(Boolean).join(' · ');
 
   return (
@@ -68,19 +67,21 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
               {t('rule', { rule: words.rule(r.ruleId), version: r.ruleVersion })}
             </p>
           </Card>
-          <Card title={band ? t('chartLadder') : t('chartEvidence')} subtitle={band ? t('chartLadderHelp') : t('chartEvidenceHelp')}>
-            {band ? (
-              <LadderChart band={band.months} measure={band.measure} currency={r.currency ?? fmt.currency} providerLevel={band.providerLevel} conservativeLevel={band.conservativeLevel} testId="recommendation-ladder" />
-            ) : (
+          {r.commitment ? (
+            <Card title={t('chartLadder')} subtitle={t('chartLadderHelp')}>
+              <CommitmentEvidence recommendation={r} commitment={r.commitment} />
+            </Card>
+          ) : (
+            <Card title={t('chartEvidence')} subtitle={t('chartEvidenceHelp')}>
               <EvidenceBars evidence={r.evidence} />
-            )}
-          </Card>
+            </Card>
+          )}
           {r.commitment && (
             <Card title={t('commitmentTitle')} action={<Link href={`/recommendations/commitments?instrument=${encodeURIComponent(r.commitment.instrument)}&term=${r.commitment.termMonths === 36 ? '3y' : '1y'}&payment=${r.commitment.payment}`} className="text-sm font-medium text-brand-600 hover:underline" data-testid="open-planner">{t('openPlanner')}</Link>}>
               <CommitmentNumbers commitment={r.commitment} currency={r.currency ?? fmt.currency} />
             </Card>
           )}
-          {band && (
+          {r.commitment && (
             <Card title={t('chartEvidence')}>
               <EvidenceBars evidence={r.evidence} />
             </Card>
@@ -132,4 +133,30 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
       </div>
     </>
   );
+}
+
+type TCommitment = NonNullable<TRecommendationView['commitment']>;
+
+/**
+ * The usage band against the ladder: the band stored with the recommendation when its details carry
+ * one, else the planner's for the same instrument, term, payment and lookback (computed now, said so).
+ */
+function CommitmentEvidence({ recommendation: r, commitment }: { recommendation: TRecommendationView; commitment: TCommitment }) {
+  const t = useTranslations('recommendationsPage.detail');
+  const fmt = useFormat();
+  const stored = bandOf(r.details);
+  const params = { instrument: commitment.instrument, term: commitment.termMonths === 36 ? '3y' : '1y', payment: commitment.payment, lookbackDays: r.lookback.days };
+  const planned = useQuery({ queryKey: keys.plan(params), queryFn: () => fetchPlan(params), enabled: stored === null });
+  const currency = r.currency ?? fmt.currency;
+  if (stored) return <LadderChart band={stored.months} measure={stored.measure} currency={currency} providerLevel={stored.providerLevel} conservativeLevel={stored.conservativeLevel} testId="recommendation-ladder" />;
+  const plan = planned.data?.plan;
+  if (plan) {
+    return (
+      <>
+        <LadderChart band={plan.usageBand} measure={plan.measure} currency={planned.data!.currency} providerLevel={plan.providerLevel} conservativeLevel={plan.conservativeLevel} testId="recommendation-ladder" />
+        <p className="mt-2 text-xs text-slate-500">{t('bandFromPlanner', { at: fmt.dateTime(planned.data!.asOf) })}</p>
+      </>
+    );
+  }
+  return <p className="py-6 text-center text-sm text-slate-500">{planned.isError ? t('bandUnavailable') : planned.data ? t('bandUnavailable') : t('loadingTitle')}</p>;
 }
