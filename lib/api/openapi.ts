@@ -10,6 +10,7 @@ import { PLAN_ACTUAL_OPERATIONS } from './schemas/plan-actuals';
 import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
 import { connectionOperations } from './openapi-connections';
+import { recommendationOperations } from './openapi-recommendations';
 import { requiredRole, ROUTE_ROLES, type TRouteRole } from './route-roles';
 import { INT4_MAX } from './safe-input';
 
@@ -138,6 +139,8 @@ registerOperations(...connectionOperations);
 registerOperations(...SCENARIO_OPERATIONS);
 
 registerOperations(...PLAN_ACTUAL_OPERATIONS);
+
+registerOperations(...recommendationOperations);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
