@@ -22,14 +22,13 @@ export type TViewState = { filters: TListFilters; dir: TSortDir };
 
 const SELECT = 'w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
-export function RecommendationsView(props: { initial: TViewState; list?: TRecommendationList; overview?: TRecommendationList; role: string }) {
+export function RecommendationsView(props: { initial: TViewState; list?: TRecommendationList; role: string }) {
   const t = useTranslations('recommendationsPage');
   const words = useRecommendationWords();
   const client = useQueryClient();
   const [filters, setFilters] = useState<TListFilters>(props.initial.filters);
   const [dir, setDir] = useState<TSortDir>(props.initial.dir);
   const initialKey = queryString(props.initial.filters);
-  const overview = useQuery({ queryKey: keys.list({}), queryFn: () => fetchList({}), initialData: props.overview });
   const list = useQuery({
     queryKey: keys.list(filters),
     queryFn: () => fetchList(filters),
@@ -48,20 +47,21 @@ export function RecommendationsView(props: { initial: TViewState; list?: TRecomm
   }, [filters, dir]);
 
   const providers = useMemo(() => {
-    const all = new Set<string>([...(overview.data?.items ?? []).map((i) => i.provider), ...(overview.data?.summary.byProvider ?? []).map((p) => p.provider)]);
+    // the totals are over every current recommendation, whatever the filters: their providers are the choices
+    const all = new Set<string>([...(list.data?.summary.byProvider ?? []).map((p) => p.provider), ...(list.data?.items ?? []).map((i) => i.provider)]);
     if (filters.provider) all.add(filters.provider);
     return [...all].sort((a, b) => words.provider(a).localeCompare(words.provider(b)));
-  }, [overview.data, filters.provider, words]);
+  }, [list.data, filters.provider, words]);
   const rows = useMemo(() => sortBySavings(list.data?.items ?? [], dir), [list.data, dir]);
   const canEdit = props.role === 'editor' || props.role === 'admin';
   const set = (key: keyof TListFilters) => (e: React.ChangeEvent<HTMLSelectElement>) => setFilters((f) => ({ ...f, [key]: e.target.value || undefined }));
   const ids = { kind: useId(), provider: useId(), status: useId() };
-  if (overview.isError && !overview.data) {
-    return <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{t('loadFailed', { message: overview.error instanceof Error ? overview.error.message : '' })}</p>;
+  if (list.isError && !list.data) {
+    return <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{t('loadFailed', { message: list.error instanceof Error ? list.error.message : '' })}</p>;
   }
-  if (!overview.data) return <Card><p className="py-8 text-center text-sm text-slate-500" data-testid="recommendations-loading">{t('loading')}</p></Card>;
-  const summary = overview.data.summary;
-  const lastRun = overview.data.lastRun;
+  if (!list.data) return <Card><p className="py-8 text-center text-sm text-slate-500" data-testid="recommendations-loading">{t('loading')}</p></Card>;
+  const { summary, lastRun } = list.data;
+  const current = summary.byStatus.reduce((n, s) => n + s.count, 0);
 
   return (
     <div className="space-y-6">
@@ -98,11 +98,9 @@ export function RecommendationsView(props: { initial: TViewState; list?: TRecomm
         </form>
         {list.isError ? (
           <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{t('loadFailed', { message: list.error instanceof Error ? list.error.message : '' })}</p>
-        ) : !list.data ? (
-          <p className="py-8 text-center text-sm text-slate-500">{t('loading')}</p>
         ) : rows.length === 0 && !list.isFetching ? (
           <div className="py-8 text-center text-sm text-slate-600" data-testid="recommendations-empty">
-            {overview.data.items.length === 0 ? (
+            {current === 0 ? (
               <>
                 <p className="font-medium">{t('emptyTitle')}</p>
                 <p className="mx-auto mt-1 max-w-xl text-slate-500">{lastRun ? t('emptyAfterRun') : canEdit ? t('emptyNoRunEditor') : t('emptyNoRunViewer')}</p>
@@ -114,7 +112,7 @@ export function RecommendationsView(props: { initial: TViewState; list?: TRecomm
         ) : (
           <RecommendationTable rows={rows} dir={dir} onSort={() => setDir((d) => (d === 'desc' ? 'asc' : 'desc'))} loading={list.isFetching} />
         )}
-        <p className="mt-3 text-xs text-slate-500">{t('tableFootnote', { shown: rows.length, total: overview.data.items.length })}</p>
+        <p className="mt-3 text-xs text-slate-500">{t('tableFootnote', { shown: rows.length, total: current })}</p>
       </Card>
       <p className="text-sm">
         <Link href="/recommendations/commitments" className="font-medium text-brand-600 hover:underline" data-testid="planner-link">{t('plannerLink')}</Link>

@@ -4,6 +4,8 @@ import { RecommendationsView, type TViewState } from '@/components/recommendatio
 import { DemoBanner, PageHeader } from '@/components/ui/card';
 import { RECOMMENDATION_STATUSES } from '@/lib/api/schemas/recommendations';
 import { getPageActor } from '@/lib/auth/page-actor';
+import { env } from '@/lib/env';
+import { listRecommendations } from '@/lib/queries/list-recommendations';
 import { isDemoLoaded } from '@/lib/demo/load-demo';
 import { RECOMMENDATION_KINDS } from '@/lib/recommendations/types';
 
@@ -35,11 +37,20 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const actor = await getPageActor();
   const [t, demo] = await Promise.all([getTranslations('recommendationsPage'), isDemoLoaded()]);
   const state = viewState(await searchParams);
+  const { kind, status, provider } = state.filters;
+  // the first screen comes with its data; react-query takes over for filters and changes
+  const list = await listRecommendations({
+    kind: kind ? [kind as (typeof RECOMMENDATION_KINDS)[number]] : undefined,
+    status: status ? [status as (typeof RECOMMENDATION_STATUSES)[number]] : undefined,
+    provider,
+    includeRetired: false,
+    currency: env().DISPLAY_CURRENCY,
+  });
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       {demo && <DemoBanner />}
-      <RecommendationsView initial={state} role={actor.role} />
+      <RecommendationsView initial={state} list={list} role={actor.role} />
     </>
   );
 }

@@ -6,6 +6,8 @@ import { DemoBanner, PageHeader } from '@/components/ui/card';
 import { COMMITMENT_INSTRUMENTS, LOOKBACK_DAYS, PAYMENT_OPTIONS } from '@/lib/api/schemas/recommendations';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { isDemoLoaded } from '@/lib/demo/load-demo';
+import { env } from '@/lib/env';
+import { getCommitmentPlan } from '@/lib/queries/get-commitment-plan';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('recommendationsPage.planner');
@@ -29,6 +31,7 @@ export default async function CommitmentPlannerPage({ searchParams }: { searchPa
     payment: pick('payment', PAYMENT_OPTIONS, 'no-upfront'),
     lookbackDays: pick('lookbackDays', LOOKBACK_DAYS, 30),
   };
+  const initial = await getCommitmentPlan({ ...params, currency: env().DISPLAY_CURRENCY });
   return (
     <>
       <div className="mb-2 text-sm">
@@ -36,7 +39,7 @@ export default async function CommitmentPlannerPage({ searchParams }: { searchPa
       </div>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       {demo && <DemoBanner />}
-      <CommitmentPlanner initialParams={params} />
+      <CommitmentPlanner initialParams={params} initial={initial} />
     </>
   );
 }
