@@ -49,7 +49,7 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
   return (
     <div className="flex justify-between gap-3 border-b border-slate-100 py-1">
       <dt className="text-slate-500">{label}</dt>
-      <dd className="tabular text-right font-medium text-slate-900" data-testid={testId}>{value}</dd>
+      <dd className="tabular whitespace-nowrap text-right font-medium text-slate-900" data-testid={testId}>{value}</dd>
     </div>
   );
 }
@@ -63,7 +63,7 @@ export function CommitmentFigures({ figures: c, currency, amountUnit }: { figure
   const months = (m: number | null) => (m === null ? t('never') : t('months', { months: Math.round(m * 10) / 10 }));
   return (
     <div className="space-y-4">
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="commitment-figures">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 xl:grid-cols-3" data-testid="commitment-figures">
         <Row label={t('upfront')} value={money(c.upfront)} />
         <Row label={t('recurring')} value={money(c.recurringMonthly)} />
         <Row label={t('savingsP50')} value={money(c.monthlySavings.p50)} />

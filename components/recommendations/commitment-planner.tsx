@@ -14,7 +14,7 @@ import { LOOKBACK_DAYS, PAYMENT_OPTIONS, type TCommitmentPlanResult } from '@/li
 import { fetchPlan, keys, queryString, type TPlanParams } from './api';
 import { CommitmentFigures, useAmount } from './commitment-numbers';
 import { LadderChart } from './ladder-chart';
-import { useEvidenceValue, useRecommendationMessage, useRecommendationWords } from './words';
+import { useRecommendationMessage, useRecommendationWords } from './words';
 
 const SELECT = 'w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
 const TERMS = ['1y', '3y'] as const;
@@ -139,10 +139,11 @@ type TPlan = NonNullable<TCommitmentPlanResult['plan']>;
 function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanResult; plan: TPlan; loading: boolean; message: ReturnType<typeof useRecommendationMessage> }) {
   const t = useTranslations('recommendationsPage.planner');
   const fmt = useFormat();
-  const level = useEvidenceValue(fmt);
+  // levels in the table: money per hour of on-demand usage covered, or a count of instances or nodes
+  const level = (v: number) =>
+    plan.measure === 'spend' ? t('perHour', { amount: fmt.money(v, { currency: result.currency, digits: 2 }) }) : t('units', { count: Math.round(v * 100) / 100 });
   const amount = useAmount(result.currency);
   const money = (v: string) => fmt.money(v, { currency: result.currency });
-  const unit = plan.measure === 'spend' ? `${result.currency}/h on demand` : 'units/h';
   const first = plan.tranches[0];
   const sentence = message(
     {
@@ -182,7 +183,7 @@ function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanR
           {plan.calibrationRatio !== 1 && <> · {t('calibration', { ratio: fmt.number(plan.calibrationRatio, 2) })}</>}
         </p>
       </Card>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="space-y-6">
         <Card title={t('compareTitle')}>
           <div className="-mx-4 overflow-x-auto sm:-mx-5">
             <table className="w-full min-w-[30rem] text-sm" data-testid="planner-options">
@@ -199,8 +200,8 @@ function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanR
                 {options.map((o) => (
                   <tr key={o.id} className="border-t border-slate-100">
                     <th scope="row" className="px-4 py-1.5 text-left font-medium sm:pl-5">{o.label}</th>
-                    <td className="tabular whitespace-nowrap px-2 text-right">{level(o.start, unit)}</td>
-                    <td className="tabular whitespace-nowrap px-2 text-right">{level(o.top, unit)}</td>
+                    <td className="tabular whitespace-nowrap px-2 text-right">{level(o.start)}</td>
+                    <td className="tabular whitespace-nowrap px-2 text-right">{level(o.top)}</td>
                     <td className="tabular whitespace-nowrap px-2 text-right">{money(o.savings)}</td>
                     <td className="tabular whitespace-nowrap px-4 text-right sm:pr-5">{months(o.breakEven)}</td>
                   </tr>
@@ -208,7 +209,7 @@ function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanR
                 <tr className="border-t border-slate-100" data-testid="provider-option">
                   <th scope="row" className="px-4 py-1.5 text-left font-medium sm:pl-5">{t('optionProvider')}</th>
                   <td className="tabular whitespace-nowrap px-2 text-right" colSpan={2}>
-                    {plan.providerLevel === null ? t('providerNone') : `${level(plan.providerLevel, unit)} · ${t('providerLookback', { days: plan.providerLookbackDays ?? 0 })}`}
+                    {plan.providerLevel === null ? t('providerNone') : `${level(plan.providerLevel)} · ${t('providerLookback', { days: plan.providerLookbackDays ?? 0 })}`}
                   </td>
                   <td className="px-2 text-right text-slate-400">—</td>
                   <td className="px-4 text-right text-slate-400 sm:pr-5">—</td>
@@ -216,7 +217,7 @@ function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanR
               </tbody>
             </table>
           </div>
-          <p className="mt-3 text-xs text-slate-500">{t('baseline', { p10: level(plan.baseline.p10PerHour, unit), p50: level(plan.baseline.p50PerHour, unit), p90: level(plan.baseline.p90PerHour, unit), hours: plan.baseline.hours })}</p>
+          <p className="mt-3 text-xs text-slate-500">{t('baseline', { p10: level(plan.baseline.p10PerHour), p50: level(plan.baseline.p50PerHour), p90: level(plan.baseline.p90PerHour), hours: plan.baseline.hours })}</p>
           {first && <p className="mt-1 text-xs text-slate-500">{t('buyNowIs', { amount: amount(first.amount, plan.amountUnit) })}</p>}
         </Card>
         <Card title={t('ladderTitle')}>

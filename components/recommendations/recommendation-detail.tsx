@@ -41,7 +41,9 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
     );
   }
   const money = (v: string) => fmt.money(v, { currency: r.currency ?? fmt.currency, digits: 0 });
-  const facts = [words.provider(r.provider), words.kind(r.kind), r.resource.region, r.resource.account].filter(Boolean).join(' · ');
+  // the kind says nothing more when it is the provider's name (MongoDB Atlas · MongoDB Atlas)
+  const facts = [...new Set([words.provider(r.provider), words.kind(r.kind), r.resource.region, r.resource.account].filter(Boolean))].join(' · ');
+  const extra = typeof r.details.extraMonthlyCost === 'number' && r.details.extraMonthlyCost > 0 ? r.details.extraMonthlyCost : null;
 
   return (
     <>
@@ -62,7 +64,7 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
               {message(r.message, r.text)}
             </p>
             <p className="mt-3 text-xs text-slate-500">
-              {t('lookback', { days: r.lookback.days, range: fmt.dayRange(r.lookback.from.slice(0, 10), r.lookback.to.slice(0, 10)), completeness: fmt.share(r.lookback.completeness) })}
+              {t('lookback', { days: r.lookback.days, from: fmt.day(r.lookback.from.slice(0, 10)), to: fmt.day(r.lookback.to.slice(0, 10)), completeness: fmt.share(r.lookback.completeness) })}
               {' · '}
               {t('rule', { rule: words.rule(r.ruleId), version: r.ruleVersion })}
             </p>
@@ -96,7 +98,10 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
                 <p className="mt-2 text-sm text-slate-600">{t('savingsRange', { p10: money(r.monthlySavings.p10), p90: money(r.monthlySavings.p90) })}</p>
               </div>
             ) : (
-              <p className="text-sm text-slate-600" data-testid="recommendation-savings">{t('noSavings')}</p>
+              <div data-testid="recommendation-savings">
+                <p className="text-sm text-slate-600">{t('noSavings')}</p>
+                {extra !== null && <p className="tabular mt-2 text-sm font-medium text-amber-800">{t('extraCost', { amount: money(String(extra)) })}</p>}
+              </div>
             )}
             {r.realised && (
               <div className="mt-4 border-t border-slate-100 pt-3 text-sm" data-testid="realised">

@@ -114,9 +114,6 @@ export function RecommendationsView(props: { initial: TViewState; list?: TRecomm
         )}
         <p className="mt-3 text-xs text-slate-500">{t('tableFootnote', { shown: rows.length, total: current })}</p>
       </Card>
-      <p className="text-sm">
-        <Link href="/recommendations/commitments" className="font-medium text-brand-600 hover:underline" data-testid="planner-link">{t('plannerLink')}</Link>
-      </p>
     </div>
   );
 }
@@ -211,7 +208,7 @@ function RecommendationTable(props: { rows: TRecommendationView[]; dir: TSortDir
                     <>
                       <span className="font-medium">{fmt.money(r.monthlySavings.p50, { currency })}</span>
                       {r.monthlySavings.p10 !== r.monthlySavings.p90 && (
-                        <span className="block text-xs text-slate-500">{t('rangeShort', { p10: fmt.moneyCompact(r.monthlySavings.p10, { currency }), p90: fmt.moneyCompact(r.monthlySavings.p90, { currency }) })}</span>
+                        <span className="block text-xs text-slate-500">{t('rangeShort', { p10: fmt.money(r.monthlySavings.p10, { currency }), p90: fmt.money(r.monthlySavings.p90, { currency }) })}</span>
                       )}
                     </>
                   ) : (

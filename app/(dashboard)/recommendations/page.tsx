@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { RecommendationsView, type TViewState } from '@/components/recommendations/recommendations-view';
 import { DemoBanner, PageHeader } from '@/components/ui/card';
@@ -48,7 +49,11 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   });
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        <Link href="/recommendations/commitments" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="planner-link">
+          {t('plannerLink')}
+        </Link>
+      </PageHeader>
       {demo && <DemoBanner />}
       <RecommendationsView initial={state} list={list} role={actor.role} />
     </>
