@@ -43,7 +43,9 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
   const money = (v: string) => fmt.money(v, { currency: r.currency ?? fmt.currency, digits: 0 });
   // the kind says nothing more when it is the provider's name (MongoDB Atlas · MongoDB Atlas)
   const facts = [...new Set([words.provider(r.provider), words.kind(r.kind), r.resource.region, r.resource.account].filter(Boolean))].join(' · ');
-  const extra = typeof r.details.extraMonthlyCost === 'number' && r.details.extraMonthlyCost > 0 ? r.details.extraMonthlyCost : null;
+  // details keep the rule's own currency; fxRate is one unit of it in the display currency (the engine converts the rest)
+  const rate = typeof r.details.fxRate === 'number' && r.details.fxRate > 0 ? r.details.fxRate : 1;
+  const extra = typeof r.details.extraMonthlyCost === 'number' && r.details.extraMonthlyCost > 0 ? r.details.extraMonthlyCost * rate : null;
 
   return (
     <>
