@@ -4,8 +4,9 @@ import { ensurePartitionsJob } from './definitions/ensure-partitions';
 import { syncConnectionJob } from './definitions/sync-connection';
 import { syncSchedulerJob } from './definitions/sync-scheduler';
 import { sweepInterruptedRunsJob } from './definitions/sweep-interrupted-runs';
+import { refreshRecommendationsJob } from './definitions/refresh-recommendations';
 import type { TJobDefinition } from './types';
 
 // Handlers are typed per job; the registry only needs them as opaque definitions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, compactDataChangesJob, syncConnectionJob, syncSchedulerJob, sweepInterruptedRunsJob];
+export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, compactDataChangesJob, syncConnectionJob, syncSchedulerJob, sweepInterruptedRunsJob, refreshRecommendationsJob];

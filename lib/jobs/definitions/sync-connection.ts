@@ -4,6 +4,7 @@
 import { isAppError } from '../../errors';
 import { runSync } from '../../ingestion/run-sync';
 import { defineJob } from '../types';
+import { enqueueRefreshAfterSync } from './refresh-recommendations';
 import { NO_RETRY_STATUSES, SYNC_CONNECTION_JOB, ZSyncJobPayload, dayToDate } from './sync-payload';
 
 export const syncConnectionJob = defineJob({
@@ -43,6 +44,8 @@ export const syncConnectionJob = defineJob({
     if (run.status === 'failed' && !NO_RETRY_STATUSES.has(run.errorStatus ?? '')) {
       throw new Error(`sync run ${run.id} of ${run.connectionName ?? payload.connectionId} failed: ${run.error}`);
     }
+    // new or changed rows are what the recommendations read: refresh them once the burst of syncs is over
+    if (run.status === 'succeeded' && run.rowsInserted + run.rowsUpdated > 0) await enqueueRefreshAfterSync(run.id);
     ctx.log(`sync run ${run.id}: ${run.status}`);
     return summary;
   },

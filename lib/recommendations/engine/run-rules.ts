@@ -123,3 +123,27 @@ export function preferFlexible(recs: TRecommendation[]): TRecommendation[] {
   }
   return recs.filter((r) => !drop.has(r));
 }
+
+/** The numbers the commitment's comparison sentence (commitmentProvider*) needs, added to its message. */
+export function enrichCommitmentMessage(rec: TRecommendation): TRecommendation {
+  if (rec.kind !== 'commitment') return rec;
+  const ev = (metric: string) => rec.evidence.find((e) => e.metric === metric);
+  const provider = ev('providerLevel');
+  const discount = ev('discount')?.value ?? null;
+  const lookback = /last (\d+) days/.exec(provider?.source ?? '');
+  const r3 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 1000) / 1000);
+  return {
+    ...rec,
+    message: {
+      ...rec.message,
+      params: {
+        ...rec.message.params,
+        providerLevel: r3(provider?.value),
+        topLevel: r3(ev('ladderTopLevel')?.value),
+        discount,
+        usedShare: discount === null ? null : Math.round((1 - discount) * 1e4) / 1e4,
+        lookbackDays: lookback ? Number(lookback[1]) : null,
+      },
+    },
+  };
+}
