@@ -139,32 +139,26 @@ type TPlan = NonNullable<TCommitmentPlanResult['plan']>;
 function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanResult; plan: TPlan; loading: boolean; message: ReturnType<typeof useRecommendationMessage> }) {
   const t = useTranslations('recommendationsPage.planner');
   const fmt = useFormat();
-  // levels in the table: money per hour of on-demand usage covered, or a count of instances or nodes
-  const level = (v: number) =>
-    plan.measure === 'spend' ? t('perHour', { amount: fmt.money(v, { currency: result.currency, digits: 2 }) }) : t('units', { count: Math.round(v * 100) / 100 });
   const amount = useAmount(result.currency);
   const money = (v: string) => fmt.money(v, { currency: result.currency });
   const first = plan.tranches[0];
+  // levels in the table: money per hour of on-demand usage covered, or a count of instances or nodes
+  const level = (v: number) =>
+    plan.measure === 'spend' ? t('perHour', { amount: fmt.money(v, { currency: result.currency, digits: 2 }) }) : t('units', { count: Math.round(v * 100) / 100 });
+  // levels go into the sentence formatted; shares stay numbers for the message's percent format
   const sentence = message(
     {
       key: plan.differenceReason,
       params: {
-        providerLevel: plan.providerLevel,
+        providerLevel: plan.providerLevel === null ? null : level(plan.providerLevel),
         lookbackDays: plan.providerLookbackDays,
-        providerLookbackDays: plan.providerLookbackDays,
-        topLevel: plan.topLevel,
-        top: plan.topLevel,
-        firstLevel: first?.level ?? 0,
-        optimalLevel: plan.optimal.level,
-        conservativeLevel: plan.conservativeLevel,
+        topLevel: level(plan.topLevel),
         discount: plan.discount,
         usedShare: 1 - plan.discount,
-        measure: plan.measure,
-        currency: result.currency,
-        tranches: plan.tranches.length,
       },
     },
     t('differenceFallback'),
+    result.currency,
   );
   const options = [
     { id: 'ladder', label: t('optionLadder'), start: first?.level ?? 0, top: plan.topLevel, savings: plan.expectedMonthlySavings, breakEven: plan.breakEvenMonths },

@@ -63,7 +63,7 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
           <Card title={t('why')}>
             <p className="text-sm leading-6 text-slate-800" data-testid="recommendation-text">
               <span className="mr-2 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: providerColor(r.provider) }} aria-hidden />
-              {message(r.message, r.text)}
+              {message(r.message, r.text, r.currency)}
             </p>
             <p className="mt-3 text-xs text-slate-500">
               {t('lookback', { days: r.lookback.days, from: fmt.day(r.lookback.from.slice(0, 10)), to: fmt.day(r.lookback.to.slice(0, 10)), completeness: fmt.share(r.lookback.completeness) })}
@@ -130,7 +130,7 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
                 {r.risks.map((risk) => (
                   <li key={risk.message.key}>
                     <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-medium ${RISK_STYLE[risk.level]}`}>{t(`risk.${risk.level}`)}</span>
-                    {message(risk.message, risk.text)}
+                    {message(risk.message, risk.text, r.currency)}
                   </li>
                 ))}
               </ul>

@@ -188,7 +188,7 @@ function RecommendationTable(props: { rows: TRecommendationView[]; dir: TSortDir
         </thead>
         <tbody className={props.loading ? 'opacity-60' : undefined}>
           {props.rows.map((r) => {
-            const sentence = message(r.message, r.text);
+            const sentence = message(r.message, r.text, r.currency);
             const currency = r.currency ?? fmt.currency;
             return (
               <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="recommendation-row" data-kind={r.kind} data-provider={r.provider} data-status={r.status}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, icuParams, isValidSnooze, savingsSummary, sortBySavings, statusOf, type TSavingsItem } from './view';
+import { actionsFor, isValidSnooze, savingsSummary, sortBySavings, statusOf, type TSavingsItem } from './view';
 
 const s = (p50: string, p10 = p50, p90 = p50) => ({ p10, p50, p90 });
 const item = (kind: string, provider: string, status: string, savings: TSavingsItem['monthlySavings']): TSavingsItem => ({ kind, provider, status, monthlySavings: savings });
@@ -86,11 +86,5 @@ describe('isValidSnooze', () => {
     expect(isValidSnooze('2026-12-05', '2026-12-06')).toBe(false);
     expect(isValidSnooze('', '2026-12-06')).toBe(false);
     expect(isValidSnooze('07/12/2026', '2026-12-06')).toBe(false);
-  });
-});
-
-describe('icuParams', () => {
-  it('keeps numbers, turns decimal strings into numbers and null into none', () => {
-    expect(icuParams({ a: 1.5, b: '120.40', c: null, d: 'no-upfront', e: 'M30' })).toEqual({ a: 1.5, b: 120.4, c: 'none', d: 'no-upfront', e: 'M30' });
   });
 });

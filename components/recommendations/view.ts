@@ -95,17 +95,3 @@ export function statusOf(action: TAction): TStatus {
 export function isValidSnooze(day: string, today: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && day > today;
 }
-
-/**
- * Message parameters for ICU: numbers stay numbers (the message formats them), null becomes 'none'
- * so a `{x, select, none {…} other {…}}` can say it, decimal strings of money become numbers.
- */
-export function icuParams(params: Record<string, number | string | null | undefined>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (v === null || v === undefined) out[k] = 'none';
-    else if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) out[k] = Number(v);
-    else out[k] = v;
-  }
-  return out;
-}

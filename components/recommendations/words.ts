@@ -7,45 +7,59 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { TFormatter } from '@/lib/format/formatter';
 import { providerName } from '@/lib/prices/provider-key';
-import { icuParams } from './view';
+import { useFormat } from '@/components/i18n/format-provider';
+import { messageValues } from '@/lib/recommendations/message-values';
+import type { TMessage } from '@/lib/recommendations/types';
 
-type TMessage = { key: string; params: Record<string, number | string | null> };
 type TLooseT = ((key: string, params?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 
-/** A message key the rules use, as the page's language says it; `fallback` (the rule's English text) when no translation exists. */
+/**
+ * A message key the rules use (recommendations.messages.*), in the page's language with the values
+ * messageValues gives it (money formatted in `currency`, instruments named); `fallback` (the rule's
+ * English text) when no translation exists.
+ */
 export function useRecommendationMessage() {
   // the recommendations namespace is the engine's; its keys are data (the rule chooses one)
   const t = useTranslations() as unknown as TLooseT;
-  return useMemo(
-    () => (message: TMessage | null | undefined, fallback = ''): string => {
+  const fmt = useFormat();
+  return useMemo(() => {
+    const named = (group: string, id: string) => (t.has(`recommendations.messages.${group}.${id}`) ? t(`recommendations.messages.${group}.${id}`) : id);
+    return (message: TMessage | null | undefined, fallback = '', currency: string | null = null): string => {
       if (!message) return fallback;
       const key = `recommendations.messages.${message.key}`;
       if (!t.has(key)) return fallback || message.key;
+      const values = messageValues(message, {
+        money: (amount) => fmt.money(amount, { currency: currency ?? fmt.currency }),
+        instrumentName: (id) => named('instruments', id),
+        paymentName: (option) => named('payments', option),
+      });
       try {
-        return t(key, icuParams(message.params));
+        return t(key, values);
       } catch {
         return fallback || message.key;
       }
-    },
-    [t],
-  );
+    };
+  }, [t, fmt]);
 }
 
 export function useRecommendationWords() {
   const t = useTranslations('recommendationsPage') as unknown as TLooseT;
+  const root = useTranslations() as unknown as TLooseT;
   return useMemo(() => {
     const maybe = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+    // instruments and rules are named once, in the engine's messages (the CLI and the e-mail use them too)
+    const engine = (key: string, fallback: string) => (root.has(`recommendations.messages.${key}`) ? root(`recommendations.messages.${key}`) : fallback);
     return {
       kind: (kind: string) => maybe(`kinds.${camel(kind)}`, kind),
       status: (status: string) => maybe(`statuses.${status}`, status),
       action: (type: string) => maybe(`actionTypes.${camel(type)}`, type),
-      instrument: (id: string) => maybe(`instruments.${camel(id)}`, id),
+      instrument: (id: string) => engine(`instruments.${id}`, id),
       payment: (p: string) => maybe(`payments.${camel(p)}`, p),
       metric: (m: string) => maybe(`metrics.${m}`, m),
-      rule: (id: string) => maybe(`rules.${camel(id)}`, id),
+      rule: (id: string) => engine(`rules.${id}`, id),
       provider: (p: string) => providerName(p),
     };
-  }, [t]);
+  }, [t, root]);
 }
 
 /** 'tier-up' → 'tierUp': message keys are camelCase. */
