@@ -34,8 +34,8 @@ export function CommitmentNumbers({ commitment, currency }: { commitment: TCommi
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-        <Row label={t('instrument')} value={words.instrument(commitment.instrument)} />
-        <Row label={t('scope')} value={commitment.scope} />
+        <Row label={t('instrument')} value={words.instrument(commitment.instrument)} wrap />
+        <Row label={t('scope')} value={commitment.scope} wrap />
         <Row label={t('term')} value={t('termMonths', { months: commitment.termMonths })} />
         <Row label={t('payment')} value={words.payment(commitment.payment)} />
         <Row label={t('buyNow')} value={amount(commitment.amount, commitment.amountUnit)} testId="commitment-amount" />
@@ -45,11 +45,12 @@ export function CommitmentNumbers({ commitment, currency }: { commitment: TCommi
   );
 }
 
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
+// figures stay on one line; names and scopes (free text) wrap
+function Row({ label, value, testId, wrap }: { label: string; value: string; testId?: string; wrap?: boolean }) {
   return (
     <div className="flex justify-between gap-3 border-b border-slate-100 py-1">
       <dt className="text-slate-500">{label}</dt>
-      <dd className="tabular whitespace-nowrap text-right font-medium text-slate-900" data-testid={testId}>{value}</dd>
+      <dd className={`tabular min-w-0 text-right font-medium text-slate-900 ${wrap ? 'break-words' : 'whitespace-nowrap'}`} data-testid={testId}>{value}</dd>
     </div>
   );
 }
@@ -60,7 +61,7 @@ export function CommitmentFigures({ figures: c, currency, amountUnit }: { figure
   const amount = useAmount(currency);
   const money = (v: string) => fmt.money(v, { currency });
   const signed = (v: string) => fmt.moneySigned(v, { currency });
-  const months = (m: number | null) => (m === null ? t('never') : t('months', { months: Math.round(m * 10) / 10 }));
+  const months = (m: number | null) => (m === null ? t('never') : m === 0 ? t('immediately') : t('months', { months: Math.round(m * 10) / 10 }));
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 xl:grid-cols-3" data-testid="commitment-figures">
@@ -76,10 +77,10 @@ export function CommitmentFigures({ figures: c, currency, amountUnit }: { figure
         <Row label={t('fall20')} value={signed(c.savingsIfUsageFalls.by20)} />
         <Row label={t('fall40')} value={signed(c.savingsIfUsageFalls.by40)} />
       </dl>
+      {c.tranches.length > 0 && <p className="text-xs text-slate-500" id="tranches-caption">{t('tranchesCaption', { count: c.tranches.length })}</p>}
       {c.tranches.length > 0 && (
         <div className="-mx-4 overflow-x-auto sm:-mx-5">
-          <table className="w-full min-w-[32rem] text-sm" data-testid="tranches">
-            <caption className="px-4 pb-2 text-left text-xs text-slate-500 sm:px-5">{t('tranchesCaption', { count: c.tranches.length })}</caption>
+          <table className="w-full min-w-[32rem] text-sm" data-testid="tranches" aria-describedby="tranches-caption">
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="px-4 py-1.5 sm:pl-5">{t('trancheMonth')}</th>

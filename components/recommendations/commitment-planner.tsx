@@ -165,10 +165,10 @@ function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanR
     { id: 'optimal', label: t('optionOptimal'), start: plan.optimal.level, top: plan.optimal.level, savings: plan.optimal.expectedMonthlySavings, breakEven: plan.optimal.breakEvenMonths },
     { id: 'conservative', label: t('optionConservative'), start: plan.conservative.level, top: plan.conservative.level, savings: plan.conservative.expectedMonthlySavings, breakEven: plan.conservative.breakEvenMonths },
   ];
-  const months = (m: number | null) => (m === null ? t('never') : t('months', { months: Math.round(m * 10) / 10 }));
+  const months = (m: number | null) => (m === null ? t('never') : m === 0 ? t('immediately') : t('months', { months: Math.round(m * 10) / 10 }));
   return (
     <div className={`space-y-6 ${loading ? 'opacity-70' : ''}`} aria-busy={loading} data-testid="planner-result" data-tranches={plan.tranches.length}>
-      <Card title={t('chartTitle')} subtitle={t('chartSubtitle', { unit: plan.levelUnit })}>
+      <Card title={t('chartTitle')} subtitle={plan.measure === 'spend' ? t('chartSubtitleSpend', { currency: result.currency }) : t('chartSubtitleCount')}>
         <LadderChart band={plan.usageBand} measure={plan.measure} currency={result.currency} providerLevel={plan.providerLevel} conservativeLevel={plan.conservativeLevel} testId="planner-ladder" />
         <p className="mt-3 text-sm text-slate-700" data-testid="difference-sentence">{sentence}</p>
         <p className="mt-1 text-xs text-slate-500">

@@ -52,7 +52,7 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
       <div className="mb-2 text-sm">
         <Link href="/recommendations" className="text-brand-600 hover:underline">{t('back')}</Link>
       </div>
-      <PageHeader title={`${words.action(r.action.type)}: ${r.resource.name}`} subtitle={facts}>
+      <PageHeader title={words.title(r.action.type, r.resource.name)} subtitle={facts}>
         <StatusBadge status={r.status} />
       </PageHeader>
       {!r.current && (

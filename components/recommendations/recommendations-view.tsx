@@ -194,7 +194,7 @@ function RecommendationTable(props: { rows: TRecommendationView[]; dir: TSortDir
               <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="recommendation-row" data-kind={r.kind} data-provider={r.provider} data-status={r.status}>
                 <td className="max-w-[28rem] px-4 py-2 sm:pl-5">
                   <Link href={`/recommendations/${r.id}`} className="font-medium text-brand-600 hover:underline" data-testid="recommendation-link">
-                    {words.action(r.action.type)}: {r.resource.name}
+                    {words.title(r.action.type, r.resource.name)}
                   </Link>
                   <p className="mt-0.5 line-clamp-2 text-xs text-slate-500" title={sentence}>{sentence}</p>
                 </td>

@@ -29,7 +29,7 @@ export function useRecommendationMessage() {
       const key = `recommendations.messages.${message.key}`;
       if (!t.has(key)) return fallback || message.key;
       const values = messageValues(message, {
-        money: (amount) => fmt.money(amount, { currency: currency ?? fmt.currency }),
+        money: (amount) => sentenceMoney(fmt, amount, currency ?? fmt.currency),
         instrumentName: (id) => named('instruments', id),
         paymentName: (option) => named('payments', option),
       });
@@ -53,6 +53,8 @@ export function useRecommendationWords() {
       kind: (kind: string) => maybe(`kinds.${camel(kind)}`, kind),
       status: (status: string) => maybe(`statuses.${status}`, status),
       action: (type: string) => maybe(`actionTypes.${camel(type)}`, type),
+      /** "Move up a tier: ec-routes" ("Monter d'un palier : ec-routes"). */
+      title: (type: string, resource: string) => t('recommendationTitle', { action: maybe(`actionTypes.${camel(type)}`, type), resource }),
       instrument: (id: string) => engine(`instruments.${id}`, id),
       payment: (p: string) => maybe(`payments.${camel(p)}`, p),
       metric: (m: string) => maybe(`metrics.${m}`, m),
@@ -60,6 +62,13 @@ export function useRecommendationWords() {
       provider: (p: string) => providerName(p),
     };
   }, [t, root]);
+}
+
+/** Money in a sentence: a rate per hour keeps its cents and more (0,9973 €), tens their cents, the rest whole. */
+export function sentenceMoney(fmt: TFormatter, amount: string | number, currency: string): string {
+  const n = Math.abs(Number(amount));
+  if (n < 10) return fmt.unitPrice(Math.round(Number(amount) * 10_000) / 10_000, { currency });
+  return fmt.money(amount, { currency, digits: n < 100 ? 2 : 0 });
 }
 
 /** 'tier-up' → 'tierUp': message keys are camelCase. */
