@@ -4,6 +4,7 @@
 // what it costs up front and each month, what it saves (P10–P90), when it pays back, what it needs,
 // what happens if usage falls short, and the ladder's tranches each with its own break-even.
 import { useTranslations } from 'next-intl';
+import { useId } from 'react';
 import { useFormat } from '@/components/i18n/format-provider';
 import type { TRecommendationView } from '@/lib/api/schemas/recommendations';
 import { useRecommendationWords } from './words';
@@ -59,6 +60,7 @@ export function CommitmentFigures({ figures: c, currency, amountUnit }: { figure
   const t = useTranslations('recommendationsPage.planner');
   const fmt = useFormat();
   const amount = useAmount(currency);
+  const captionId = useId();
   const money = (v: string) => fmt.money(v, { currency });
   const signed = (v: string) => fmt.moneySigned(v, { currency });
   const months = (m: number | null) => (m === null ? t('never') : m === 0 ? t('immediately') : t('months', { months: Math.round(m * 10) / 10 }));
@@ -77,10 +79,10 @@ export function CommitmentFigures({ figures: c, currency, amountUnit }: { figure
         <Row label={t('fall20')} value={signed(c.savingsIfUsageFalls.by20)} />
         <Row label={t('fall40')} value={signed(c.savingsIfUsageFalls.by40)} />
       </dl>
-      {c.tranches.length > 0 && <p className="text-xs text-slate-500" id="tranches-caption">{t('tranchesCaption', { count: c.tranches.length })}</p>}
+      {c.tranches.length > 0 && <p className="text-xs text-slate-500" id={captionId}>{t('tranchesCaption', { count: c.tranches.length })}</p>}
       {c.tranches.length > 0 && (
         <div className="-mx-4 overflow-x-auto sm:-mx-5">
-          <table className="w-full min-w-[32rem] text-sm" data-testid="tranches" aria-describedby="tranches-caption">
+          <table className="w-full min-w-[32rem] text-sm" data-testid="tranches" aria-describedby={captionId}>
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="px-4 py-1.5 sm:pl-5">{t('trancheMonth')}</th>
