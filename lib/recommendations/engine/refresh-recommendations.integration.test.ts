@@ -11,6 +11,7 @@ import { ensurePlanningSeed } from '../../scenarios/ensure-planning-seed';
 import { RULES } from '../rules';
 import { RECOMMENDATION_KINDS, type TRule } from '../types';
 import { updateRecommendationStatus } from '../update-recommendation-status';
+import { getRecommendation } from '../../queries/get-recommendation';
 import { REFRESH_LOCK_KEY, refreshRecommendations, type TRefreshOptions } from './refresh-recommendations';
 
 const NOW = new Date('2026-11-25T10:30:00Z');
@@ -76,6 +77,29 @@ describe('refreshRecommendations on the demo data', () => {
     expect(after.find((r) => r.id === grown.id)!.status).toBe('open');
     const audit = await pool().query(`SELECT actor_type, action, details->>'reason' AS reason FROM audit_log WHERE entity_id = $1 ORDER BY id`, [grown.id]);
     expect(audit.rows.at(-1)).toEqual({ actor_type: 'system', action: 'recommendation.reopen', reason: 'savings-grew' });
+  });
+
+  it('reopens a snoozed recommendation once its date has passed', async () => {
+    const target = first.find((r) => r.kind === 'runway')!;
+    await updateRecommendationStatus(target.id, { status: 'snoozed', snoozedUntil: new Date(NOW.getTime() + 3_600_000).toISOString() }, editor, NOW);
+    await refreshRecommendations(base);
+    expect((await rows()).find((r) => r.id === target.id)!.status).toBe('snoozed');
+    await refreshRecommendations({ ...base, now: new Date(NOW.getTime() + 2 * 3_600_000) });
+    expect((await rows()).find((r) => r.id === target.id)!.status).toBe('open');
+  });
+
+  it('shows the savings an implemented recommendation realised, from the bill', async () => {
+    const bucket = first.find((r) => r.kind === 'object-storage')!;
+    const implementedAt = new Date(NOW.getTime() - 10 * 86_400_000);
+    await updateRecommendationStatus(bucket.id, { status: 'implemented' }, editor, implementedAt);
+    const view = await getRecommendation(bucket.id, { now: NOW, currency: 'EUR' });
+    expect(view.status).toBe('implemented');
+    expect(view.implementedAt).toBe(implementedAt.toISOString());
+    const r = view.realised!;
+    expect(r.currency).toBe('EUR');
+    expect(r.days).toBeGreaterThanOrEqual(8);
+    expect(Number(r.beforeDaily)).toBeGreaterThan(0);
+    expect(Number(r.monthly)).toBeCloseTo((Number(r.beforeDaily) - Number(r.afterDaily)) * 30.4, 0);
   });
 
   it('reports a rule that throws with its id and still runs the others', async () => {

@@ -28,7 +28,7 @@ export type TRunResult = {
 export function needsFor(rule: TRule, missing: readonly string[]): string[] {
   const keys = new Set<string>();
   for (const m of missing) {
-    const fact = m.split(':').pop()!.split(' ')[0];
+    const fact = m.split(':').pop()!.trim().split(' ')[0];
     if (fact === 'projection') keys.add('needsPlanOfRecord');
     else if (fact === 'terms' || fact === 'unitPrice' || fact === 'prices') keys.add('needsPrices');
     else if (fact === 'baseline' || fact === 'commitmentPools' || fact === 'storageClassGB' || fact === 'egressGB') keys.add('needsBilling');

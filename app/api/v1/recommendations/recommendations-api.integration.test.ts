@@ -8,6 +8,8 @@ import { CliUsageError } from '@/lib/cli/types';
 import { disconnect, pool } from '@/lib/db';
 import { alignDemoPlan } from '@/lib/demo/align-demo-plan';
 import { loadDemo } from '@/lib/demo/load-demo';
+import { demoPhases } from '@/lib/demo/model';
+import { isoDay, startOfUtcDay } from '@/lib/dates';
 import { REFRESH_LOCK_KEY } from '@/lib/recommendations/engine/refresh-recommendations';
 import { ensurePlanningSeed } from '@/lib/scenarios/ensure-planning-seed';
 import { ZCommitmentPlanResult, ZRecommendation, ZRecommendationList, ZRecommendationRun } from '@/lib/api/schemas/recommendations';
@@ -132,6 +134,18 @@ describe('commitment planner API', () => {
     expect(p.conservativeLevel).toBeLessThanOrEqual(p.optimal.level + 1e-9);
     expect(p.differenceReason).toBe('commitmentProviderNone');
     expect(body.instruments.map((i) => i.instrument)).toContain('redis-cloud-annual');
+  });
+
+  it('replays a recommendation made during the roll-out (asOf) with the plan it had then: a ladder of tranches', async () => {
+    const asOf = isoDay(demoPhases(startOfUtcDay(new Date())).dataStart);
+    const body = ZCommitmentPlanResult.parse(await (await plan.GET(req('GET', `/api/v1/commitments/plan?instrument=aws-compute-savings-plan&term=1y&payment=no-upfront&asOf=${asOf}`, viewer))).json());
+    expect(body.asOf.slice(0, 10)).toBe(asOf);
+    expect(body.lookback.to.slice(0, 10)).toBe(asOf);
+    expect(body.plan!.tranches.length).toBeGreaterThan(1);
+    expect(body.plan!.tranches.map((t) => t.monthIndex)).toEqual([...body.plan!.tranches.map((t) => t.monthIndex)].sort((a, b) => a - b));
+    const future = await plan.GET(req('GET', '/api/v1/commitments/plan?asOf=2999-01-01', viewer));
+    expect(future.status).toBe(400);
+    expect(await fields(future)).toEqual(['asOf']);
   });
 
   it('says what it lacks for an instrument without usage', async () => {
