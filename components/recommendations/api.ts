@@ -10,7 +10,8 @@ import type {
 } from '@/lib/api/schemas/recommendations';
 
 export type TListFilters = { status?: string; kind?: string; provider?: string };
-export type TPlanParams = { instrument: string; term: string; payment: string; lookbackDays: number };
+/** asOf: replay the plan as it stood on that day (YYYY-MM-DD), reading nothing after it; absent: now. */
+export type TPlanParams = { instrument: string; term: string; payment: string; lookbackDays: number; asOf?: string };
 
 export class ApiError extends Error {
   constructor(

@@ -11,6 +11,7 @@ import { useEffect, useId, useState } from 'react';
 import { useFormat } from '@/components/i18n/format-provider';
 import { Card } from '@/components/ui/card';
 import { LOOKBACK_DAYS, PAYMENT_OPTIONS, type TCommitmentPlanResult } from '@/lib/api/schemas/recommendations';
+import { isoDay } from '@/lib/dates';
 import { fetchPlan, keys, queryString, type TPlanParams } from './api';
 import { CommitmentFigures, useAmount } from './commitment-numbers';
 import { LadderChart } from './ladder-chart';
@@ -37,7 +38,7 @@ export function CommitmentPlanner(props: { initialParams: TPlanParams; initial?:
   const instrument = instruments.find((i) => i.instrument === params.instrument);
   const terms = instrument ? TERMS.filter((term) => instrument.terms.some((x) => x.term === term)) : TERMS;
   const payments = instrument ? PAYMENT_OPTIONS.filter((p) => instrument.terms.some((x) => x.term === params.term && x.payment === p)) : PAYMENT_OPTIONS;
-  const ids = { instrument: useId(), term: useId(), payment: useId(), lookback: useId() };
+  const ids = { instrument: useId(), term: useId(), payment: useId(), lookback: useId(), asOf: useId() };
   const change = (patch: Partial<TPlanParams>) => {
     const next = { ...params, ...patch };
     // a term or payment the instrument does not sell falls back to the first it does
@@ -56,7 +57,7 @@ export function CommitmentPlanner(props: { initialParams: TPlanParams; initial?:
   return (
     <div className="space-y-6">
       <Card>
-        <form className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(e) => e.preventDefault()} data-testid="planner-form">
+        <form className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()} data-testid="planner-form">
           <div>
             <label htmlFor={ids.instrument} className="mb-1 block text-xs font-medium text-slate-600">{t('instrument')}</label>
             <select id={ids.instrument} name="instrument" value={params.instrument} onChange={(e) => change({ instrument: e.target.value })} className={SELECT}>
@@ -84,9 +85,23 @@ export function CommitmentPlanner(props: { initialParams: TPlanParams; initial?:
               {LOOKBACK_DAYS.map((d) => <option key={d} value={d}>{t('lookbackDays', { days: d })}</option>)}
             </select>
           </div>
+          <div>
+            <label htmlFor={ids.asOf} className="mb-1 block text-xs font-medium text-slate-600">{t('asOf')}</label>
+            <input
+              id={ids.asOf}
+              name="asOf"
+              type="date"
+              value={params.asOf ?? ''}
+              max={isoDay(new Date())}
+              onChange={(e) => change({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && e.target.value < isoDay(new Date()) ? e.target.value : undefined })}
+              className={SELECT}
+              title={t('asOfHelp')}
+            />
+          </div>
         </form>
         {result && (
           <p className="mt-3 text-xs text-slate-500" data-testid="planner-basis">
+            {params.asOf && <span className="mr-1 rounded bg-sky-100 px-1.5 py-0.5 font-medium text-sky-800" data-testid="replay-badge">{t('replay', { day: fmt.day(params.asOf) })}</span>}
             {result.scenario ? t('basis', { scenario: result.scenario.name, version: result.scenario.version, at: fmt.dateTime(result.asOf) }) : t('basisNoPlan', { at: fmt.dateTime(result.asOf) })}
             {' · '}
             {t('completeness', { days: result.lookbackDays, share: fmt.share(result.completeness) })}

@@ -5,6 +5,7 @@ import { CommitmentPlanner } from '@/components/recommendations/commitment-plann
 import { DemoBanner, PageHeader } from '@/components/ui/card';
 import { COMMITMENT_INSTRUMENTS, LOOKBACK_DAYS, PAYMENT_OPTIONS } from '@/lib/api/schemas/recommendations';
 import { getPageActor } from '@/lib/auth/page-actor';
+import { isIsoDay, isoDay } from '@/lib/dates';
 import { isDemoLoaded } from '@/lib/demo/load-demo';
 import { env } from '@/lib/env';
 import { getCommitmentPlan } from '@/lib/queries/get-commitment-plan';
@@ -30,6 +31,8 @@ export default async function CommitmentPlannerPage({ searchParams }: { searchPa
     term: pick('term', ['1y', '3y'] as const, '1y'),
     payment: pick('payment', PAYMENT_OPTIONS, 'no-upfront'),
     lookbackDays: pick('lookbackDays', LOOKBACK_DAYS, 30),
+    // a replay: the plan as it stood on a past day (a day to come, or not a day, is today)
+    asOf: typeof raw.asOf === 'string' && isIsoDay(raw.asOf) && raw.asOf < isoDay(new Date()) ? raw.asOf : undefined,
   };
   const initial = await getCommitmentPlan({ ...params, currency: env().DISPLAY_CURRENCY });
   return (
