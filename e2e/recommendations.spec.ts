@@ -80,7 +80,7 @@ test('an editor accepts a recommendation and its status survives a reload', asyn
   await expect(status.getByTestId('status-badge')).toHaveText('Accepted');
   await page.reload();
   await expect(page.getByTestId('recommendation-status')).toHaveAttribute('data-status', 'accepted');
-  await expect(page.getByTestId('recommendation-status')).toContainText('Eddie Editor');
+  await expect(page.getByTestId('recommendation-status')).toContainText('editor@e2e.test');
 
   // a dismissal needs a reason; a snooze needs a day
   await page.goto('/recommendations?status=open');

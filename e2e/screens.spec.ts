@@ -50,7 +50,8 @@ async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[
 
 for (const { lang, who, overview } of LANGUAGES) {
   test(`every page in ${lang}, on a phone and a laptop`, async ({ page }) => {
-    test.setTimeout(240_000);
+    // 17 pages at two sizes; on a loaded two-core machine a page takes up to ~10 s to settle
+    test.setTimeout(480_000);
     fs.mkdirSync('test-results/screens', { recursive: true });
     const problems: string[] = [];
     let current = 'sign-in';
