@@ -90,7 +90,10 @@ export function RecommendationsView(props: { initial: TViewState; list?: TRecomm
               {RECOMMENDATION_STATUSES.map((s) => <option key={s} value={s}>{words.status(s)}</option>)}
             </select>
           </div>
-          <div className="flex items-end">
+          <div className="flex items-end gap-2">
+            <button type="button" onClick={() => setDir((d) => (d === 'desc' ? 'asc' : 'desc'))} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 sm:hidden" data-testid="sort-savings-phone">
+              {dir === 'desc' ? t('sortPhoneDesc') : t('sortPhoneAsc')}
+            </button>
             <button type="button" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 disabled:opacity-50" disabled={!filters.kind && !filters.provider && !filters.status} onClick={() => setFilters({})} data-testid="reset-filters">
               {t('filters.reset')}
             </button>
@@ -171,19 +174,20 @@ function RecommendationTable(props: { rows: TRecommendationView[]; dir: TSortDir
   const message = useRecommendationMessage();
   return (
     <div className="-mx-4 overflow-x-auto sm:-mx-5" aria-busy={props.loading}>
-      <table className="w-full min-w-[44rem] text-sm" data-testid="recommendations-table">
+      {/* on a phone the savings and the status sit under each title; the other columns from 640 px */}
+      <table className="w-full text-sm sm:min-w-[44rem]" data-testid="recommendations-table">
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-4 py-2 sm:pl-5">{t('columns.recommendation')}</th>
-            <th scope="col" className="px-2 py-2">{t('columns.kind')}</th>
-            <th scope="col" className="px-2 py-2">{t('columns.provider')}</th>
-            <th scope="col" className="px-2 py-2 text-right" aria-sort={props.dir === 'desc' ? 'descending' : 'ascending'}>
+            <th scope="col" className="hidden px-2 py-2 sm:table-cell">{t('columns.kind')}</th>
+            <th scope="col" className="hidden px-2 py-2 sm:table-cell">{t('columns.provider')}</th>
+            <th scope="col" className="hidden px-2 py-2 text-right sm:table-cell" aria-sort={props.dir === 'desc' ? 'descending' : 'ascending'}>
               <button type="button" onClick={props.onSort} className="inline-flex items-center gap-1 uppercase hover:text-slate-900" title={t('sortBySavings')} data-testid="sort-savings">
                 {t('columns.savings')}
                 <span aria-hidden className="text-slate-700">{props.dir === 'asc' ? '▲' : '▼'}</span>
               </button>
             </th>
-            <th scope="col" className="px-4 py-2 sm:pr-5">{t('columns.status')}</th>
+            <th scope="col" className="hidden px-4 py-2 sm:table-cell sm:pr-5">{t('columns.status')}</th>
           </tr>
         </thead>
         <tbody className={props.loading ? 'opacity-60' : undefined}>
@@ -197,13 +201,21 @@ function RecommendationTable(props: { rows: TRecommendationView[]; dir: TSortDir
                     {words.title(r.action.type, r.resource.name)}
                   </Link>
                   <p className="mt-0.5 line-clamp-2 text-xs text-slate-500" title={sentence}>{sentence}</p>
+                  <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs sm:hidden">
+                    <StatusBadge status={r.status} />
+                    <span className="tabular font-medium text-slate-800">{r.monthlySavings ? t('perMonthShort', { amount: fmt.money(r.monthlySavings.p50, { currency }) }) : '—'}</span>
+                    <span className="text-slate-500">
+                      <span className="mr-1 inline-block h-2 w-2 rounded-full align-middle" style={{ background: providerColor(r.provider) }} aria-hidden />
+                      {words.provider(r.provider)} · {words.kind(r.kind)}
+                    </span>
+                  </p>
                 </td>
-                <td className="whitespace-nowrap px-2 py-2">{words.kind(r.kind)}</td>
-                <td className="whitespace-nowrap px-2 py-2">
+                <td className="hidden whitespace-nowrap px-2 py-2 sm:table-cell">{words.kind(r.kind)}</td>
+                <td className="hidden whitespace-nowrap px-2 py-2 sm:table-cell">
                   <span className="mr-1.5 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: providerColor(r.provider) }} aria-hidden />
                   {words.provider(r.provider)}
                 </td>
-                <td className="tabular whitespace-nowrap px-2 py-2 text-right" data-testid="row-savings">
+                <td className="tabular hidden whitespace-nowrap px-2 py-2 text-right sm:table-cell" data-testid="row-savings">
                   {r.monthlySavings ? (
                     <>
                       <span className="font-medium">{fmt.money(r.monthlySavings.p50, { currency })}</span>
@@ -215,7 +227,7 @@ function RecommendationTable(props: { rows: TRecommendationView[]; dir: TSortDir
                     <span className="text-slate-400" title={t('noSavingsHelp')}>—</span>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-4 py-2 sm:pr-5"><StatusBadge status={r.status} /></td>
+                <td className="hidden whitespace-nowrap px-4 py-2 sm:table-cell sm:pr-5"><StatusBadge status={r.status} /></td>
               </tr>
             );
           })}
