@@ -11,6 +11,11 @@ import { toRecommendationView, toRunView } from './recommendation-view';
 const ZERO = { p10: '0', p50: '0', p90: '0' };
 const add = (a: typeof ZERO, b: typeof ZERO) => ({ p10: addDecimals(a.p10, b.p10), p50: addDecimals(a.p50, b.p50), p90: addDecimals(a.p90, b.p90) });
 
+export async function getRecommendationRun(id: string) {
+  const row = await prisma.recommendationRun.findUnique({ where: { id } });
+  return row ? toRunView(row) : null;
+}
+
 export async function getLastRecommendationRun() {
   const row = await prisma.recommendationRun.findFirst({ orderBy: { startedAt: 'desc' } });
   return row ? toRunView(row) : null;

@@ -3,20 +3,13 @@
 import { z } from 'zod';
 import { ZDay } from '../../dates';
 import { RECOMMENDATION_KINDS } from '../../recommendations/types';
+import { INSTRUMENT_IDS } from '../../recommendations/commitments/instruments';
 
 export const RECOMMENDATION_STATUSES = ['open', 'accepted', 'dismissed', 'snoozed', 'implemented'] as const;
 export type TRecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 
 /** Commitment instruments the planner and the commitment rule know (one price-catalogue family each). */
-export const COMMITMENT_INSTRUMENTS = [
-  'aws-compute-savings-plan',
-  'aws-ec2-reserved-instance',
-  'aws-elasticache-reserved-node',
-  'aws-rds-reserved-instance',
-  'aws-cloudfront-security-bundle',
-  'atlas-commitment',
-  'redis-cloud-annual',
-] as const;
+export const COMMITMENT_INSTRUMENTS = INSTRUMENT_IDS;
 export type TCommitmentInstrument = (typeof COMMITMENT_INSTRUMENTS)[number];
 export const PAYMENT_OPTIONS = ['no-upfront', 'partial-upfront', 'all-upfront'] as const;
 export const LOOKBACK_DAYS = [7, 30, 60, 90] as const;
