@@ -1,45 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, isValidSnooze, savingsSummary, sortBySavings, statusOf, type TSavingsItem } from './view';
+import { actionsFor, isValidSnooze, sortBySavings, statusOf } from './view';
 
 const s = (p50: string, p10 = p50, p90 = p50) => ({ p10, p50, p90 });
-const item = (kind: string, provider: string, status: string, savings: TSavingsItem['monthlySavings']): TSavingsItem => ({ kind, provider, status, monthlySavings: savings });
-
-describe('savingsSummary', () => {
-  const items = [
-    item('commitment', 'aws', 'open', s('1200.50', '800', '1500')),
-    item('pods', 'aws', 'open', s('300.25')),
-    item('atlas', 'atlas', 'open', s('410')),
-    item('redis', 'redis-cloud', 'open', null),
-    item('cdn', 'cloudflare', 'accepted', s('999')),
-    item('runway', 'atlas', 'open', s('-50')),
-  ];
-
-  it('adds the open savings only, to the cent, with their range', () => {
-    const sum = savingsSummary(items);
-    expect(sum.total).toEqual({ p10: '1510.25', p50: '1910.75', p90: '2210.25' });
-    expect(sum.saving).toBe(3);
-    expect(sum.open).toBe(5);
-  });
-
-  it('groups by kind and by provider, largest first', () => {
-    const sum = savingsSummary(items);
-    expect(sum.byKind).toEqual([
-      { key: 'commitment', p50: '1200.5', count: 1 },
-      { key: 'atlas', p50: '410', count: 1 },
-      { key: 'pods', p50: '300.25', count: 1 },
-    ]);
-    expect(sum.byProvider).toEqual([
-      { key: 'aws', p50: '1500.75', count: 2 },
-      { key: 'atlas', p50: '410', count: 1 },
-    ]);
-  });
-
-  it('says zero when nothing is open', () => {
-    const sum = savingsSummary([item('cdn', 'cloudflare', 'dismissed', s('10'))]);
-    expect(sum.total.p50).toBe('0');
-    expect(sum.byKind).toEqual([]);
-  });
-});
 
 describe('sortBySavings', () => {
   const rows = [{ id: 'a', monthlySavings: s('10') }, { id: 'b', monthlySavings: null }, { id: 'c', monthlySavings: s('250.5') }, { id: 'd', monthlySavings: s('9.99') }, { id: 'e', monthlySavings: null }];

@@ -1,62 +1,16 @@
-// Pure helpers of the recommendations page: the savings summary at its top, the table's order, and
-// which actions a person may take on a recommendation. No React, no fetch: tested in view.test.ts.
-import { compareDecimal, sumDecimals } from '@/lib/money/decimal';
+// Pure helpers of the recommendations page: the table's order and which actions a person may take on a
+// recommendation (the savings summary is the API's, from the same reader). No React, no fetch: tested in view.test.ts.
+import type { TRecommendationStatus } from '@/lib/api/schemas/recommendations';
+import { compareDecimal } from '@/lib/money/decimal';
 
-export const STATUSES = ['open', 'accepted', 'dismissed', 'snoozed', 'implemented'] as const;
-export type TStatus = (typeof STATUSES)[number];
 
-/** The part of a recommendation the summary and the table read. */
-export type TSavingsItem = {
-  kind: string;
-  provider: string;
-  status: string;
-  /** Decimal strings in the display currency; null when the action saves nothing (a scale-up, a warning). */
-  monthlySavings: { p10: string; p50: string; p90: string } | null;
-};
-
-export type TSavingsGroup = { key: string; p50: string; count: number };
-export type TSavingsSummary = {
-  total: { p10: string; p50: string; p90: string };
-  /** Open recommendations that save money, and all open ones (warnings included). */
-  saving: number;
-  open: number;
-  byKind: TSavingsGroup[];
-  byProvider: TSavingsGroup[];
-};
-
-function groupBy(items: TSavingsItem[], key: (i: TSavingsItem) => string): TSavingsGroup[] {
-  const groups = new Map<string, string[]>();
-  for (const i of items) groups.set(key(i), [...(groups.get(key(i)) ?? []), i.monthlySavings!.p50]);
-  return [...groups]
-    .map(([k, values]) => ({ key: k, p50: sumDecimals(values), count: values.length }))
-    .sort((a, b) => compareDecimal(b.p50, a.p50) || a.key.localeCompare(b.key));
-}
-
-/**
- * Potential savings: what the open recommendations would save a month if all were done. Accepted,
- * dismissed, snoozed and implemented ones are decided already and do not count; a saving of zero or
- * less (a scale-up that costs more) is not a saving.
- */
-export function savingsSummary(items: TSavingsItem[]): TSavingsSummary {
-  const open = items.filter((i) => i.status === 'open');
-  const saving = open.filter((i) => i.monthlySavings !== null && compareDecimal(i.monthlySavings.p50, '0') > 0);
-  return {
-    total: {
-      p10: sumDecimals(saving.map((i) => i.monthlySavings!.p10)),
-      p50: sumDecimals(saving.map((i) => i.monthlySavings!.p50)),
-      p90: sumDecimals(saving.map((i) => i.monthlySavings!.p90)),
-    },
-    saving: saving.length,
-    open: open.length,
-    byKind: groupBy(saving, (i) => i.kind),
-    byProvider: groupBy(saving, (i) => i.provider),
-  };
-}
+/** The part of a recommendation the table's order reads: decimal strings, null when the action saves nothing. */
+type TWithSavings = { monthlySavings: { p10: string; p50: string; p90: string } | null };
 
 export type TSortDir = 'asc' | 'desc';
 
 /** By expected monthly savings (P50); those that save nothing go last whichever the direction, in their given order. */
-export function sortBySavings<T extends Pick<TSavingsItem, 'monthlySavings'>>(items: readonly T[], dir: TSortDir): T[] {
+export function sortBySavings<T extends TWithSavings>(items: readonly T[], dir: TSortDir): T[] {
   const indexed = items.map((item, index) => ({ item, index }));
   indexed.sort((a, b) => {
     const x = a.item.monthlySavings?.p50 ?? null;
@@ -87,7 +41,7 @@ export function actionsFor(role: string, status: string): TAction[] {
 }
 
 /** The status an action sets. */
-export function statusOf(action: TAction): TStatus {
+export function statusOf(action: TAction): TRecommendationStatus {
   return ({ accept: 'accepted', dismiss: 'dismissed', snooze: 'snoozed', reopen: 'open', implemented: 'implemented' } as const)[action];
 }
 
