@@ -32,6 +32,7 @@ export function useRecommendationMessage() {
         money: (amount) => sentenceMoney(fmt, amount, currency ?? fmt.currency),
         instrumentName: (id) => named('instruments', id),
         paymentName: (option) => named('payments', option),
+        quantity: (value, unit) => fmt.quantity(value, unit),
       });
       try {
         return t(key, values);
