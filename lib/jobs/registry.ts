@@ -1,11 +1,13 @@
 // Every job the worker runs, registered in one place.
 import { compactDataChangesJob } from './definitions/compact-data-changes';
+import { deliverNotificationJob } from './definitions/deliver-notification';
 import { ensurePartitionsJob } from './definitions/ensure-partitions';
 import { syncConnectionJob } from './definitions/sync-connection';
 import { syncSchedulerJob } from './definitions/sync-scheduler';
 import { sweepInterruptedRunsJob } from './definitions/sweep-interrupted-runs';
+import { sendNotificationDigestJob } from './definitions/send-notification-digest';
 import type { TJobDefinition } from './types';
 
 // Handlers are typed per job; the registry only needs them as opaque definitions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, compactDataChangesJob, syncConnectionJob, syncSchedulerJob, sweepInterruptedRunsJob];
+export const JOBS: TJobDefinition<any>[] = [ensurePartitionsJob, compactDataChangesJob, syncConnectionJob, syncSchedulerJob, sweepInterruptedRunsJob, deliverNotificationJob, sendNotificationDigestJob];
