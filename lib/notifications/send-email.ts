@@ -29,6 +29,9 @@ export async function sendEmails(
   const timeout = options.timeoutMs ?? 20_000;
   const transport = nodemailer.createTransport({
     url: smtpUrl,
+    // one connection (one login) for all the recipients of this message
+    pool: true,
+    maxConnections: 1,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,

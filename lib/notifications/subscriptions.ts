@@ -2,7 +2,6 @@
 // features that own the targets inside their own transactions, so a budget and its subscriptions
 // are saved (or refused) together.
 import { FREQUENCIES, ZSubscriptions, type TFrequency, type TSubscriptionInput, type TSubscriptionTarget } from '../api/schemas/notifications';
-import { parseInput } from '../connections/validate';
 import { prisma } from '../db';
 import { AppError, type TIssue } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
@@ -20,7 +19,12 @@ export async function setSubscriptions(
   options: { field?: string } = {},
 ): Promise<TSubscription[]> {
   const field = options.field ?? 'subscriptions';
-  const list = parseInput(ZSubscriptions, subs).map((s, i) => ({ ...s, i }));
+  const parsed = ZSubscriptions.safeParse(subs);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ field: [field, ...i.path.map(String)].join('.'), message: i.message }));
+    throw new AppError('BAD_REQUEST', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+  }
+  const list = parsed.data.map((s, i) => ({ ...s, i }));
   const issues: TIssue[] = [];
   const seen = new Set<string>();
   for (const s of list) {
