@@ -159,13 +159,13 @@ export function ChannelsPanel({ channels }: { channels: TChannelView[] }) {
             <tbody className="divide-y divide-slate-100">
               {channels.map((c) => (
                 <tr key={c.id}>
-                  <td className={`${STICKY_CELL} py-2 font-medium`}>{c.name}</td>
+                  <td className={`${STICKY_CELL} py-2 font-medium whitespace-nowrap`}>{c.name}</td>
                   <td className="px-2 whitespace-nowrap">
                     {t(`types.${c.type}`)}
                     {c.type === 'webhook' && <span className="ml-1 text-xs text-slate-500">({t(`formats.${c.format ?? 'json'}`)}{c.hasSecret ? ` · ${t('signed')}` : ''})</span>}
                   </td>
                   <td className="px-2 text-xs text-slate-600">
-                    {c.type === 'email' ? <span className="break-all">{c.addresses.join(', ')}</span> : <code className="whitespace-nowrap">{c.urlHint}</code>}
+                    {c.type === 'email' ? c.addresses.map((a) => <div key={a} className="whitespace-nowrap">{a}</div>) : <code className="whitespace-nowrap">{c.urlHint}</code>}
                   </td>
                   <td className="px-2 whitespace-nowrap text-xs text-slate-600">{t('subscriptionCount', { count: c.subscriptions })}</td>
                   <td className="px-2">

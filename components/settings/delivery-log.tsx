@@ -18,7 +18,7 @@ export async function DeliveryLog({ rows }: { rows: TNotificationView[] }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">{t('none')}</p>;
   return (
     <div className={TABLE_SCROLL}>
-      <table className={`${TABLE} min-w-[52rem]`} data-testid="delivery-log">
+      <table className={`${TABLE} min-w-[60rem]`} data-testid="delivery-log">
         <thead className={HEAD}>
           <tr>
             <th scope="col" className={`${STICKY_CELL} py-2`}>{t('when')}</th>
@@ -35,7 +35,7 @@ export async function DeliveryLog({ rows }: { rows: TNotificationView[] }) {
               <tr key={r.id} className="align-top">
                 <td className={`${STICKY_CELL} py-2 whitespace-nowrap`}>{fmt.dateTime(r.sentAt ?? r.createdAt)}</td>
                 <td className="px-2 py-2 whitespace-nowrap">{r.channelName}{r.channelId === null && <span className="ml-1 text-xs text-slate-400">({t('deletedChannel')})</span>}</td>
-                <td className="px-2 py-2" title={r.subject ?? undefined}>
+                <td className="min-w-[16rem] px-2 py-2" title={r.subject ?? undefined}>
                   <span className="font-medium">{t(`kinds.${r.kind}`)}</span>
                   {name && r.kind !== 'test' && <span className="text-slate-600"> · {name}</span>}
                   {r.frequency === 'daily' && <span className="ml-1 text-xs text-slate-500">({t('daily')})</span>}
@@ -45,7 +45,7 @@ export async function DeliveryLog({ rows }: { rows: TNotificationView[] }) {
                   <span className="ml-1 text-xs text-slate-500">{t('attempts', { count: r.attempts })}</span>
                   {r.nextAttemptAt && r.attempts > 0 && <div className="text-xs text-slate-500">{t('nextAttempt', { when: fmt.dateTime(r.nextAttemptAt) })}</div>}
                 </td>
-                <td className="max-w-[28rem] px-2 py-2 text-xs break-words text-red-700">{r.lastError ?? ''}</td>
+                <td className="min-w-[14rem] max-w-[28rem] px-2 py-2 text-xs break-words text-red-700">{r.lastError ?? ''}</td>
               </tr>
             );
           })}
