@@ -155,5 +155,5 @@ export function toSlack(r: TRendered & { sections?: TRendered[] }, ctx: TRenderC
   const blocks: unknown[] = [section(slackBlock(r))];
   for (const s of (r.sections ?? []).slice(0, 45)) blocks.push({ type: 'divider' }, section(slackBlock(s)));
   if (r.link) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `<${r.link}|${slackEscape(t('open'))}>` }] });
-  return { text: r.subject, blocks };
+  return { text: slackEscape(r.subject), blocks };
 }
