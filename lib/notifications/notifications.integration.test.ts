@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFormatter } from '@/lib/format/formatter';
-import { disconnect, prisma } from '@/lib/db';
+import { disconnect, prisma, withTransaction } from '@/lib/db';
 import { setEnv } from '@/lib/env';
 import { SmtpReceiver } from '@/test/fakes/smtp-receiver';
 import { WebhookReceiver } from '@/test/fakes/webhook-receiver';
@@ -15,7 +15,7 @@ import type { TBudgetThresholdPayload, TAnomalyPayload } from './payloads';
 import { createChannel } from './save-channel';
 import { sendChannelTest } from './send-test';
 import { verifySignature } from './signature';
-import { listSubscriptions, setSubscriptions } from './subscriptions';
+import { listSubscriptions, setSubscriptions, setSubscriptionsWithClient } from './subscriptions';
 
 const actor = { type: 'cli' as const, label: 'test' };
 const SMTP_USER = 'mailer';
@@ -409,6 +409,16 @@ describe('subscriptions', () => {
     expect(await listSubscriptions('budget', BUDGET)).toHaveLength(2);
     await prisma.$transaction((tx) => setSubscriptions(tx, 'budget', BUDGET, [{ channelId: b.id }]));
     expect((await listSubscriptions('budget', BUDGET)).map((s) => [s.channelName, s.frequency])).toEqual([['Finance', 'immediate']]);
+  });
+
+  it('does the same through a pg client, inside the caller transaction', async () => {
+    const a = await webhookChannel('http://127.0.0.1:9/a', { name: 'A' });
+    await withTransaction((client) => setSubscriptionsWithClient(client, 'anomaly_monitor', MONITOR, [{ channelId: a.id, frequency: 'daily' }]));
+    expect((await listSubscriptions('anomaly_monitor', MONITOR)).map((s) => [s.channelName, s.frequency])).toEqual([['A', 'daily']]);
+    await expect(withTransaction((client) => setSubscriptionsWithClient(client, 'anomaly_monitor', MONITOR, [{ channelId: crypto.randomUUID() }]))).rejects.toMatchObject({
+      issues: [{ field: 'subscriptions.0.channelId', message: 'is not a notification channel' }],
+    });
+    expect(await listSubscriptions('anomaly_monitor', MONITOR)).toHaveLength(1);
   });
 
   it('sends a test at once and keeps it in the log; a failed test is failed, not retried', async () => {
