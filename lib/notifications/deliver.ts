@@ -2,6 +2,7 @@
 // same row at once), sent, and settled: sent; retrying with exponential backoff; failed when the
 // channel refused it for good; abandoned, visibly, after MAX_ATTEMPTS. One channel failing never
 // holds another: each row (or digest) is claimed, sent and settled on its own.
+import { ZodError } from 'zod';
 import type { TChannelType, TNotificationStatus } from '../api/schemas/notifications';
 import { CredentialsDecryptError } from '../crypto/credentials';
 import { prisma } from '../db';
@@ -146,8 +147,15 @@ async function claimOne(id: string, s: ReturnType<typeof settings>): Promise<Not
   return rows.length ? prisma.notification.findUnique({ where: { id } }) : null;
 }
 
+// A stored alert that no longer parses (written by hand, or by an older version) cannot be sent:
+// retrying will not change it, so it fails at once, saying which fields.
 function alertOf(row: Notification): TAlert {
-  return parseAlert(row.kind, row.payload);
+  try {
+    return parseAlert(row.kind, row.payload);
+  } catch (e) {
+    const detail = e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ') : (e as Error).message;
+    throw new DeliveryError(`the alert's stored data is not valid: ${detail}`.slice(0, 1000), false);
+  }
 }
 
 // One attempt at one immediate notification. Not due, already sent, or held by another worker:
@@ -182,19 +190,32 @@ async function deliverDigest(channel: NotificationChannel, s: ReturnType<typeof 
        AND (next_attempt_at <= ${s.now} OR (${all} AND status = 'pending' AND created_at <= ${s.now}))
      RETURNING id::text`;
   if (!claimed.length) return [];
-  const rows = await prisma.notification.findMany({ where: { id: { in: claimed.map((c) => c.id) } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const claimedRows = await prisma.notification.findMany({ where: { id: { in: claimed.map((c) => c.id) } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  // one unreadable alert fails alone; the digest goes out with the others
+  const unreadable: TDeliveryOutcome[] = [];
+  const rows: Notification[] = [];
+  const parsed = new Map<string, TAlert>();
+  for (const r of claimedRows) {
+    try {
+      parsed.set(r.id, alertOf(r));
+      rows.push(r);
+    } catch (error) {
+      unreadable.push(...(await settle([r], channel, { delivered: r.deliveredTo, error, subject: null }, s)));
+    }
+  }
+  if (!rows.length) return unreadable;
   // an address served by an earlier attempt of every row in it already has all of them
   const already = channel.addresses.filter((a) => rows.every((r) => r.deliveredTo.includes(a)));
   let subject: string | null = null;
   try {
-    const alerts = rows.map((r) => ({ id: r.id, kind: r.kind, dedupeKey: r.dedupeKey, createdAt: r.createdAt, alert: alertOf(r) }));
+    const alerts = rows.map((r) => ({ id: r.id, kind: r.kind, dedupeKey: r.dedupeKey, createdAt: r.createdAt, alert: parsed.get(r.id)! }));
     const rendered = renderDigest(alerts.map((a) => a.alert), renderContext(channel.name));
     subject = rendered.subject;
     const delivered = await send(channel, { rendered, alerts }, already, s, rows[0].id);
-    return settle(rows, channel, { delivered, error: null, subject }, s);
+    return [...unreadable, ...(await settle(rows, channel, { delivered, error: null, subject }, s))];
   } catch (error) {
     const delivered = error instanceof DeliveryError && error.delivered.length ? error.delivered : already;
-    return settle(rows, channel, { delivered, error, subject }, s);
+    return [...unreadable, ...(await settle(rows, channel, { delivered, error, subject }, s))];
   }
 }
 

@@ -283,6 +283,18 @@ describe('webhook', () => {
     expect(await deliverNotification(c2[0].id, { now: T0, ...fast })).toMatchObject({ status: 'failed', error: 'HTTP 404: no such hook' });
   });
 
+  it('fails at once, saying which fields, an alert whose stored data no longer parses', async () => {
+    hook = await WebhookReceiver.start();
+    const channel = await webhookChannel(`${hook.url}/h`);
+    await subscribe([channel.id]);
+    const { created } = await enqueueBudget();
+    await prisma.notification.update({ where: { id: created[0].id }, data: { payload: { budgetName: 'x' } } });
+    const r = await deliverNotification(created[0].id, { now: T0, ...fast });
+    expect(r).toMatchObject({ status: 'failed' });
+    expect(r?.error).toMatch(/^the alert's stored data is not valid: budgetId: .*; periodStart: /);
+    expect(hook.hits).toHaveLength(0);
+  });
+
   it('scrubs the webhook URL path and secret from a network error', async () => {
     const port = await freePort();
     const channel = await webhookChannel(`http://127.0.0.1:${port}/services/T0/B0/sup3rS3cretT0ken`);
