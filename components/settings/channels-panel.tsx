@@ -170,9 +170,10 @@ export function ChannelsPanel({ channels }: { channels: TChannelView[] }) {
                   <td className="px-2 whitespace-nowrap text-xs text-slate-600">{t('subscriptionCount', { count: c.subscriptions })}</td>
                   <td className="px-2">
                     {c.lastDelivery ? (
-                      <span className={`rounded px-1.5 py-0.5 text-xs whitespace-nowrap ${DELIVERY_STATUS_STYLE[c.lastDelivery.status] ?? ''}`}>
-                        {ts(c.lastDelivery.status)} · {fmt.dateTime(c.lastDelivery.at)}
-                      </span>
+                      <>
+                        <span className={`rounded px-1.5 py-0.5 text-xs whitespace-nowrap ${DELIVERY_STATUS_STYLE[c.lastDelivery.status] ?? ''}`}>{ts(c.lastDelivery.status)}</span>
+                        <div className="mt-0.5 text-xs whitespace-nowrap text-slate-500">{fmt.dateTime(c.lastDelivery.at)}</div>
+                      </>
                     ) : (
                       <span className="text-xs text-slate-400">{t('never')}</span>
                     )}
