@@ -5,6 +5,9 @@ import { accessCommands } from '../lib/cli/access-commands';
 import { fxCommands } from '../lib/cli/fx-commands';
 import { connectionCommands } from '../lib/cli/connection-commands';
 import { costCommands } from '../lib/cli/cost-commands';
+import { forecastCommands } from '../lib/cli/forecast-commands';
+import { budgetCommands } from '../lib/cli/budget-commands';
+import { anomalyCommands } from '../lib/cli/anomaly-commands';
 import { notificationCommands } from '../lib/cli/notification-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
@@ -13,7 +16,16 @@ import { logger } from '../lib/logger';
 import { bootstrap } from '../lib/runtime/bootstrap';
 import { ensureMigrated } from '../lib/runtime/ensure-migrated';
 
-const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands, ...fxCommands, ...notificationCommands];
+const COMMANDS: TCliCommand[] = [
+  ...accessCommands,
+  ...connectionCommands,
+  ...costCommands,
+  ...fxCommands,
+  ...forecastCommands,
+  ...budgetCommands,
+  ...anomalyCommands,
+  ...notificationCommands,
+];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);

@@ -9,5 +9,13 @@ export type TBench = { name: string; run: (ctx: TBenchContext) => Promise<void> 
 
 import { focusImportBench } from './focus-import';
 import { planningBench } from './planning';
+import { forecastBench } from './forecast-accuracy';
 
-export const BENCHES: TBench[] = [focusImportBench, planningBench];
+export const BENCHES: TBench[] = [
+  focusImportBench,
+  planningBench,
+  forecastBench,
+  anomalyDetectionBench,
+];
+import { anomalyDetectionBench } from './anomaly-detection';
+
