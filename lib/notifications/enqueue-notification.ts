@@ -18,9 +18,13 @@ export type TEnqueueInput = {
   dedupeKey: string;
   kind: Exclude<TNotificationKind, 'test'>;
   payload: unknown;
+  // subscriptions a feature still keeps in its own table (budget_subscription,
+  // anomaly_monitor_subscription), added to the target's rows in notification_subscription; a
+  // channel that no longer exists is skipped
+  subscriptions?: { channelId: string; frequency: string }[];
 };
 
-type TDb = Pick<Prisma.TransactionClient, 'notificationSubscription' | 'notification'>;
+type TDb = Pick<Prisma.TransactionClient, 'notificationSubscription' | 'notification' | 'notificationChannel'>;
 
 export type TEnqueued = { created: { id: string; channelId: string; frequency: string }[]; alreadyQueued: number };
 
@@ -34,7 +38,18 @@ export async function enqueueNotification(
   const now = options.now ?? new Date();
   if (!input.dedupeKey || input.dedupeKey.length > 500) throw new Error('a notification needs a dedupe key of at most 500 characters');
   const alert = parseAlert(input.kind, input.payload);
-  const subs = await db.notificationSubscription.findMany({ where: { targetType: input.targetType, targetId: input.targetId }, include: { channel: { select: { name: true } } } });
+  const subs: { channelId: string; frequency: string; channel: { name: string } }[] = await db.notificationSubscription.findMany({
+    where: { targetType: input.targetType, targetId: input.targetId },
+    include: { channel: { select: { name: true } } },
+  });
+  const extra = (input.subscriptions ?? []).filter((e) => !subs.some((s) => s.channelId === e.channelId));
+  if (extra.length) {
+    const channels = await db.notificationChannel.findMany({ where: { id: { in: extra.map((e) => e.channelId).filter((id) => /^[0-9a-f-]{36}$/i.test(id)) } }, select: { id: true, name: true } });
+    for (const e of extra) {
+      const c = channels.find((x) => x.id === e.channelId);
+      if (c && !subs.some((s) => s.channelId === c.id)) subs.push({ channelId: c.id, frequency: e.frequency === 'daily' ? 'daily' : 'immediate', channel: { name: c.name } });
+    }
+  }
   if (!subs.length) return { created: [], alreadyQueued: 0 };
   const config = env();
   const subject = renderAlert(alert, { locale: config.LOCALE, timeZone: config.ORG_TIMEZONE, appUrl: appUrl(), channelName: '' }).subject;

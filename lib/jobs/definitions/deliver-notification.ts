@@ -3,6 +3,7 @@
 // worker missed. Retries are the outbox's own (next_attempt_at), not the queue's.
 import { z } from 'zod';
 import { deliverDue, deliverNotification } from '../../notifications/deliver';
+import { notifyAnomalyAlerts, notifyBudgetAlarms } from '../../notifications/notify-raised-alerts';
 import { defineJob } from '../types';
 
 export const deliverNotificationJob = defineJob({
@@ -12,6 +13,9 @@ export const deliverNotificationJob = defineJob({
   queue: { retryLimit: 0, expireInSeconds: 600 },
   handler: async (payload, ctx) => {
     if (!payload.notificationId) {
+      // alarms and alerts raised by a run that stopped before handing them over (or by the API/CLI)
+      await notifyBudgetAlarms();
+      await notifyAnomalyAlerts();
       const results = await deliverDue();
       if (results.length) ctx.log(`notification sweep: ${results.filter((r) => r.status === 'sent').length} sent, ${results.filter((r) => r.status !== 'sent').length} not`);
       return { attempted: results.length };
