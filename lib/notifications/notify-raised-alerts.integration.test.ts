@@ -37,11 +37,17 @@ it('hands a budget alarm to the budget’s channels once, with the period’s fi
   await prisma.$transaction((tx) => setSubscriptions(tx, 'budget', budget.id, [{ channelId: mine.id }]));
   await prisma.budgetSubscription.createMany({ data: [{ budgetId: budget.id, channelId: theirs.id, frequency: 'immediate' }, { budgetId: budget.id, channelId: '00000000-0000-4000-8000-000000000000', frequency: 'immediate' }] });
 
+  const { listChannels } = await import('@/lib/queries/list-channels');
+  expect((await listChannels()).map((c) => [c.name, c.subscriptions])).toEqual([['Finance hook', 1], ['Legacy hook', 1]]);
   expect(await notifyBudgetAlarms({ now: NOW })).toBe(1);
   expect(await notifyBudgetAlarms({ now: NOW })).toBe(0);
   expect((await prisma.budgetAlarm.findFirstOrThrow()).notifiedAt).toEqual(NOW);
   await deliverDue({ now: new Date(NOW.getTime() + 60_000) });
   expect(hook.hits.map((h) => h.path).sort()).toEqual(['/finance', '/legacy']);
+  // deleting a channel ends the budget's own subscription to it too
+  const { deleteChannel } = await import('./save-channel');
+  await deleteChannel({ type: 'cli', label: 't' }, theirs.id);
+  expect(await prisma.budgetSubscription.findMany({ where: { channelId: theirs.id } })).toEqual([]);
   const body = JSON.parse(hook.hits[0].body);
   expect(body.subject).toMatch(/^Budget AWS: the forecast crosses 100% \(/);
   expect(body.notifications[0].data).toMatchObject({ budgetName: 'AWS', periodStart: '2026-12-01', periodEnd: '2027-01-01', amount: '1000.00', actual: '420.50', forecast: '1085.00', threshold: { on: 'forecast', percent: 100 } });

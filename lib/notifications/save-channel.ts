@@ -100,6 +100,9 @@ export async function deleteChannel(actor: TAuditActor, id: string): Promise<{ i
       data: { status: 'abandoned', lastError: 'the channel was deleted before this was delivered', lockedUntil: null },
     });
     await tx.notificationChannel.delete({ where: { id: row.id } });
+    // subscriptions budgets and monitors keep in their own tables name the channel without a foreign key
+    await tx.budgetSubscription.deleteMany({ where: { channelId: row.id } });
+    await tx.anomalyMonitorSubscription.deleteMany({ where: { channelId: row.id } });
     await audit(actor, 'channel.delete', { type: 'notification_channel', id: row.id }, { name: row.name, type: row.type }, tx);
   });
   logger.info({ channelId: row.id }, 'notification channel deleted');

@@ -13,7 +13,14 @@ async function views(where: { id?: string }): Promise<TChannelView[]> {
      WHERE channel_id = ANY(${rows.map((r) => r.id)}::uuid[])
      ORDER BY channel_id, created_at DESC, id DESC`;
   const byChannel = new Map(last.map((l) => [l.channel_id, { status: l.status, at: l.at }]));
-  return rows.map((r) => toChannelView(r, { subscriptions: r._count.subscriptions, lastDelivery: byChannel.get(r.id) ?? null }));
+  // budgets and monitors still keep subscriptions in their own tables too (read beside ours at enqueue)
+  const own = await prisma.$queryRaw<{ channel_id: string; n: number }[]>`
+    SELECT channel_id::text, count(*)::int AS n FROM (
+      SELECT channel_id FROM budget_subscription WHERE channel_id = ANY(${rows.map((r) => r.id)}::uuid[])
+      UNION ALL SELECT channel_id FROM anomaly_monitor_subscription WHERE channel_id = ANY(${rows.map((r) => r.id)}::uuid[])) s
+     GROUP BY channel_id`;
+  const ownCount = new Map(own.map((o) => [o.channel_id, o.n]));
+  return rows.map((r) => toChannelView(r, { subscriptions: r._count.subscriptions + (ownCount.get(r.id) ?? 0), lastDelivery: byChannel.get(r.id) ?? null }));
 }
 
 export async function listChannels(): Promise<TChannelView[]> {
