@@ -8,6 +8,7 @@ import { costCommands } from '../lib/cli/cost-commands';
 import { forecastCommands } from '../lib/cli/forecast-commands';
 import { budgetCommands } from '../lib/cli/budget-commands';
 import { anomalyCommands } from '../lib/cli/anomaly-commands';
+import { recommendationCommands } from '../lib/cli/recommendation-commands';
 import { notificationCommands } from '../lib/cli/notification-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
@@ -24,6 +25,7 @@ const COMMANDS: TCliCommand[] = [
   ...forecastCommands,
   ...budgetCommands,
   ...anomalyCommands,
+  ...recommendationCommands,
   ...notificationCommands,
 ];
 

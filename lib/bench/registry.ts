@@ -10,12 +10,13 @@ export type TBench = { name: string; run: (ctx: TBenchContext) => Promise<void> 
 import { focusImportBench } from './focus-import';
 import { planningBench } from './planning';
 import { forecastBench } from './forecast-accuracy';
+import { anomalyDetectionBench } from './anomaly-detection';
+import { recommendationsBench } from './recommendations';
 
 export const BENCHES: TBench[] = [
   focusImportBench,
   planningBench,
   forecastBench,
   anomalyDetectionBench,
+  recommendationsBench,
 ];
-import { anomalyDetectionBench } from './anomaly-detection';
-

@@ -8,6 +8,7 @@ import { syncConnectionJob } from './definitions/sync-connection';
 import { syncSchedulerJob } from './definitions/sync-scheduler';
 import { sweepInterruptedRunsJob } from './definitions/sweep-interrupted-runs';
 import { evaluateBudgetsJob } from './definitions/evaluate-budgets';
+import { refreshRecommendationsJob } from './definitions/refresh-recommendations';
 import { sendNotificationDigestJob } from './definitions/send-notification-digest';
 import type { TJobDefinition } from './types';
 
@@ -22,6 +23,7 @@ export const JOBS: TJobDefinition<any>[] = [
   evaluateBudgetsJob,
   detectAnomaliesJob,
   pullBusinessMetricsJob,
+  refreshRecommendationsJob,
   deliverNotificationJob,
   sendNotificationDigestJob,
 ];
