@@ -22,4 +22,19 @@ describe('configuration', () => {
   it('treats empty values as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });
+
+  it('validates the e-mail settings together, without echoing the password', () => {
+    const ok = parseEnv({ SMTP_URL: 'smtps://mailer:s3cret-pass@mail.example.com:465', MAIL_FROM: 'Tourmalet <costs@example.com>' });
+    expect(ok.SMTP_URL).toBe('smtps://mailer:s3cret-pass@mail.example.com:465');
+    expect(parseEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'costs@example.com' }).MAIL_FROM).toBe('costs@example.com');
+    expect(() => parseEnv({ SMTP_URL: 'http://mailer:s3cret-pass@mail.example.com', MAIL_FROM: 'a@b.co' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    try {
+      parseEnv({ SMTP_URL: 'https://mailer:s3cret-pass@mail.example.com', MAIL_FROM: 'a@b.co' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('s3cret-pass');
+    }
+    expect(() => parseEnv({ SMTP_URL: 'smtp://mail.example.com:587' })).toThrow(/MAIL_FROM: must be set when SMTP_URL is/);
+    expect(() => parseEnv({ MAIL_FROM: 'costs@example.com' })).toThrow(/SMTP_URL: must be set when MAIL_FROM is/);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://mail.example.com', MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM: must be an e-mail address/);
+  });
 });

@@ -44,8 +44,30 @@ export const ZEnv = z.object({
         ctx.addIssue({ code: 'custom', message: (e as Error).message });
       }
     }),
+  // e-mail: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS from the start)
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || isSmtpUrl(v), 'must be an smtp:// or smtps:// URL with a host, such as smtp://user:password@mail.example.com:587'),
+  // the sender of e-mails: an address, or a name and an address ("Tourmalet <costs@example.com>")
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || isMailbox(v), 'must be an e-mail address or "Name <address>"'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
+
+function isSmtpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+}
+
+const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+function isMailbox(value: string): boolean {
+  const named = /^[^<>]*<([^<>]+)>$/.exec(value.trim());
+  return ADDRESS.test(named ? named[1] : value.trim());
+}
 
 export type TEnv = z.infer<typeof ZEnv>;
 
@@ -54,8 +76,14 @@ export class EnvError extends Error {}
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = ZEnv.safeParse(cleaned);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const issues = result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  // e-mail needs both: a server without a sender (or the reverse) is half a configuration
+  if (result.success && result.data.SMTP_URL && !result.data.MAIL_FROM)
+    issues.push({ path: 'MAIL_FROM', message: 'must be set when SMTP_URL is (the sender of e-mails, such as costs@example.com)' });
+  if (result.success && result.data.MAIL_FROM && !result.data.SMTP_URL)
+    issues.push({ path: 'SMTP_URL', message: 'must be set when MAIL_FROM is (the server e-mails are sent through)' });
+  if (!result.success || issues.length) {
+    const lines = issues.map((i) => `  ${i.path}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;

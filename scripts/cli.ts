@@ -9,6 +9,7 @@ import { forecastCommands } from '../lib/cli/forecast-commands';
 import { budgetCommands } from '../lib/cli/budget-commands';
 import { anomalyCommands } from '../lib/cli/anomaly-commands';
 import { recommendationCommands } from '../lib/cli/recommendation-commands';
+import { notificationCommands } from '../lib/cli/notification-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
 import { AppError } from '../lib/errors';
@@ -25,6 +26,7 @@ const COMMANDS: TCliCommand[] = [
   ...budgetCommands,
   ...anomalyCommands,
   ...recommendationCommands,
+  ...notificationCommands,
 ];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

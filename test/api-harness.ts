@@ -11,6 +11,7 @@ import { GRAND_EST_TODAY } from '../lib/planning/drivers';
 import { listScenarios } from '../lib/queries/list-scenarios';
 import { ensurePlanningSeed } from '../lib/scenarios/ensure-planning-seed';
 import { truncate } from './db';
+import { createChannel } from '../lib/notifications/save-channel';
 
 export type TDocOperation = {
   method: string;
@@ -86,6 +87,8 @@ export async function createFixtures(): Promise<TFixtures> {
   });
   const run = await prisma.syncRun.create({ data: { kind: 'import', source: 'fuzz', status: 'succeeded', finishedAt: new Date() } });
   const resource = await prisma.resource.create({ data: { provider: 'aws', kind: 'app', externalId: 'fuzz-1', name: 'fuzz-pod', source: 'fuzz' } });
+  // a webhook on the discard port: a test send fails at once and never leaves the machine
+  const channel = await createChannel(actor, { type: 'webhook', name: 'fuzz-hook', url: 'http://127.0.0.1:9/hook', secret: 'fuzz-webhook-secret-0001' });
   const [scenario] = await listScenarios();
   const price = await prisma.priceItem.findFirstOrThrow({ orderBy: { id: 'asc' } });
   const budget = await prisma.budget.create({
@@ -101,6 +104,7 @@ export async function createFixtures(): Promise<TFixtures> {
     ids: {
       scenarios: scenario.id,
       connections: connection.id,
+      channels: channel.id,
       users: user.id,
       tokens: spare.id,
       'sync-runs': run.id,

@@ -15,6 +15,7 @@ import { budgetOperations } from './openapi-budgets';
 import { anomalyOperations } from './openapi-anomalies';
 import { unitCostOperations } from './openapi-unit-costs';
 import { recommendationOperations } from './openapi-recommendations';
+import { notificationOperations } from './openapi-notifications';
 import { requiredRole, ROUTE_ROLES, type TRouteRole } from './route-roles';
 import { INT4_MAX } from './safe-input';
 
@@ -139,6 +140,7 @@ registerOperations(
 );
 
 registerOperations(...connectionOperations);
+registerOperations(...notificationOperations);
 
 registerOperations(...forecastOperations);
 

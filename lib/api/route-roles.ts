@@ -71,6 +71,12 @@ export const ROUTE_ROLES = {
   '/api/v1/business-metrics': { GET: 'viewer', POST: 'editor' },
   '/api/v1/business-metrics/{name}/points': { POST: 'editor' },
   '/api/v1/unit-costs': { GET: 'viewer' },
+  // channels hold people's addresses and webhook endpoints: admins manage them; editors read them
+  // (names and types) to subscribe the budgets and monitors they edit, and read the delivery log
+  '/api/v1/channels': { GET: 'editor', POST: 'admin' },
+  '/api/v1/channels/{id}': { PATCH: 'admin', DELETE: 'admin' },
+  '/api/v1/channels/{id}/test': { POST: 'admin' },
+  '/api/v1/notifications': { GET: 'editor' },
 } as const satisfies Record<string, Partial<Record<THttpMethod, TRouteRole>>>;
 
 export type TApiPath = keyof typeof ROUTE_ROLES;

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { ChannelsPanel } from '@/components/settings/channels-panel';
 import { ConnectionsPanel } from '@/components/settings/connections-panel';
+import { DeliveryLog } from '@/components/settings/delivery-log';
 import { FocusUpload } from '@/components/settings/focus-upload';
 import { RunLog } from '@/components/settings/run-log';
 import { HEAD, STICKY_CELL, TABLE, TABLE_SCROLL } from '@/components/settings/table-classes';
@@ -13,6 +15,8 @@ import { listSyncRuns } from '@/lib/connections/list-sync-runs';
 import { describeProviders } from '@/lib/connections/provider-fields';
 import { getFormat } from '@/lib/i18n/server';
 import { listApiTokens, listAudit, listUsers } from '@/lib/queries/list-access';
+import { listChannels } from '@/lib/queries/list-channels';
+import { listNotifications } from '@/lib/queries/list-notifications';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings');
@@ -25,14 +29,17 @@ const messageKey = (code: string) => code.replace(/[.-]/g, '_');
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
-  const [t, fmt, connections, runs, users, tokens, auditRows] = await Promise.all([
+  const [t, tn, fmt, connections, runs, users, tokens, auditRows, channels, deliveries] = await Promise.all([
     getTranslations('settings'),
+    getTranslations('notifications'),
     getFormat(),
     listConnections(),
     listSyncRuns({ limit: 15 }),
     listUsers(),
     listApiTokens(),
     listAudit(20),
+    listChannels(),
+    listNotifications({ limit: 30 }),
   ]);
   const actionLabel = (action: string) => {
     const key = `audit.actions.${messageKey(action)}` as 'audit.actions.user_create';
@@ -54,6 +61,14 @@ export default async function SettingsPage() {
         </Card>
         <Card title={t('runs.title')} subtitle={t('runs.subtitle', { zone: fmt.zone() })}>
           <RunLog runs={runs} showSource />
+        </Card>
+        <div id="channels" className="scroll-mt-4">
+          <Card title={tn('channels.title')} subtitle={tn('channels.subtitle')}>
+            <ChannelsPanel channels={channels} />
+          </Card>
+        </div>
+        <Card title={tn('log.title')} subtitle={tn('log.subtitle', { zone: fmt.zone() })}>
+          <DeliveryLog rows={deliveries} />
         </Card>
         <Card title={t('people.title')} subtitle={t('people.subtitle')}>
           <UsersPanel users={users} selfId={actor.id} />

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { runAnomalyDetection } from '../../anomalies/run-detection';
 import { ZDay } from '../../dates';
+import { notifyAnomalyAlerts } from '../../notifications/notify-raised-alerts';
 import { defineJob } from '../types';
 
 export const DETECT_ANOMALIES_JOB = 'detect-anomalies';
@@ -15,6 +16,8 @@ export const detectAnomaliesJob = defineJob({
   handler: async (payload, ctx) => {
     const r = await runAnomalyDetection({ from: payload.from, to: payload.to });
     ctx.log(`anomalies judged ${r.judgedFrom ?? '-'} → ${r.to ?? '-'}: ${r.found} new, ${r.updated} changed, ${r.removed} removed, ${r.alerts} alerts queued`);
+    const notified = await notifyAnomalyAlerts();
+    if (notified) ctx.log(`${notified} anomaly alert(s) handed to notifications`);
     return r;
   },
 });

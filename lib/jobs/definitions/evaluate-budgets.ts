@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { evaluateBudgets } from '../../budgets/evaluate-budgets';
 import { env } from '../../env';
+import { notifyBudgetAlarms } from '../../notifications/notify-raised-alerts';
 import { defineJob } from '../types';
 
 export const evaluateBudgetsJob = defineJob({
@@ -12,6 +13,9 @@ export const evaluateBudgetsJob = defineJob({
   handler: async (_payload, ctx) => {
     const r = await evaluateBudgets({ now: new Date(), timeZone: env().ORG_TIMEZONE });
     ctx.log(`${r.evaluated} budget(s) evaluated, ${r.alarms.length} alarm(s) raised, ${r.failed.length} failed`);
+    // the alarms (these and any left by an earlier run) to the subscribed channels
+    const notified = await notifyBudgetAlarms();
+    if (notified) ctx.log(`${notified} budget alarm(s) handed to notifications`);
     if (r.failed.length) throw new Error(`budgets not evaluated: ${r.failed.map((f) => `${f.budget}: ${f.error}`).join('; ')}`);
     return r;
   },
