@@ -42,7 +42,8 @@ async function snapshot() {
 }
 
 beforeEach(async () => {
-  await truncate('cost_daily', 'anomaly_monitor', 'anomaly', 'anomaly_alert', 'audit_log');
+  // cost_record too: detection reads it for contributions and estimated days, and other files leave theirs behind
+  await truncate('cost_daily', 'cost_record', 'anomaly_monitor', 'anomaly', 'anomaly_alert', 'notification', 'audit_log');
   await seed({ spike: true });
 });
 afterAll(() => disconnect());
