@@ -56,7 +56,7 @@ async function ScenarioUnitCosts({ scenario }: { scenario: TScenario }) {
   return (
     <Card title={t('planTitle')} subtitle={t('planSubtitle', { total: fmt.money(total, { currency }) })} className="mt-6">
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[360px] text-sm" data-testid="scenario-unit-costs">
+        <table className="w-full text-sm" data-testid="scenario-unit-costs">
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
               <th className="py-1.5 pr-3 font-medium" />
