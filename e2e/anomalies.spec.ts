@@ -69,7 +69,7 @@ test('the overview shows recent open anomalies, and unit costs show cost per use
   await expect(page.getByTestId('overview-anomalies')).toContainText('Hausse');
   await page.getByRole('link', { name: 'Coûts unitaires' }).click();
   await expect(page.getByRole('heading', { name: 'Coûts unitaires' })).toBeVisible();
-  await expect(page.getByTestId('unit-cost-active-users')).toContainText('par user');
+  await expect(page.getByTestId('unit-cost-active-users')).toContainText('par utilisateur');
   await expect(page.getByTestId('unit-cost-requests')).toContainText('€');
   await expect(page.getByTestId('unit-cost-requests').getByTestId('unit-cost-chart').locator('.recharts-line-curve').first()).toBeVisible();
   await expect(page.getByTestId('metric-import')).toHaveCount(0);

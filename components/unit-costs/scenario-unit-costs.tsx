@@ -1,5 +1,6 @@
-// The scenario page's unit costs: what a user and a million requests would cost under the scenario (its most
-// likely monthly cost over its own users and requests) beside what they cost in the latest complete month.
+// The scenario page's unit costs: what a monthly active user and a million requests would cost under the
+// scenario (its most likely monthly cost over its own active users and requests) beside what they cost in the
+// latest complete month over the business metrics counting the same things.
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { Card } from '@/components/ui/card';
@@ -47,9 +48,11 @@ async function ScenarioUnitCosts({ scenario }: { scenario: TScenario }) {
     throw e;
   }
   const drivers = likelyDriverPoint(scenario.drivers);
+  const activeUsers = drivers.registeredUsers * drivers.monthlyActiveShare;
   const [users, requests] = await Promise.all([today('user', currency), today('request', currency)]);
   const rows = [
-    { id: 'user', label: t('planPerUser'), plan: drivers.registeredUsers > 0 ? total / drivers.registeredUsers : null, today: users },
+    // the same divisor on both sides: the metric counts the month's active users, the plan registered users × active share
+    { id: 'user', label: t('planPerUser'), plan: activeUsers > 0 ? total / activeUsers : null, today: users },
     { id: 'request', label: t('planPerMillionRequests'), plan: drivers.requestsPerDay > 0 ? (total / (drivers.requestsPerDay * DAYS_PER_MONTH)) * 1_000_000 : null, today: requests },
   ];
   const money = (v: number) => fmt.unitPrice(v.toFixed(4), { currency });

@@ -38,7 +38,9 @@ export default async function UnitCostsPage({ searchParams }: { searchParams: TS
   const results = await Promise.all(
     withPoints.map((m) => getUnitCosts({ metric: m.name, from, to, granularity: 'month', currency: fmt.currency, provider })),
   );
-  const perLabel = (m: { per: number; unit: string }) => t('per', { count: m.per, unit: m.unit });
+  // the units the house knows are words of the page's language; a unit someone typed is shown as typed
+  const unitWord = (unit: string, count: number) => (t.has(`units.${unit}` as never) ? t(`units.${unit}` as never, { count } as never) : unit);
+  const perLabel = (m: { per: number; unit: string }) => t('per', { count: m.per, unit: unitWord(m.unit, m.per) });
   const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
   return (
