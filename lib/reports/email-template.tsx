@@ -1,3 +1,4 @@
+/* eslint-disable @next/next/no-head-element, @next/next/no-img-element -- an e-mail rendered to a string, not a Next.js page */
 // The weekly report as an e-mail: tables for layout and inline styles (mail clients ignore flex,
 // grid and style sheets), charts as images referenced by Content-ID with their numbers in a table.
 // Rendered to a string by render-report.ts, never inside App Router code.
