@@ -243,3 +243,27 @@ test('a viewer can try values on a scenario but not save, and the API evaluates 
   const patch = await request.patch(`/api/v1/scenarios/${europe.id}`, { headers: { authorization: `Bearer ${VIEWER_TOKEN}` }, data: { name: 'x' } });
   expect(patch.status()).toBe(403);
 });
+
+test('the plan of record is marked in the list; an editor moves it and back, a viewer cannot', async ({ page, browser }) => {
+  await signIn(page, EDITOR);
+  await page.goto('/scenarios');
+  const list = page.getByTestId('scenario-list');
+  const row = (name: string) => list.locator('tr', { has: page.getByRole('link', { name, exact: true }) });
+  await expect(row('Europe (plan)').getByTestId('plan-of-record-badge')).toHaveText('Plan of record');
+  await expect(page.getByTestId('plan-of-record-note')).toContainText('Europe (plan) is the plan of record');
+  await row('Grand Est (today)').getByTestId('make-plan-of-record').click();
+  await expect(row('Grand Est (today)').getByTestId('plan-of-record-badge')).toBeVisible();
+  await expect(row('Europe (plan)').getByTestId('plan-of-record-badge')).toHaveCount(0);
+  await page.reload();
+  await expect(row('Grand Est (today)').getByTestId('plan-of-record-badge')).toBeVisible();
+  // back, so the rest of the suite finds the demo as seeded
+  await row('Europe (plan)').getByTestId('make-plan-of-record').click();
+  await expect(row('Europe (plan)').getByTestId('plan-of-record-badge')).toBeVisible();
+
+  const viewer = await browser.newPage();
+  await signIn(viewer, VIEWER);
+  await viewer.goto('/scenarios');
+  await expect(viewer.getByTestId('plan-of-record-badge').first()).toBeVisible();
+  await expect(viewer.getByTestId('make-plan-of-record')).toHaveCount(0);
+  await viewer.close();
+});

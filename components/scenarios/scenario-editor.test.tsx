@@ -20,7 +20,7 @@ const GE_ID = '11111111-1111-4111-8111-111111111111';
 const europe: TScenario = {
   id: '22222222-2222-4222-8222-222222222222', name: 'Europe (plan)', description: '', drivers: EUROPE_PLAN.drivers, coefficients: {},
   options: ZScenarioOptions.parse({}), timeline: ZScenarioTimeline.parse({ fromScenarioId: GE_ID }), presetId: 'europe-plan', reference: 'seed-plan',
-  version: 1, archived: false, createdBy: null, createdAt: '2026-11-25T00:00:00.000Z', updatedBy: null, updatedAt: '2026-11-25T00:00:00.000Z',
+  version: 1, archived: false, planOfRecord: true, createdBy: null, createdAt: '2026-11-25T00:00:00.000Z', updatedBy: null, updatedAt: '2026-11-25T00:00:00.000Z',
 };
 const context = { prices: DEFAULT_PRICE_CATALOGUE, paidPrices: [], fx: { USD: 0.92 }, fxAsOf: { USD: '2026-11-24' }, currency: 'EUR', nowIso: '2026-11-25T10:00:00.000Z', eurRate: 1 };
 const scenarios = [{ id: GE_ID, name: 'Grand Est (today)', drivers: GRAND_EST_TODAY.drivers }, { id: europe.id, name: europe.name, drivers: europe.drivers }];

@@ -38,6 +38,7 @@ export const ROUTE_ROLES = {
   '/api/v1/scenarios/compare': { GET: 'viewer' },
   '/api/v1/scenarios/{id}': { GET: 'viewer', PATCH: 'editor', DELETE: 'editor' },
   '/api/v1/scenarios/{id}/clone': { POST: 'editor' },
+  '/api/v1/scenarios/{id}/plan-of-record': { PUT: 'editor', DELETE: 'editor' },
   '/api/v1/scenarios/{id}/versions': { GET: 'viewer' },
   '/api/v1/scenarios/{id}/versions/{version}/restore': { POST: 'editor' },
   // a read: viewers evaluate too, and drivers in the body never change the stored scenario

@@ -68,7 +68,12 @@ export async function ensurePlanningSeed(): Promise<TPlanningSeedResult> {
       const grandEst = await ensurePreset(tx, GRAND_EST_TODAY, { fromScenarioId: null, curve: 'step', months: 24, start: null }, null);
       if (grandEst.inserted) inserted.push(GRAND_EST_TODAY.name);
       const europe = await ensurePreset(tx, EUROPE_PLAN, { fromScenarioId: grandEst.id, curve: 's-curve', months: 24, start: null }, 'seed-plan');
-      if (europe.inserted) inserted.push(EUROPE_PLAN.name);
+      if (europe.inserted) {
+        inserted.push(EUROPE_PLAN.name);
+        // the customer's plan is what forecasts, budgets and commitments follow until someone picks another
+        const marked = await tx.scenario.count({ where: { planOfRecord: true } });
+        if (marked === 0) await tx.scenario.update({ where: { id: europe.id }, data: { planOfRecord: true } });
+      }
       return { pricesInserted: prices.count, scenariosInserted: inserted };
     },
     { timeout: 30_000 },

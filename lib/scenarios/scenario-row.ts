@@ -31,6 +31,7 @@ export function toScenario(row: Scenario): TScenario {
     reference: row.reference,
     version: row.version,
     archived: row.archived,
+    planOfRecord: row.planOfRecord,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedBy: row.updatedBy,

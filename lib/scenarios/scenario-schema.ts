@@ -53,6 +53,8 @@ export type TScenario = TScenarioSnapshot & {
   reference: string | null;
   version: number;
   archived: boolean;
+  /** The plan forecasts, budgets, commitment ladders and the weekly report follow (one scenario at most). */
+  planOfRecord: boolean;
   createdBy: string | null;
   createdAt: string;
   updatedBy: string | null;

@@ -101,6 +101,12 @@ export const SCENARIO_OPERATIONS: TOp[] = [
   { method: 'get', path: '/api/v1/scenarios/{id}', summary: 'One scenario as saved', tag: 'scenarios' },
   { method: 'patch', path: '/api/v1/scenarios/{id}', summary: 'Change or rename a scenario; writes the next version', body: ZUpdateScenario, tag: 'scenarios' },
   { method: 'delete', path: '/api/v1/scenarios/{id}', summary: 'Delete a scenario (archived: versions and history are kept, the name is freed)', tag: 'scenarios' },
+  {
+    method: 'put', path: '/api/v1/scenarios/{id}/plan-of-record',
+    summary: 'Make this scenario the plan of record (the one forecasts, budgets, commitment ladders and the weekly report follow); the previous one loses the mark',
+    tag: 'scenarios',
+  },
+  { method: 'delete', path: '/api/v1/scenarios/{id}/plan-of-record', summary: 'Clear the plan-of-record mark: features that follow a plan then have none', tag: 'scenarios' },
   { method: 'post', path: '/api/v1/scenarios/{id}/clone', summary: 'Copy a scenario, optionally with options changed', body: ZCloneScenario, tag: 'scenarios' },
   { method: 'get', path: '/api/v1/scenarios/{id}/versions', summary: 'Saved versions, newest first', tag: 'scenarios' },
   { method: 'post', path: '/api/v1/scenarios/{id}/versions/{version}/restore', summary: 'Restore a version (it becomes the next version)', tag: 'scenarios' },

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { CloneButton } from '@/components/scenarios/clone-button';
+import { PlanOfRecordButton } from '@/components/scenarios/plan-of-record-button';
 import { PlanActualSummary } from '@/components/scenarios/plan-vs-actual';
 import { NewScenarioForm } from '@/components/scenarios/new-scenario-form';
 import { ScenarioTabs } from '@/components/scenarios/scenario-tabs';
@@ -40,6 +41,7 @@ export default async function ScenariosPage() {
     }
   }
   const m = (v: string) => fmt.money(v);
+  const planOfRecord = scenarios.find((s) => s.planOfRecord) ?? null;
   const tAll = await getTranslations('scenarios');
   // a preset's own description is shown in the page's language; one someone wrote is shown as written
   const summaryOf = (s: (typeof scenarios)[number]) => {
@@ -69,7 +71,7 @@ export default async function ScenariosPage() {
             {rows.map(({ s, likely, total, pods, atlas, error }) => (
               <li key={s.id} className="py-3">
                 <div className="flex items-baseline justify-between gap-3">
-                  <Link href={`/scenarios/${s.id}`} className="min-w-0 font-medium text-brand-700 hover:underline">{s.name}</Link>
+                  <span className="min-w-0"><Link href={`/scenarios/${s.id}`} className="font-medium text-brand-700 hover:underline">{s.name}</Link>{s.planOfRecord && <span className="ml-2 inline-block rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700" data-testid="plan-of-record-badge">{t('planOfRecord')}</span>}</span>
                   {!error && <span className="tabular shrink-0 font-semibold">{m(likely!)}</span>}
                 </div>
                 <div className="truncate text-xs text-slate-500" title={summaryOf(s)}>{summaryOf(s)}</div>
@@ -84,7 +86,7 @@ export default async function ScenariosPage() {
                     <dt className="text-slate-500">{t('colSaved')}</dt><dd className="text-right">{t('saved', { version: s.version, date: fmt.day(new Date(s.updatedAt).toISOString()) })}</dd>
                   </dl>
                 )}
-                {canEdit && <div className="mt-1 text-right"><CloneButton id={s.id} /></div>}
+                {canEdit && <div className="mt-1 flex justify-end gap-4">{!s.planOfRecord && <PlanOfRecordButton id={s.id} />}<CloneButton id={s.id} /></div>}
               </li>
             ))}
           </ul>
@@ -107,7 +109,7 @@ export default async function ScenariosPage() {
                   return (
                     <tr key={s.id}>
                       <td className="sticky left-0 max-w-[14rem] bg-white py-3 pr-4 sm:max-w-md">
-                        <Link href={`/scenarios/${s.id}`} className="font-medium text-brand-700 hover:underline">{s.name}</Link>
+                        <Link href={`/scenarios/${s.id}`} className="font-medium text-brand-700 hover:underline">{s.name}</Link>{s.planOfRecord && <span className="ml-2 inline-block rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700" data-testid="plan-of-record-badge">{t('planOfRecord')}</span>}
                         <div className="truncate text-xs text-slate-500" title={summary}>{summary}</div>
                       </td>
                       <td className="tabular whitespace-nowrap pl-3 text-slate-600">
@@ -123,7 +125,7 @@ export default async function ScenariosPage() {
                         </>
                       )}
                       <td className="whitespace-nowrap pl-3 text-right text-xs text-slate-500">{t('saved', { version: s.version, date: fmt.day(new Date(s.updatedAt).toISOString()) })}</td>
-                      <td className="pl-4 text-right">{canEdit && <CloneButton id={s.id} />}</td>
+                      <td className="whitespace-nowrap pl-4 text-right">{canEdit && <span className="inline-flex gap-4">{!s.planOfRecord && <PlanOfRecordButton id={s.id} />}<CloneButton id={s.id} /></span>}</td>
                     </tr>
                   );
                 })}
@@ -134,6 +136,11 @@ export default async function ScenariosPage() {
         )}
       </Card>
       <p className="mt-3 text-xs text-slate-500">{t('footnote', { currency, samples: fmt.integer(LIST_SAMPLES) })}</p>
+      {rows.length > 0 && (
+        <p className="mt-2 text-xs text-slate-500" data-testid="plan-of-record-note">
+          {planOfRecord ? t('planOfRecordNote', { name: planOfRecord.name }) : t('noPlanOfRecord')}
+        </p>
+      )}
       <PlanActualSummary models={rows.flatMap(({ s, likely }) => (likely ? [{ id: s.id, name: s.name, likely }] : []))} />
     </>
   );
