@@ -44,6 +44,12 @@ export const ZEnv = z.object({
         ctx.addIssue({ code: 'custom', message: (e as Error).message });
       }
     }),
+  // outgoing mail (weekly report, e-mail notifications): smtp://user:pass@host:port, smtps:// for TLS from the start
+  SMTP_URL: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol) && new URL(v).hostname !== '', 'must be an smtp:// or smtps:// URL such as smtp://user:pass@host:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
