@@ -10,6 +10,7 @@ import { PLAN_ACTUAL_OPERATIONS } from './schemas/plan-actuals';
 import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
 import { connectionOperations } from './openapi-connections';
+import { reportOperations } from './openapi-reports';
 import { requiredRole, ROUTE_ROLES, type TRouteRole } from './route-roles';
 import { INT4_MAX } from './safe-input';
 
@@ -134,6 +135,7 @@ registerOperations(
 );
 
 registerOperations(...connectionOperations);
+registerOperations(...reportOperations);
 
 registerOperations(...SCENARIO_OPERATIONS);
 

@@ -1,6 +1,5 @@
 // How current each provider's costs are: the last day with costs, the recent days the provider
 // still marks as estimated (their amounts may change), and the last successful sync or import.
-import 'server-only';
 import { addIsoDays } from '../dates';
 import { pool } from '../db';
 import { providerId } from '../format/palette';

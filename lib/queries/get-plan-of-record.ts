@@ -1,7 +1,6 @@
 // The plan of record and its evaluation: the one plan that forecasts, budgets, commitment ladders and
 // the weekly report follow. With asOf, the plan as it was saved before that instant, evaluated as of
 // then, so a judgement made in the past can be replayed with the plan it had.
-import 'server-only';
 import { prisma } from '../db';
 import { toScenario } from '../scenarios/scenario-row';
 import { ZScenarioOptions, ZScenarioTimeline, type TScenario, type TScenarioSnapshot } from '../scenarios/scenario-schema';

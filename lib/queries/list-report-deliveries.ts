@@ -1,5 +1,4 @@
 // The delivery log of the weekly report, newest first.
-import 'server-only';
 import { prisma } from '../db';
 
 export type TReportDeliveryView = {

@@ -1,5 +1,4 @@
 // Report schedules as the API and the settings page show them, with their next run.
-import 'server-only';
 import { prisma } from '../db';
 import type { ReportSchedule } from '../generated/prisma/client';
 import { cronOccurrences } from '../reports/schedule-schema';

@@ -30,7 +30,7 @@ function fixture(): TReportData {
         { key: 'MongoDB Atlas:Cluster', label: 'Cluster', current: 3500, previous: 3500 },
       ],
       account: [{ key: 'AWS:123', label: 'AWS · prod', current: 7700, previous: 7000 }],
-      region: [{ key: 'AWS:eu-west-3', label: 'eu-west-3', current: 7700, previous: 7000 }],
+      region: [{ key: 'AWS:eu-west-3', label: 'eu-west-3', current: 7650, previous: 7000 }],
     },
     contributions: {
       [contributionKey('service', 'AWS:Amazon EC2')]: [
@@ -69,6 +69,12 @@ describe('buildReport', () => {
     const link = new URL(ec2.link);
     expect(link.pathname).toBe('/costs');
     expect(Object.fromEntries(link.searchParams)).toMatchObject({ service: 'AWS:Amazon EC2', groupBy: 'region', from: '2026-11-23', to: '2026-12-07', currency: 'EUR' });
+  });
+
+  it('lists the same money seen through another dimension once', () => {
+    const data = fixture();
+    data.movers.region = [{ key: 'AWS:eu-west-3', label: 'eu-west-3', current: 7700, previous: 7000 }];
+    expect(buildReport(data).movers.map((m) => m.dimension)).toEqual(['service', 'account']);
   });
 
   it('keeps the scope in every link and leaves out sections whose feature is absent', () => {

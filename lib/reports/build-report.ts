@@ -179,9 +179,19 @@ export function buildReport(data: TReportData): TReportView {
   const before4 = totals.slice(Math.max(0, i - 4), i);
   const average4 = before4.length ? sum(before4) / before4.length : 0;
 
-  const movers: TMover[] = rankMovers(data.movers).map(({ dimension, pair }) => {
+  // the same money seen again through another dimension (a provider with one account and one
+  // region) tells the reader nothing new: it is listed once
+  const seen = new Set<string>();
+  const distinct = rankMovers(data.movers).filter(({ pair }) => {
+    const amounts = `${pair.current.toFixed(2)}|${pair.previous.toFixed(2)}`;
+    if (seen.has(amounts)) return false;
+    seen.add(amounts);
+    return true;
+  });
+  const movers: TMover[] = distinct.map(({ dimension, pair }) => {
     const children = (data.contributions[contributionKey(dimension, pair.key)] ?? [])
-      .filter((c) => c.current !== c.previous)
+      // a change under half a unit shows as 0 in whole money: no contribution to speak of
+      .filter((c) => Math.abs(c.current - c.previous) >= 0.5)
       .sort((a, b) => Math.abs(b.current - b.previous) - Math.abs(a.current - a.previous) || a.key.localeCompare(b.key))
       .slice(0, 3)
       .map((c) => ({ ...c, change: change(c.current, c.previous) }));

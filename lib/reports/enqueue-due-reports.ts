@@ -1,7 +1,6 @@
 // Finds each enabled schedule's latest cron occurrence and queues it once. Run every minute by the
 // job worker and once when a worker starts: pg-boss's own schedules drop a run missed while no
 // worker was up, so an occurrence up to a day old is still sent (a Monday reboot keeps the week).
-import 'server-only';
 import { pool, prisma } from '../db';
 import { env } from '../env';
 import { lastCompleteWeek } from './iso-week';

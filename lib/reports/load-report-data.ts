@@ -1,6 +1,5 @@
 // Reads what the weekly report says through the same readers as the pages and the API (getCosts,
 // getPlanActuals, getPlanOfRecord, …), so a number in the e-mail is the number on the page.
-import 'server-only';
 import { getCosts } from '../queries/get-costs';
 import { getDataFreshness } from '../queries/get-data-freshness';
 import { getPlanActuals } from '../queries/get-plan-actuals';

@@ -1,6 +1,5 @@
 // The SMTP transport of SMTP_URL (nodemailer) and the scrubbing of its errors: an SMTP error can
 // quote the URL or the credentials, which must never reach the delivery log, a log or a browser.
-import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '../env';
 import { AppError } from '../errors';

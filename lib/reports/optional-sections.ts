@@ -2,7 +2,6 @@
 // month-end forecast, the week's new anomalies, recommendations and runway, unit costs. Each is
 // read here through its feature's reader once that feature is part of the build; a feature that is
 // not leaves its section out (never made-up numbers).
-import 'server-only';
 import type { TReportData, TReportScope } from './build-report';
 import type { TIsoWeek } from './iso-week';
 

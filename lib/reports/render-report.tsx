@@ -7,6 +7,7 @@ import { createFormatter, type TFormatter } from '../format/formatter';
 import { providerColor } from '../format/palette';
 import { languageOf } from '../i18n/locales';
 import { loadMessages } from '../i18n/messages';
+import { NONE } from '../queries/cost-keys';
 import type { TReportView, THighlight } from './build-report';
 import { renderStackedWeeksChart, svgToPng, type TChartImage } from './charts';
 import { changeLabel, ReportEmail, type TEmailT } from './email-template';
@@ -77,8 +78,20 @@ export function trendChart(view: TReportView, t: TEmailT, fmt: TFormatter): TCha
   };
 }
 
-export async function renderReport(view: TReportView, options: TRenderOptions): Promise<TRenderedReport> {
+// Groups without a value (records with no region, no account) in the reader's language.
+function localiseLabels(view: TReportView, word: string): TReportView {
+  const shown = <T extends { label: string }>(x: T): T => (x.label.includes(NONE) ? { ...x, label: x.label.replace(NONE, word) } : x);
+  return {
+    ...view,
+    trend: { ...view.trend, providers: view.trend.providers.map(shown) },
+    movers: view.movers.map((m) => shown({ ...m, contributions: m.contributions.map(shown) })),
+    byService: view.byService.map(shown),
+  };
+}
+
+export async function renderReport(source: TReportView, options: TRenderOptions): Promise<TRenderedReport> {
   const t = emailTranslator(options.locale);
+  const view = localiseLabels(source, t('noValue'));
   const fmt = createFormatter({ locale: options.locale, timeZone: options.timeZone, currency: view.currency });
   const started = performance.now();
   const chart = trendChart(view, t, fmt);

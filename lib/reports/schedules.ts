@@ -1,5 +1,4 @@
 // Report schedules' writes: create, change, delete, the one-click unsubscribe, and the demo's default.
-import 'server-only';
 import { audit } from '../audit';
 import type { TActor } from '../auth/actor';
 import { prisma } from '../db';

@@ -2,7 +2,6 @@
 // log (unique per schedule, week, recipient and run), so a retry or a second worker never sends a
 // message twice. A recipient the SMTP server refuses does not stop the others; a temporary failure
 // leaves that recipient 'retrying' for the job's next attempt.
-import 'server-only';
 import crypto from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { pool, prisma } from '../db';

@@ -24,6 +24,9 @@ export async function prepareData(options: { embedded: boolean; now: Date; log: 
       );
       demoLoaded = true;
     }
+    // the demo's weekly report: Monday 08:00 in Paris, in French, to the administrators
+    const { ensureDefaultReportSchedule } = await import('../reports/schedules');
+    await ensureDefaultReportSchedule();
   }
   return { admin, demoLoaded };
 }
