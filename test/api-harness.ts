@@ -88,6 +88,7 @@ export async function createFixtures(): Promise<TFixtures> {
   const resource = await prisma.resource.create({ data: { provider: 'aws', kind: 'app', externalId: 'fuzz-1', name: 'fuzz-pod', source: 'fuzz' } });
   const [scenario] = await listScenarios();
   const price = await prisma.priceItem.findFirstOrThrow({ orderBy: { id: 'asc' } });
+  const reportSchedule = await prisma.reportSchedule.create({ data: { name: 'fuzz-report', recipients: ['fuzz@example.com'] } });
   return {
     tokens: { admin: await token('admin'), editor: await token('editor'), viewer: await token('viewer'), revoked: revoked.token },
     ids: {
@@ -98,6 +99,7 @@ export async function createFixtures(): Promise<TFixtures> {
       'sync-runs': run.id,
       resources: resource.id,
       prices: price.id,
+      'report-schedules': reportSchedule.id,
       version: '1',
     },
   };

@@ -5,7 +5,7 @@ import { createTranslator } from 'next-intl';
 import { apiRoute } from '@/lib/api/handler';
 import { routeAccess } from '@/lib/api/route-roles';
 import { prisma } from '@/lib/db';
-import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import { languageOf } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
 import { unsubscribeAddress } from '@/lib/reports/schedules';
@@ -28,10 +28,9 @@ async function resolve(req: Request) {
   return { token, claim, schedule };
 }
 
-function invalid(): Response {
-  const locale = env().LOCALE;
-  const t = createTranslator({ locale, messages: loadMessages(languageOf(locale)), namespace: 'reports.unsubscribe' });
-  return page(locale, 400, `<h1>${escape(t('title'))}</h1><p>${escape(t('invalid'))}</p>`);
+// a bad link is an API error like any other (JSON naming the field): no page to show without a schedule
+function invalid(): never {
+  throw new AppError('BAD_REQUEST', 'token: this unsubscribe link is not valid, or its schedule no longer exists', [{ field: 'token', message: 'invalid or expired' }]);
 }
 
 export const GET = apiRoute(routeAccess('/api/v1/report-schedules/unsubscribe', 'GET'), async ({ req }) => {
