@@ -5,6 +5,7 @@ import { accessCommands } from '../lib/cli/access-commands';
 import { fxCommands } from '../lib/cli/fx-commands';
 import { connectionCommands } from '../lib/cli/connection-commands';
 import { costCommands } from '../lib/cli/cost-commands';
+import { reportCommands } from '../lib/cli/report-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
 import { AppError } from '../lib/errors';
@@ -12,7 +13,7 @@ import { logger } from '../lib/logger';
 import { bootstrap } from '../lib/runtime/bootstrap';
 import { ensureMigrated } from '../lib/runtime/ensure-migrated';
 
-const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands, ...fxCommands];
+const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands, ...fxCommands, ...reportCommands];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);

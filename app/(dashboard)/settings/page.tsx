@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ConnectionsPanel } from '@/components/settings/connections-panel';
 import { FocusUpload } from '@/components/settings/focus-upload';
+import { ReportDeliveryLog } from '@/components/settings/report-delivery-log';
+import { ReportsPanel } from '@/components/settings/reports-panel';
 import { RunLog } from '@/components/settings/run-log';
 import { HEAD, STICKY_CELL, TABLE, TABLE_SCROLL } from '@/components/settings/table-classes';
 import { TokensPanel } from '@/components/settings/tokens-panel';
@@ -13,6 +15,10 @@ import { listSyncRuns } from '@/lib/connections/list-sync-runs';
 import { describeProviders } from '@/lib/connections/provider-fields';
 import { getFormat } from '@/lib/i18n/server';
 import { listApiTokens, listAudit, listUsers } from '@/lib/queries/list-access';
+import { getCostDimensions } from '@/lib/queries/get-cost-dimensions';
+import { listReportDeliveries } from '@/lib/queries/list-report-deliveries';
+import { listReportSchedules } from '@/lib/queries/list-report-schedules';
+import { smtpConfigured } from '@/lib/reports/mailer';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings');
@@ -25,14 +31,18 @@ const messageKey = (code: string) => code.replace(/[.-]/g, '_');
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
-  const [t, fmt, connections, runs, users, tokens, auditRows] = await Promise.all([
+  const [t, tr, fmt, connections, runs, users, tokens, auditRows, schedules, deliveries, dimensions] = await Promise.all([
     getTranslations('settings'),
+    getTranslations('reports.settings'),
     getFormat(),
     listConnections(),
     listSyncRuns({ limit: 15 }),
     listUsers(),
     listApiTokens(),
     listAudit(20),
+    listReportSchedules(),
+    listReportDeliveries({ limit: 20 }),
+    getCostDimensions(),
   ]);
   const actionLabel = (action: string) => {
     const key = `audit.actions.${messageKey(action)}` as 'audit.actions.user_create';
@@ -54,6 +64,12 @@ export default async function SettingsPage() {
         </Card>
         <Card title={t('runs.title')} subtitle={t('runs.subtitle', { zone: fmt.zone() })}>
           <RunLog runs={runs} showSource />
+        </Card>
+        <Card title={tr('title')} subtitle={tr('subtitle')}>
+          <ReportsPanel schedules={schedules} providers={dimensions.providers.map((p) => p.value)} myEmail={actor.email ?? null} smtpConfigured={smtpConfigured()} />
+        </Card>
+        <Card title={tr('log.title')} subtitle={tr('log.subtitle')}>
+          <ReportDeliveryLog deliveries={deliveries} />
         </Card>
         <Card title={t('people.title')} subtitle={t('people.subtitle')}>
           <UsersPanel users={users} selfId={actor.id} />
