@@ -53,7 +53,8 @@ export type TUnitCostsInput = { items: TUnitCostLine[] };
 export type TPlanActualInput = {
   month: string;
   actual: { total: number; days: number; daysInMonth: number; runRate: number | null };
-  plan: { scenarioId: string; scenarioName: string; likely: number; p10: number; p90: number } | null;
+  /** the plan of record: its figures for the month, or null when its timeline starts later (firstMonth) */
+  plan: { scenarioId: string; scenarioName: string; month: { likely: number; p10: number; p90: number } | null; firstMonth: string | null } | null;
 };
 
 export type TReportData = {
@@ -224,7 +225,7 @@ export function buildReport(data: TReportData): TReportView {
     byService: [...data.movers.service].sort((a, b) => b.current - a.current || a.key.localeCompare(b.key)),
     freshness,
     planActual: data.planActual
-      ? { ...data.planActual, link: data.planActual.plan ? appLink(appUrl, `/scenarios/${data.planActual.plan.scenarioId}`, { tab: 'actual' }) : appLink(appUrl, '/scenarios', {}) }
+      ? { ...data.planActual, link: data.planActual.plan ? appLink(appUrl, `/scenarios/${data.planActual.plan.scenarioId}`, {}) : appLink(appUrl, '/scenarios', {}) }
       : null,
     budgets: withLink(data.budgets, appLink(appUrl, '/budgets', {})),
     anomalies: withLink(data.anomalies, appLink(appUrl, '/anomalies', { from: week.from, to: week.to, provider: scope.provider })),

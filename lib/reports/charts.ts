@@ -16,7 +16,8 @@ export function chartFontFile(): string {
   if (fontFile) return fontFile;
   const candidates: string[] = [];
   try {
-    candidates.push(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    // built from parts: a bundler must not try to bundle the font file as a module
+    candidates.push(createRequire(import.meta.url).resolve(['dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf'].join('/')));
   } catch {
     // bundled code may not resolve packages: fall back to the working directory's node_modules
   }

@@ -47,7 +47,7 @@ export function changeLabel(change: TChange, fmt: TFormatter): string {
 
 function Section({ title, link, linkLabel, children }: { title: string; link?: string; linkLabel: string; children: ReactNode }) {
   return (
-    <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: 'collapse', marginTop: '24px' }}>
+    <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: 'collapse', marginTop: '24px', tableLayout: 'fixed' }}>
       <tbody>
         <tr>
           <td style={{ fontSize: '17px', fontWeight: 700, color: C.text, paddingBottom: '8px' }}>{title}</td>
@@ -97,11 +97,11 @@ export function ReportEmail({ view, t, fmt, chart, preheader, scheduleName, unsu
       <body style={{ margin: 0, padding: 0, backgroundColor: C.bg, fontFamily: FONT, color: C.text }}>
         {/* the preheader: the line a mail client shows after the subject */}
         <div style={{ display: 'none', maxHeight: 0, overflow: 'hidden', fontSize: '1px', lineHeight: '1px', color: C.bg }}>{preheader}</div>
-        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ backgroundColor: C.bg }}>
+        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ backgroundColor: C.bg, tableLayout: 'fixed' }}>
           <tbody>
             <tr>
               <td align="center" style={{ padding: '16px 8px' }}>
-                <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ maxWidth: '640px', backgroundColor: C.card, borderRadius: '8px' }}>
+                <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ maxWidth: '640px', backgroundColor: C.card, borderRadius: '8px', tableLayout: 'fixed' }}>
                   <tbody>
                     <tr>
                       <td style={{ padding: '20px 20px 28px' }}>
@@ -417,16 +417,16 @@ function PlanActualSection({ view, t, fmt, open }: TPart) {
                 <td style={num}>{fmt.money(pa.actual.runRate)}</td>
               </tr>
             ) : null}
-            {pa.plan ? (
+            {pa.plan?.month ? (
               <tr>
                 <td style={cell}>{t('planActual.plan', { name: pa.plan.scenarioName })}</td>
-                <td style={num}>{t('planActual.planRange', { likely: fmt.money(pa.plan.likely), p10: fmt.money(pa.plan.p10), p90: fmt.money(pa.plan.p90) })}</td>
+                <td style={num}>{t('planActual.planRange', { likely: fmt.money(pa.plan.month.likely), p10: fmt.money(pa.plan.month.p10), p90: fmt.money(pa.plan.month.p90) })}</td>
               </tr>
             ) : null}
           </tbody>
         </DataTable>
       )}
-      {pa.plan ? null : <Note>{t('planActual.noPlan')}</Note>}
+      {!pa.plan ? <Note>{t('planActual.noPlan')}</Note> : !pa.plan.month && pa.plan.firstMonth ? <Note>{t('planActual.planLater', { name: pa.plan.scenarioName, month: fmt.monthLong(pa.plan.firstMonth) })}</Note> : null}
     </Section>
   );
 }

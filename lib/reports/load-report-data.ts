@@ -92,10 +92,14 @@ async function loadPlanActual(options: { now: Date; currency: string; timeZone: 
       daysInMonth: actuals.monthToDate.daysInMonth,
       runRate: actuals.monthToDate.runRate === null ? null : Number(actuals.monthToDate.runRate),
     },
-    plan:
-      plan && planned
-        ? { scenarioId: plan.scenario.id, scenarioName: plan.scenario.name, likely: Number(planned.likely), p10: Number(planned.total.p10), p90: Number(planned.total.p90) }
-        : null,
+    plan: plan
+      ? {
+          scenarioId: plan.scenario.id,
+          scenarioName: plan.scenario.name,
+          month: planned ? { likely: Number(planned.likely), p10: Number(planned.total.p10), p90: Number(planned.total.p90) } : null,
+          firstMonth: plan.evaluation.months[0]?.month.slice(0, 7) ?? null,
+        }
+      : null,
   };
 }
 

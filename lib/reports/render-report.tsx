@@ -192,7 +192,8 @@ export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, prehe
       out.push(`${t('planActual.actual')}: ${fmt.money(pa.actual.total)}`);
       if (pa.actual.runRate !== null) out.push(`${t('planActual.runRate')}: ${fmt.money(pa.actual.runRate)}`);
     }
-    if (pa.plan) out.push(`${t('planActual.plan', { name: pa.plan.scenarioName })}: ${t('planActual.planRange', { likely: fmt.money(pa.plan.likely), p10: fmt.money(pa.plan.p10), p90: fmt.money(pa.plan.p90) })}`);
+    if (pa.plan?.month) out.push(`${t('planActual.plan', { name: pa.plan.scenarioName })}: ${t('planActual.planRange', { likely: fmt.money(pa.plan.month.likely), p10: fmt.money(pa.plan.month.p10), p90: fmt.money(pa.plan.month.p90) })}`);
+    else if (pa.plan?.firstMonth) out.push(t('planActual.planLater', { name: pa.plan.scenarioName, month: fmt.monthLong(pa.plan.firstMonth) }));
     else out.push(t('planActual.noPlan'));
     out.push(pa.link);
   }
