@@ -71,7 +71,7 @@ for (const { lang, who, overview } of LANGUAGES) {
         await expect(page.locator('main h1').first()).toBeVisible();
         // next-intl writes a missing message as its key path ("costs.title"): none may show
         const text = await page.locator('body').innerText();
-        const keyLike = text.match(/\b(?:app|nav|roles|common|signIn|overview|costs|utilisation|prices|scenarios|planning|planActual|settings|account)\.[a-z][A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\b/g);
+        const keyLike = text.match(/\b(?:app|nav|roles|common|signIn|overview|costs|utilisation|prices|scenarios|planning|planActual|settings|account|reports)\.[a-z][A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\b/g);
         expect(keyLike, `${current}: message keys shown as text`).toBeNull();
         // nothing wider than the screen: wide tables scroll inside their card
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -9,5 +9,6 @@ export type TBench = { name: string; run: (ctx: TBenchContext) => Promise<void> 
 
 import { focusImportBench } from './focus-import';
 import { planningBench } from './planning';
+import { reportBench } from './report';
 
-export const BENCHES: TBench[] = [focusImportBench, planningBench];
+export const BENCHES: TBench[] = [focusImportBench, planningBench, reportBench];
