@@ -128,7 +128,7 @@ export function ReportsPanel({ schedules, providers, myEmail, smtpConfigured }: 
                   <td className="px-2 whitespace-nowrap">{s.scope.provider ?? t('scopeAll')}</td>
                   <td className="px-2 whitespace-nowrap">{t(`languages.${s.locale as (typeof LOCALES)[number]}`)} · {s.currency}</td>
                   <td className="px-2 py-2">
-                    <div className="flex flex-wrap justify-end gap-x-3 gap-y-1 text-xs font-medium">
+                    <div className="flex min-w-[15rem] flex-wrap justify-end gap-x-3 gap-y-1 text-xs font-medium">
                       <button type="button" disabled={busy !== null} onClick={() => send(s)} className="text-brand-700 hover:underline disabled:opacity-50">
                         {busy === `send:${s.id}:` ? t('working') : t('sendNow')}
                       </button>

@@ -124,19 +124,21 @@ export function serviceCsv(view: TReportView): string {
 // The plain-text part: the same sections and numbers as the HTML, one line each.
 export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, preheader: string, options: TRenderOptions): string {
   const out: string[] = [];
+  // "label: value" in the reader's typography (a space before the colon in French)
+  const pair = (label: string, value: string) => t('pair', { label, value });
   const title = (s: string) => out.push('', s.toUpperCase(), '-'.repeat(Math.min(s.length, 60)));
   out.push(`TOURMALET · ${t('title')}`, t('weekRange', { week: view.week.week, range: fmt.dayRange(view.week.from, view.week.last) }));
   out.push(view.scope.provider ? t('scopeProvider', { provider: view.scope.provider }) : t('scopeAll'), '', preheader);
 
   title(t('week.title'));
-  out.push(`${t('week.total')}: ${fmt.money(view.total.current)}`);
-  out.push(`${t('week.vsPrevious', { amount: fmt.money(view.total.previous) })}: ${changeLabel(view.total.vsPrevious, fmt)}`);
-  out.push(`${t('week.vsAverage', { amount: fmt.money(view.total.average4) })}: ${changeLabel(view.total.vsAverage4, fmt)}`);
+  out.push(pair(t('week.total'), fmt.money(view.total.current)));
+  out.push(pair(t('week.vsPrevious', { amount: fmt.money(view.total.previous) }), changeLabel(view.total.vsPrevious, fmt)));
+  out.push(pair(t('week.vsAverage', { amount: fmt.money(view.total.average4) }), changeLabel(view.total.vsAverage4, fmt)));
   out.push(view.total.link, '', t('week.chartTitle'));
   if (!view.trend.providers.length) out.push(t('week.empty'));
   view.trend.weeks.forEach((w, i) => {
     const parts = view.trend.providers.map((p, j) => `${p.label} ${fmt.money(view.trend.amounts[i][j])}`);
-    out.push(`${t('week.weekShort', { week: w.week })}: ${fmt.money(view.trend.totals[i])}${parts.length ? ` (${parts.join(', ')})` : ''}`);
+    out.push(pair(t('week.weekShort', { week: w.week }), `${fmt.money(view.trend.totals[i])}${parts.length ? ` (${parts.join(', ')})` : ''}`));
   });
 
   if (view.budgets) {
@@ -145,7 +147,7 @@ export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, prehe
     if (b.state === 'empty' || !b.data.lines.length) out.push(t('budgets.empty'));
     else {
       for (const l of b.data.lines)
-        out.push(`${l.name} — ${t('budgets.status', { status: l.status })}: ${fmt.money(l.spent)} / ${fmt.money(l.amount)}${l.forecast ? `; ${t('budgets.forecast')} ${t('budgets.forecastRange', { p50: fmt.money(l.forecast.p50), p10: fmt.money(l.forecast.p10), p90: fmt.money(l.forecast.p90) })}` : ''}`);
+        out.push(pair(`${l.name} — ${t('budgets.status', { status: l.status })}`, `${fmt.money(l.spent)} / ${fmt.money(l.amount)}${l.forecast ? `; ${t('budgets.forecast')} ${t('budgets.forecastRange', { p50: fmt.money(l.forecast.p50), p10: fmt.money(l.forecast.p10), p90: fmt.money(l.forecast.p90) })}` : ''}`));
       if (b.data.forecast) out.push(t('budgets.monthForecast', { p50: fmt.money(b.data.forecast.p50), p10: fmt.money(b.data.forecast.p10), p90: fmt.money(b.data.forecast.p90) }));
       out.push(b.data.link);
     }
@@ -155,7 +157,7 @@ export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, prehe
   out.push(t('movers.subtitle'));
   if (!view.movers.length) out.push(t('movers.empty'));
   for (const m of view.movers) {
-    out.push(`- ${t('movers.dimension', { dimension: m.dimension })} ${m.label}: ${fmt.money(m.current)}, ${changeLabel(m.change, fmt)}`);
+    out.push(`- ${pair(`${t('movers.dimension', { dimension: m.dimension })} ${m.label}`, `${fmt.money(m.current)}, ${changeLabel(m.change, fmt)}`)}`);
     if (m.contributions.length) out.push(`  ${t('movers.behind', { list: m.contributions.map((c) => `${c.label} ${fmt.moneySigned(c.change.amount)}`).join(', ') })}`);
   }
   out.push(view.moversLink);
@@ -177,7 +179,7 @@ export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, prehe
     if (r.state === 'empty' || (!r.data.top.length && !r.data.runway.length)) out.push(t('recommendations.empty'));
     else {
       out.push(t('recommendations.total', { count: r.data.openCount, savings: fmt.money(r.data.totalSavings) }));
-      for (const x of r.data.top) out.push(`- ${x.title}: ${fmt.money(x.savings)}`);
+      for (const x of r.data.top) out.push(`- ${pair(x.title, fmt.money(x.savings))}`);
       for (const x of r.data.runway) out.push(`! ${t('recommendations.runway', { resource: x.resource, days: x.days })}`);
       out.push(r.data.link);
     }
@@ -189,10 +191,10 @@ export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, prehe
     if (pa.actual.days === 0) out.push(t('planActual.empty'));
     else {
       out.push(t('planActual.month', { month: fmt.monthLong(pa.month), days: pa.actual.days, daysInMonth: pa.actual.daysInMonth }));
-      out.push(`${t('planActual.actual')}: ${fmt.money(pa.actual.total)}`);
-      if (pa.actual.runRate !== null) out.push(`${t('planActual.runRate')}: ${fmt.money(pa.actual.runRate)}`);
+      out.push(pair(t('planActual.actual'), fmt.money(pa.actual.total)));
+      if (pa.actual.runRate !== null) out.push(pair(t('planActual.runRate'), fmt.money(pa.actual.runRate)));
     }
-    if (pa.plan?.month) out.push(`${t('planActual.plan', { name: pa.plan.scenarioName })}: ${t('planActual.planRange', { likely: fmt.money(pa.plan.month.likely), p10: fmt.money(pa.plan.month.p10), p90: fmt.money(pa.plan.month.p90) })}`);
+    if (pa.plan?.month) out.push(pair(t('planActual.plan', { name: pa.plan.scenarioName }), t('planActual.planRange', { likely: fmt.money(pa.plan.month.likely), p10: fmt.money(pa.plan.month.p10), p90: fmt.money(pa.plan.month.p90) })));
     else if (pa.plan?.firstMonth) out.push(t('planActual.planLater', { name: pa.plan.scenarioName, month: fmt.monthLong(pa.plan.firstMonth) }));
     else out.push(t('planActual.noPlan'));
     out.push(pa.link);
@@ -202,17 +204,17 @@ export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, prehe
     title(t('unitCosts.title'));
     const u = view.unitCosts;
     if (u.state === 'empty' || !u.data.items.length) out.push(t('unitCosts.empty'));
-    else for (const i of u.data.items) out.push(`- ${i.label}: ${fmt.unitPrice(i.current)}${i.previous === null ? '' : ` (${t('unitCosts.weekBefore')} ${fmt.unitPrice(i.previous)})`}`);
+    else for (const i of u.data.items) out.push(`- ${pair(i.label, `${fmt.unitPrice(i.current)}${i.previous === null ? '' : ` (${t('unitCosts.weekBefore')} ${fmt.unitPrice(i.previous)})`}`)}`);
   }
 
   title(t('freshness.title'));
   if (!view.freshness.length) out.push(t('freshness.empty'));
   for (const f of view.freshness)
-    out.push(`- ${f.provider}: ${t('freshness.lastDay')} ${f.lastDay ? fmt.day(f.lastDay) : t('freshness.noData')}; ${t('freshness.estimated')} ${t('freshness.estimatedDays', { count: f.estimatedDays.length, first: f.estimatedDays.length ? fmt.dayShort(f.estimatedDays[0]) : '' })}`);
+    out.push(`- ${pair(f.provider, '')}${t('freshness.lastDay')} ${f.lastDay ? fmt.day(f.lastDay) : t('freshness.noData')}; ${t('freshness.estimated')} ${t('freshness.estimatedDays', { count: f.estimatedDays.length, first: f.estimatedDays.length ? fmt.dayShort(f.estimatedDays[0]) : '' })}`);
 
   out.push('', '--', t('footer.currency', { currency: view.currency }));
   out.push(options.scheduleName ? t('footer.why', { schedule: options.scheduleName }) : t('footer.whyNoSchedule'));
-  if (options.unsubscribeUrl) out.push(`${t('footer.unsubscribe')}: ${options.unsubscribeUrl}`);
-  out.push(`${t('footer.manage')}: ${options.manageUrl}`);
+  if (options.unsubscribeUrl) out.push(pair(t('footer.unsubscribe'), options.unsubscribeUrl));
+  out.push(pair(t('footer.manage'), options.manageUrl));
   return out.join('\n') + '\n';
 }
