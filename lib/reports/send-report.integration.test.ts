@@ -9,7 +9,7 @@ import { loadDemo } from '../demo/load-demo';
 import { setEnv } from '../env';
 import { createFormatter } from '../format/formatter';
 import { reportSendJob } from '../jobs/definitions/report-jobs';
-import { getCosts } from '../queries/get-costs';
+import { createApiToken } from '../auth/tokens';
 import { enqueueDueReports, type TReportSendPayload } from './enqueue-due-reports';
 import { isoWeek } from './iso-week';
 import { createReportSchedule } from './schedules';
@@ -29,9 +29,14 @@ function header(mail: ParsedMail, name: string): string | undefined {
 }
 const unsubscribeLink = (mail: ParsedMail) => /^<([^>]+)>$/.exec(header(mail, 'list-unsubscribe') ?? '')?.[1] ?? '';
 
+// the week's total as GET /api/v1/costs answers it (effective cost, by month: a week may span two)
 async function weekTotal(week = WEEK) {
-  const r = await getCosts({ from: week.from, to: week.to, granularity: 'month', groupBy: 'none', currency: 'EUR' });
-  return r.rows.reduce((a, x) => a + Number(x.effectiveCost), 0);
+  const { GET } = await import('../../app/api/v1/costs/route');
+  const { token } = await createApiToken({ name: `report-test-${week.key}`, role: 'viewer' });
+  const res = await GET(new Request(`http://localhost/api/v1/costs?from=${week.from}&to=${week.to}&groupBy=none&currency=EUR`, { headers: { authorization: `Bearer ${token}` } }));
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { rows: { effectiveCost: string }[] };
+  return body.rows.reduce((a, x) => a + Number(x.effectiveCost), 0);
 }
 
 async function schedule(overrides: Partial<Parameters<typeof createReportSchedule>[0]> = {}) {
