@@ -17,6 +17,7 @@ const server = new SMTPServer({
     stream.on('end', () => {
       const to = session.envelope.rcptTo.map((r) => r.address).join(',');
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${to}.eml`);
+      fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(file, Buffer.concat(chunks));
       process.stdout.write(`received for ${to}: ${file}\n`);
       callback();

@@ -110,7 +110,8 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     SMTP_URL: `smtp://127.0.0.1:${port + 10_000}`,
     MAIL_FROM: 'Tourmalet <reports@e2e.test>',
   };
-  const mailDir = path.join(resultsDir, 'mail');
+  // outside test-results, which Playwright empties as it starts
+  const mailDir = path.join(os.tmpdir(), `tourmalet-e2e-mail-${port}`);
   fs.rmSync(mailDir, { recursive: true, force: true });
   let server: ReturnType<typeof startLongRunning> | undefined;
   let worker: ReturnType<typeof startLongRunning> | undefined;
