@@ -263,7 +263,7 @@ test('the plan of record is marked in the list; an editor moves it and back, a v
   const viewer = await browser.newPage();
   await signIn(viewer, VIEWER);
   await viewer.goto('/scenarios');
-  await expect(viewer.getByTestId('plan-of-record-badge').first()).toBeVisible();
+  await expect(viewer.getByTestId('scenario-list').getByTestId('plan-of-record-badge')).toBeVisible();
   await expect(viewer.getByTestId('make-plan-of-record')).toHaveCount(0);
   await viewer.close();
 });

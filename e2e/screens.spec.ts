@@ -40,6 +40,9 @@ async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[
     { name: 'scenario', path: await first('/scenarios', '/scenarios/') },
     { name: 'compare', path: '/scenarios/compare' },
     { name: 'prices', path: '/scenarios/prices' },
+    { name: 'budgets', path: '/budgets' },
+    { name: 'anomalies', path: '/anomalies' },
+    { name: 'unit-costs', path: '/unit-costs' },
     { name: 'settings', path: '/settings' },
     { name: 'account', path: '/account' },
   ];

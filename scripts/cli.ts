@@ -6,6 +6,9 @@ import { fxCommands } from '../lib/cli/fx-commands';
 import { connectionCommands } from '../lib/cli/connection-commands';
 import { costCommands } from '../lib/cli/cost-commands';
 import { reportCommands } from '../lib/cli/report-commands';
+import { forecastCommands } from '../lib/cli/forecast-commands';
+import { budgetCommands } from '../lib/cli/budget-commands';
+import { anomalyCommands } from '../lib/cli/anomaly-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
 import { AppError } from '../lib/errors';
@@ -13,7 +16,16 @@ import { logger } from '../lib/logger';
 import { bootstrap } from '../lib/runtime/bootstrap';
 import { ensureMigrated } from '../lib/runtime/ensure-migrated';
 
-const COMMANDS: TCliCommand[] = [...accessCommands, ...connectionCommands, ...costCommands, ...fxCommands, ...reportCommands];
+const COMMANDS: TCliCommand[] = [
+  ...accessCommands,
+  ...connectionCommands,
+  ...costCommands,
+  ...fxCommands,
+  ...forecastCommands,
+  ...budgetCommands,
+  ...anomalyCommands,
+  ...reportCommands,
+];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);

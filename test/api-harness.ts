@@ -89,6 +89,14 @@ export async function createFixtures(): Promise<TFixtures> {
   const [scenario] = await listScenarios();
   const price = await prisma.priceItem.findFirstOrThrow({ orderBy: { id: 'asc' } });
   const reportSchedule = await prisma.reportSchedule.create({ data: { name: 'fuzz-report', recipients: ['fuzz@example.com'] } });
+  const budget = await prisma.budget.create({
+    data: { name: 'fuzz-budget', period: 'month', currency: 'EUR', amountKind: 'fixed', amount: '1000', thresholds: { create: [{ position: 0, on: 'actual', percent: 80 }] } },
+  });
+  const monitor = await prisma.anomalyMonitor.create({ data: { kind: 'custom', key: 'fuzz', name: 'fuzz monitor', scope: { provider: 'AWS' } } });
+  const anomaly = await prisma.anomaly.create({
+    data: { monitorId: monitor.id, startDay: new Date('2026-01-10'), endDay: new Date('2026-01-11'), direction: 'increase', currency: 'EUR', expected: '100', actual: '200', impact: '100', impactPercent: '100', score: 9 },
+  });
+  const metric = await prisma.businessMetric.create({ data: { name: 'fuzz-metric', label: 'Fuzz', unit: 'thing' } });
   return {
     tokens: { admin: await token('admin'), editor: await token('editor'), viewer: await token('viewer'), revoked: revoked.token },
     ids: {
@@ -100,6 +108,10 @@ export async function createFixtures(): Promise<TFixtures> {
       resources: resource.id,
       prices: price.id,
       'report-schedules': reportSchedule.id,
+      budgets: budget.id,
+      anomalies: anomaly.id,
+      'anomaly-monitors': monitor.id,
+      'business-metrics': metric.name,
       version: '1',
     },
   };

@@ -13,6 +13,7 @@ const ITEMS: { href: string; id: TNavItem['id']; admin?: boolean }[] = [
   { href: '/recommendations', id: 'recommendations' },
   { href: '/budgets', id: 'budgets' },
   { href: '/anomalies', id: 'anomalies' },
+  { href: '/unit-costs', id: 'unitCosts' },
   { href: '/settings', id: 'settings', admin: true },
 ];
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { RecentAnomaliesCard } from '@/components/anomalies/recent-anomalies-card';
 import { RankedBars } from '@/components/charts/ranked-bars';
 import { StackedMonthlyChart } from '@/components/charts/stacked-monthly-chart';
 import { Card, DemoBanner, PageHeader } from '@/components/ui/card';
@@ -9,12 +10,24 @@ import { isAppError } from '@/lib/errors';
 import { providerColor } from '@/lib/format/palette';
 import { getFormat } from '@/lib/i18n/server';
 import { getOverview, type TOverview } from '@/lib/queries/get-overview';
+import { env } from '@/lib/env';
+import { addIsoDays } from '@/lib/dates';
+import { getForecast } from '@/lib/queries/get-forecast';
+import { listBudgets } from '@/lib/queries/list-budgets';
+import { planOfRecordMonths } from '@/lib/queries/plan-of-record-months';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('overview');
   return { title: t('title') };
 }
 export const dynamic = 'force-dynamic';
+
+const METHOD_KEYS: Record<string, 'seasonalNaive' | 'holtWinters' | 'dampedTrend' | 'runRate'> = {
+  'seasonal-naive': 'seasonalNaive',
+  'holt-winters': 'holtWinters',
+  'damped-trend': 'dampedTrend',
+  'run-rate': 'runRate',
+};
 
 const TONE_CLASS = { good: 'text-emerald-700', bad: 'text-red-600', neutral: 'text-slate-600' } as const;
 
@@ -61,6 +74,20 @@ export default async function OverviewPage() {
   }
 
   const c = o.comparison;
+  const month = o.monthToDate.from.slice(0, 7);
+  const nextMonth = addIsoDays(`${month}-28`, 7).slice(0, 7);
+  const [tf, tb, forecast, budgets] = await Promise.all([
+    getTranslations('forecast'),
+    getTranslations('budgets'),
+    getForecast(
+      { from: `${month}-01`, to: `${nextMonth}-01`, granularity: 'month', groupBy: 'none', interval: 80, currency },
+      { now: new Date(), timeZone: env().ORG_TIMEZONE, currency, plan: planOfRecordMonths },
+    ),
+    listBudgets({ now: new Date(), timeZone: env().ORG_TIMEZONE }),
+  ]);
+  const monthEnd = forecast.rows.find((r) => r.method !== 'plan') ?? null;
+  const planMonth = forecast.rows.find((r) => r.method === 'plan') ?? null;
+  const alarms = budgets.filter((b) => b.current.state === 'alarm');
   const services = o.byServiceLast30.map((s) => (s.key === '__other' ? { ...s, label: t('otherServices', { count: o.otherCount }) } : s));
   return (
     <>
@@ -106,6 +133,43 @@ export default async function OverviewPage() {
           <div className="mt-1 text-xs text-slate-500">{t('allProviders')}</div>
         </Card>
       </div>
+      <div className="mb-6 grid gap-4 md:grid-cols-2">
+        <Card>
+          <div className="text-sm text-slate-500">{tf('monthEndTitle', { month: fmt.monthLong(`${month}-01`) })}</div>
+          {monthEnd ? (
+            <div data-testid="overview-forecast">
+              <div className="tabular mt-1 text-3xl font-semibold" data-testid="forecast-month-end">{fmt.money(monthEnd.mean)}</div>
+              <div className="mt-1 text-xs text-slate-600" data-testid="forecast-month-end-range">
+                {tf('monthEndRange', { lower: fmt.money(monthEnd.lower), upper: fmt.money(monthEnd.upper), interval: forecast.interval })}
+              </div>
+              <div className="mt-1 text-xs text-slate-500">
+                {forecast.backtest.mape === null
+                  ? tf('monthEndNoBacktest', { method: tf(`method.${METHOD_KEYS[forecast.backtest.method] ?? 'runRate'}`) })
+                  : tf('monthEndMethod', { method: tf(`method.${METHOD_KEYS[forecast.backtest.method] ?? 'runRate'}`), mape: fmt.share(forecast.backtest.mape, 1) })}
+              </div>
+              {planMonth && <div className="mt-1 text-xs text-slate-500">{tf('monthEndPlan', { amount: fmt.money(planMonth.mean) })}</div>}
+            </div>
+          ) : (
+            <div className="mt-2 text-sm text-slate-500">—</div>
+          )}
+        </Card>
+        <Card>
+          <div className="flex items-baseline justify-between gap-2">
+            <div className="text-sm text-slate-500">{tb('overviewTitle')}</div>
+            <Link className="text-xs font-medium text-brand-600 hover:underline" href="/budgets">{tb('overviewLink')}</Link>
+          </div>
+          <ul className="mt-2 space-y-1 text-sm" data-testid="overview-budget-alarms">
+            {alarms.map((b) => (
+              <li key={b.id} className="flex items-center gap-2">
+                <span className="inline-block h-2 w-2 shrink-0 rounded-full bg-red-500" aria-hidden />
+                <span>{tb('overviewLine', { name: b.name, forecast: fmt.money(b.current.forecast ?? b.current.actual, { currency: b.currency }), amount: b.current.amount === null ? '—' : fmt.money(b.current.amount, { currency: b.currency }) })}</span>
+              </li>
+            ))}
+            {alarms.length === 0 && <li className="text-slate-500">{budgets.length ? tb('overviewNone') : tb('overviewNoBudgets')}</li>}
+          </ul>
+        </Card>
+      </div>
+      <RecentAnomaliesCard now={new Date()} />
       <Card title={t('monthlyTitle')} subtitle={t('monthlySubtitle')} className="mb-6">
         <StackedMonthlyChart
           rows={o.byProviderMonthly.rows}

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 
-export type TNavItem = { href: string; id: 'overview' | 'costs' | 'utilisation' | 'scenarios' | 'recommendations' | 'budgets' | 'anomalies' | 'settings'; label: string };
+export type TNavItem = { href: string; id: 'overview' | 'costs' | 'utilisation' | 'scenarios' | 'recommendations' | 'budgets' | 'anomalies' | 'unitCosts' | 'settings'; label: string };
 type TPerson = { name: string; email: string; role: string };
 
 function NavLinks({ items, onNavigate }: { items: TNavItem[]; onNavigate?: () => void }) {

@@ -46,6 +46,16 @@ export function errorResponse(error: unknown, requestId: string): Response {
   );
 }
 
+// A person signed in with a one-time password reaches only their own account until they choose a
+// password: the pages send them to /account, and the API answers everything else with 403.
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/me', '/api/v1/me/password']);
+
+function assertPasswordChosen(actor: TActor, route: string) {
+  if (actor.type === 'user' && actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) {
+    throw new AppError('FORBIDDEN', 'choose your own password first (POST /api/v1/me/password): the one you signed in with was set by an administrator');
+  }
+}
+
 export function apiRoute(
   // body 'raw': the route reads a file as its body (FOCUS upload) rather than JSON
   options: { route: string; role: TRole | 'public'; body?: 'json' | 'raw' },
@@ -62,6 +72,7 @@ export function apiRoute(
         options.role === 'public'
           ? ({ type: 'token', id: 'public', label: 'public', role: 'viewer' } as TActor)
           : requireRole(await resolveActor(req.headers), options.role);
+      assertPasswordChosen(actor, options.route);
       const params = ctx ? checkParams(await ctx.params, req.url) : {};
       const result = await fn({ req, actor, params, requestId });
       response = result instanceof Response ? result : Response.json(result);

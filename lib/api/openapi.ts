@@ -11,6 +11,10 @@ import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
 import { connectionOperations } from './openapi-connections';
 import { reportOperations } from './openapi-reports';
+import { forecastOperations } from './openapi-forecast';
+import { budgetOperations } from './openapi-budgets';
+import { anomalyOperations } from './openapi-anomalies';
+import { unitCostOperations } from './openapi-unit-costs';
 import { requiredRole, ROUTE_ROLES, type TRouteRole } from './route-roles';
 import { INT4_MAX } from './safe-input';
 
@@ -137,9 +141,17 @@ registerOperations(
 registerOperations(...connectionOperations);
 registerOperations(...reportOperations);
 
+registerOperations(...forecastOperations);
+
+registerOperations(...budgetOperations);
+
 registerOperations(...SCENARIO_OPERATIONS);
 
 registerOperations(...PLAN_ACTUAL_OPERATIONS);
+
+registerOperations(...anomalyOperations);
+
+registerOperations(...unitCostOperations);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;

@@ -53,6 +53,19 @@ export const ROUTE_ROLES = {
   '/api/v1/plan-actuals': { GET: 'viewer' },
   // which class a service counts under shapes every plan-against-actual comparison: planning work
   '/api/v1/cost-class-mapping': { GET: 'viewer', PUT: 'editor' },
+  '/api/v1/forecast': { GET: 'viewer' },
+  '/api/v1/budgets': { GET: 'viewer', POST: 'editor' },
+  '/api/v1/budgets/{id}': { GET: 'viewer', PATCH: 'editor', DELETE: 'editor' },
+  '/api/v1/anomalies': { GET: 'viewer' },
+  // judging an anomaly (acknowledged, expected, false positive) changes what the baseline learns: editors
+  '/api/v1/anomalies/{id}': { PATCH: 'editor' },
+  '/api/v1/anomalies/detect': { POST: 'editor' },
+  '/api/v1/anomaly-monitors': { GET: 'viewer', POST: 'editor' },
+  '/api/v1/anomaly-monitors/{id}': { PATCH: 'editor', DELETE: 'editor' },
+  '/api/v1/anomaly-monitors/{id}/series': { GET: 'viewer' },
+  '/api/v1/business-metrics': { GET: 'viewer', POST: 'editor' },
+  '/api/v1/business-metrics/{name}/points': { POST: 'editor' },
+  '/api/v1/unit-costs': { GET: 'viewer' },
   // who receives the weekly report, and sending it: an administrator's act
   '/api/v1/report-schedules': { GET: 'admin', POST: 'admin' },
   '/api/v1/report-schedules/{id}': { GET: 'admin', PATCH: 'admin', DELETE: 'admin' },

@@ -10,5 +10,14 @@ export type TBench = { name: string; run: (ctx: TBenchContext) => Promise<void> 
 import { focusImportBench } from './focus-import';
 import { planningBench } from './planning';
 import { reportBench } from './report';
+import { forecastBench } from './forecast-accuracy';
 
-export const BENCHES: TBench[] = [focusImportBench, planningBench, reportBench];
+export const BENCHES: TBench[] = [
+  focusImportBench,
+  planningBench,
+  forecastBench,
+  anomalyDetectionBench,
+  reportBench,
+];
+import { anomalyDetectionBench } from './anomaly-detection';
+

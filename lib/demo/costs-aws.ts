@@ -25,6 +25,7 @@ const EKS = 'Amazon Elastic Kubernetes Service';
 const ELB = 'Elastic Load Balancing';
 const S3 = 'Amazon Simple Storage Service';
 const TRANSFER = 'AWS Data Transfer';
+const BACKUP = 'AWS Backup';
 
 // On-demand list prices in eu-west-3 (USD)
 const PRICE = {
@@ -44,7 +45,17 @@ const PRICE = {
   natHour: '0.048',
   natGb: '0.048',
   transferInterRegion: '0.02',
+  c6i2xlarge: '0.384',
+  backupWarm: '0.05',
 };
+
+// Two anomalies planted for anomaly detection to find: a load-test fleet left running in staging for two days
+// (a spike), and the nightly backups stopping for four days after an IAM role change (a drop).
+export const PLANTED = {
+  spike: { fromDaysAgo: 6, days: 2, instances: 10 },
+  backupStop: { fromDaysAgo: 13, days: 4 },
+};
+const daysAgo = (model: TDemoModel, day: TDemoDay) => Math.round((model.end.getTime() - day.date.getTime()) / 86_400_000);
 const SP_BASELINE_NODES = 3;
 const SAVINGS_PLAN = {
   id: 'arn:aws:savingsplans::418295736410:savingsplan/2f6b8c1e-7d3a-4e59-9b0c-5a1d2e3f4c6b',
@@ -279,6 +290,37 @@ function dailyUsage(model: TDemoModel, day: TDemoDay, previous: TDemoDay | undef
       quantity: Math.max(0, day.replicaGb - (previous?.replicaGb ?? 0)) + 1.5,
       unit: 'GB',
       listUnitPrice: PRICE.transferInterRegion,
+    });
+  }
+  const ago = daysAgo(model, day);
+  if (ago <= PLANTED.spike.fromDaysAgo && ago > PLANTED.spike.fromDaysAgo - PLANTED.spike.days) {
+    rows.push({
+      ...staging,
+      team: 'platform',
+      description: `$${PRICE.c6i2xlarge} per On Demand Linux c6i.2xlarge Instance Hour`,
+      service: EC2,
+      serviceCategory: 'Compute',
+      resource: { id: 'arn:aws:ec2:eu-west-3:639402817564:fleet/fleet-loadtest-7c1e', name: 'ec-staging load-test fleet', type: 'Instance' },
+      sku: sku('K8Q2C6IXL2PARIS1'),
+      quantity: PLANTED.spike.instances * 24,
+      unit: 'Hours',
+      listUnitPrice: PRICE.c6i2xlarge,
+    });
+  }
+  // backups of the migrated data, from the data migration on
+  const backupStopped = ago <= PLANTED.backupStop.fromDaysAgo && ago > PLANTED.backupStop.fromDaysAgo - PLANTED.backupStop.days;
+  if (day.dataProgress > 0 && !backupStopped) {
+    rows.push({
+      ...prod,
+      team: 'data',
+      description: `$${PRICE.backupWarm} per GB-month of warm backup storage - EU (Paris)`,
+      service: BACKUP,
+      serviceCategory: 'Storage',
+      resource: { id: 'arn:aws:backup:eu-west-3:527364918203:backup-vault:ec-prod-vault', name: 'ec-prod-vault', type: 'BackupVault' },
+      sku: sku('BKPWARMPARIS0001', 'PGHJ3S3EYE'),
+      quantity: (18_000 * day.dataProgress) / day.daysInMonth,
+      unit: 'GB-Mo',
+      listUnitPrice: PRICE.backupWarm,
     });
   }
   if (day.dataProgress > 0) {

@@ -8,6 +8,11 @@ import { upsertFxRates } from '../ingestion/upsert-fx-rates';
 import { upsertResources } from '../ingestion/upsert-resources';
 import { upsertSamples } from '../ingestion/upsert-samples';
 import { claimRun, type TRunClaim } from '../runtime/run-claim';
+import { runAnomalyDetection, type TDetectionRun } from '../anomalies/run-detection';
+import { isoDay } from '../dates';
+import { createMetric, upsertMetricPoints } from '../unit-costs/metric-store';
+import { demoBusinessMetrics } from './business-metrics';
+import { buildDemoModel } from './model';
 import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemo } from './generate-demo';
 
 export type TCounts = { inserted: number; updated: number; unchanged: number };
@@ -17,6 +22,8 @@ export type TLoadDemoResult = {
   fxRates: TCounts;
   resources: TCounts;
   samples: TCounts;
+  businessMetrics: number;
+  anomalies: TDetectionRun;
   durationMs: number;
 };
 
@@ -51,9 +58,18 @@ async function loadClaimed(
       const { staged: _staged, ...costs } = await upsertCostRecords(client, data.costs, DEMO_SOURCE);
       const { ids: _ids, ...resources } = await upsertResources(client, data.resources, { source: DEMO_SOURCE });
       const samples = await upsertSamples(client, data.samples);
-      return { costs, fxRates, resources, samples };
+      // daily active users and requests, so that unit costs mean something
+      const metrics = demoBusinessMetrics(buildDemoModel({ now, seed }));
+      for (const m of metrics) {
+        const exists = await client.query('SELECT 1 FROM business_metric WHERE name = $1', [m.definition.name]);
+        if (!exists.rowCount) await createMetric(m.definition, { type: 'system', label: 'demo' }, client);
+        await upsertMetricPoints(m.definition.name, m.points, { source: 'demo' }, client);
+      }
+      return { costs, fxRates, resources, samples, businessMetrics: metrics.length };
     });
     await analyzeCostDailyAfterWrite(result.costs.inserted + result.costs.updated);
+    // the whole year judged, so the anomalies page has a history (the planted spike and the backups that stop)
+    const anomalies = await runAnomalyDetection({ from: isoDay(data.window.start) });
     const durationMs = Math.round(performance.now() - started);
     await pool().query(
       `UPDATE sync_run SET status = 'succeeded', finished_at = now(),
@@ -67,7 +83,7 @@ async function loadClaimed(
         JSON.stringify({ fxRates: result.fxRates, resources: result.resources, samples: result.samples, durationMs }),
       ],
     );
-    return { syncRunId, ...result, durationMs };
+    return { syncRunId, ...result, anomalies, durationMs };
   } catch (e) {
     await pool()
       .query(`UPDATE sync_run SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [

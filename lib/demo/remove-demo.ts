@@ -19,6 +19,11 @@ export async function removeDemo(): Promise<TRemoveDemoResult> {
     // samples go with their resources (ON DELETE CASCADE)
     const resources = await client.query('DELETE FROM resource WHERE source = $1', [DEMO_SOURCE]);
     const fx = await client.query('DELETE FROM fx_rate WHERE source = $1', [DEMO_SOURCE]);
+    // the demo's business metrics, and the anomalies found in its costs (their monitors stay, and are judged on
+    // the real data from then on)
+    await client.query('DELETE FROM business_metric_point WHERE source = $1', [DEMO_SOURCE]);
+    await client.query("DELETE FROM business_metric m WHERE m.name IN ('active-users', 'requests') AND NOT EXISTS (SELECT 1 FROM business_metric_point p WHERE p.metric_id = m.id)");
+    await client.query('DELETE FROM anomaly');
     // isDemoLoaded() reads this: the runs stay as history
     await client.query(`UPDATE sync_run SET details = details || '{"removed": true}'::jsonb WHERE kind = 'demo'`);
     return { costRecords: costs.rowCount ?? 0, resources: resources.rowCount ?? 0, fxRates: fx.rowCount ?? 0 };

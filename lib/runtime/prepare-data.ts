@@ -28,5 +28,13 @@ export async function prepareData(options: { embedded: boolean; now: Date; log: 
     const { ensureDefaultReportSchedule } = await import('../reports/schedules');
     await ensureDefaultReportSchedule();
   }
+  if (wantDemo) {
+    const { isDemoLoaded } = await import('../demo/load-demo');
+    if (await isDemoLoaded()) {
+      const { ensureDemoBudgets } = await import('../demo/demo-budgets');
+      const created = await ensureDemoBudgets({ now: options.now });
+      if (created) options.log(`${created} demo budget(s) created`);
+    }
+  }
   return { admin, demoLoaded };
 }

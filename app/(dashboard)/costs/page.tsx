@@ -13,6 +13,7 @@ import { readCostTable, type TCostTableAnswer } from '@/lib/costs/read-cost-tabl
 import { addIsoDays, isIsoDay, isoDay } from '@/lib/dates';
 import { isDemoLoaded } from '@/lib/demo/load-demo';
 import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
 import { isAppError } from '@/lib/errors';
 import type { TFormatter } from '@/lib/format/formatter';
 import { OTHER_COLOR, providerColor, seriesColor } from '@/lib/format/palette';
@@ -21,6 +22,8 @@ import { getFormat } from '@/lib/i18n/server';
 import { NONE, parseScopedKey } from '@/lib/queries/cost-keys';
 import { getCostDimensions, type TCostChoices } from '@/lib/queries/get-cost-dimensions';
 import { isTagGroupBy, tagKeyOf, ZCostQuery, type TCostGroupBy, type TCostQuery } from '@/lib/queries/get-costs';
+import { defaultAsOf, getForecast } from '@/lib/queries/get-forecast';
+import type { TChartForecast } from '@/components/charts/stacked-monthly-chart';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('costs');
@@ -75,6 +78,30 @@ function displayLabel(groupBy: TCostGroupBy, row: { key: string; label: string }
     if (id) label = label.replace(id, regionLabel(id, locale));
   }
   return label;
+}
+
+// The total's forecast after the last actual day, when the range reaches it: by month, the month under way and
+// the next three; by day, the next two weeks. Category filters have no forecast (its scopes are the costs API's
+// dimensions), nor does a range that ends in the past.
+async function forecastBand(query: TCostQuery): Promise<{ points: TChartForecast[]; interval: number } | null> {
+  if (query.category) return null;
+  const { ORG_TIMEZONE } = env();
+  const asOf = await defaultAsOf(new Date(), ORG_TIMEZONE);
+  if (query.to < asOf) return null;
+  const to = query.granularity === 'month' ? `${addIsoDays(`${asOf.slice(0, 7)}-28`, 100).slice(0, 7)}-01` : addIsoDays(asOf, 14);
+  const result = await getForecast(
+    { from: query.granularity === 'month' ? `${asOf.slice(0, 7)}-01` : asOf, to, granularity: query.granularity, groupBy: 'none', interval: 80, currency: query.currency, provider: query.provider, service: query.service, region: query.region, account: query.account },
+    { now: new Date(), timeZone: ORG_TIMEZONE, currency: query.currency },
+  ).catch((error: unknown) => {
+    // the chart stays without its band rather than the page failing; the cause is in the log
+    logger.warn({ err: error }, 'costs page: no forecast band');
+    return null;
+  });
+  if (!result) return null;
+  return {
+    interval: result.interval,
+    points: result.rows.filter((r) => r.method !== 'plan').map((r) => ({ x: r.period, mean: Number(r.mean), lower: Number(r.lower), upper: Number(r.upper) })),
+  };
 }
 
 function chartOf(answer: TCostTableAnswer, labels: Map<string, string>, t: TT) {
@@ -265,6 +292,8 @@ export default async function CostsPage({ searchParams }: { searchParams: TSearc
 
   const labels = new Map((answer?.table.rows ?? []).map((r) => [r.key, displayLabel(answer!.result.groupBy, r, t, fmt.locale)]));
   const chart = answer ? chartOf(answer, labels, t) : null;
+  const forecast = answer && query ? await forecastBand(query) : null;
+  const tf = await getTranslations('forecast');
   const range = query ? fmt.dayRange(query.from, lastDay) : '';
   const button = 'rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50';
 
@@ -317,7 +346,7 @@ export default async function CostsPage({ searchParams }: { searchParams: TSearc
             subtitle={query.groupBy === 'none' ? t('chartSubtitleTotal', { currency: query.currency }) : t('chartSubtitle', { top: TOP, currency: query.currency })}
             className="mb-6"
           >
-            <StackedMonthlyChart rows={chart!.rows} series={chart!.series} currency={query.currency} granularity={query.granularity} testId="chart-costs" />
+            <StackedMonthlyChart rows={chart!.rows} series={chart!.series} currency={query.currency} granularity={query.granularity} testId="chart-costs" forecast={forecast ? { points: forecast.points, label: tf('bandLegend', { interval: forecast.interval }) } : undefined} />
           </Card>
           <Card title={t('tableTitle')} subtitle={t('tableSubtitle', { currency: query.currency })}>
             <CostTableView answer={answer} query={query} labels={labels} params={params} fmt={fmt} t={t} />

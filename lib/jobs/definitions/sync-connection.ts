@@ -3,7 +3,9 @@
 // authentication failure is recorded in the run log and the job completes, as retrying cannot help.
 import { isAppError } from '../../errors';
 import { runSync } from '../../ingestion/run-sync';
+import { getBoss } from '../boss';
 import { defineJob } from '../types';
+import { DETECT_ANOMALIES_JOB } from './detect-anomalies';
 import { NO_RETRY_STATUSES, SYNC_CONNECTION_JOB, ZSyncJobPayload, dayToDate } from './sync-payload';
 
 export const syncConnectionJob = defineJob({
@@ -44,6 +46,15 @@ export const syncConnectionJob = defineJob({
       throw new Error(`sync run ${run.id} of ${run.connectionName ?? payload.connectionId} failed: ${run.error}`);
     }
     ctx.log(`sync run ${run.id}: ${run.status}`);
+    if (run.status === 'succeeded' && run.rowsInserted + run.rowsUpdated > 0) {
+      // new cost data: budgets are judged again now rather than at the next morning's run
+      const boss = await getBoss();
+      await boss.send('evaluate-budgets', { reason: `sync ${run.id}` }, { singletonKey: 'evaluate-budgets', retryLimit: 3, retryDelay: 60, retryBackoff: true });
+    }
+    // new or revised days: judge them now rather than at the next daily run
+    if (run.status !== 'failed' && run.rowsInserted + run.rowsUpdated > 0) {
+      await (await getBoss()).send(DETECT_ANOMALIES_JOB, { reason: `sync run ${run.id}` });
+    }
     return summary;
   },
 });

@@ -5,6 +5,7 @@ import { PlanVsActualSection } from '@/components/scenarios/plan-vs-actual';
 import { ScenarioEditor } from '@/components/scenarios/scenario-editor';
 import { ScenarioTabs } from '@/components/scenarios/scenario-tabs';
 import { Card, PageHeader } from '@/components/ui/card';
+import { ScenarioUnitCostsSection } from '@/components/unit-costs/scenario-unit-costs';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { hasRole } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
@@ -89,6 +90,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         calibrationError={cal.error}
       />
       <PlanVsActualSection scenario={scenario} />
+      <ScenarioUnitCostsSection scenario={scenario} />
     </>
   );
 }

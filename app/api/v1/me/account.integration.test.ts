@@ -14,6 +14,7 @@ import { truncate } from '@/test/db';
 import * as me from './route';
 import * as password from './password/route';
 import * as reset from '../users/[id]/reset-password/route';
+import * as scenarios from '../scenarios/route';
 
 const ORIGIN = 'http://localhost:3000';
 let address = 0;
@@ -168,6 +169,11 @@ describe('resetting a password', () => {
     const withOneTime = await signIn(viewer.email, oneTime);
     expect(withOneTime.status).toBe(200);
     expect(await resolveActor(new Headers({ cookie: withOneTime.cookie }))).toMatchObject({ mustChangePassword: true });
+    // until then the API serves only their own account
+    const blocked = await scenarios.GET(call('/api/v1/scenarios', { cookie: withOneTime.cookie }), noParams);
+    expect(blocked.status).toBe(403);
+    expect((await blocked.json()).error.message).toMatch(/choose your own password first/);
+    expect((await me.GET(call('/api/v1/me', { cookie: withOneTime.cookie }), noParams)).status).toBe(200);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: 'user.password_reset' } });
     expect(audit).toMatchObject({ actorId: admin.id, entityId: viewer.id });
     expect(JSON.stringify(audit.details)).not.toContain(oneTime);
