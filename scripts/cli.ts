@@ -9,6 +9,7 @@ import { reportCommands } from '../lib/cli/report-commands';
 import { forecastCommands } from '../lib/cli/forecast-commands';
 import { budgetCommands } from '../lib/cli/budget-commands';
 import { anomalyCommands } from '../lib/cli/anomaly-commands';
+import { recommendationCommands } from '../lib/cli/recommendation-commands';
 import { CliUsageError, type TCliCommand } from '../lib/cli/types';
 import { EnvError, env, setEnv } from '../lib/env';
 import { AppError } from '../lib/errors';
@@ -24,6 +25,7 @@ const COMMANDS: TCliCommand[] = [
   ...forecastCommands,
   ...budgetCommands,
   ...anomalyCommands,
+  ...recommendationCommands,
   ...reportCommands,
 ];
 

@@ -118,7 +118,7 @@ async function e2e(serverUrl: string): Promise<TCounts> {
   let smtpSink: ReturnType<typeof startLongRunning> | undefined;
   try {
     say('seeding the e2e database (demo dataset and accounts)…');
-    await run(bin('tsx'), ['scripts/e2e-seed.ts'], { env: appEnv });
+    await run(bin('tsx'), ['--import', './scripts/server-only-hook.mjs', 'scripts/e2e-seed.ts'], { env: appEnv });
     const viewerToken = fs.readFileSync(path.join(resultsDir, 'e2e-viewer-token'), 'utf8').trim();
     await waitForPortFree('127.0.0.1', port).catch((e: Error) => {
       throw new Error(`${e.message} (E2E_PORT sets the e2e app's port)`);
@@ -126,7 +126,7 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     smtpSink = startLongRunning(bin('tsx'), ['scripts/dev-smtp-sink.ts', String(port + 10_000), mailDir], appEnv, { quiet: true });
     server = startLongRunning(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], appEnv);
     // the job worker too, so that "Sync now" runs end to end
-    worker = startLongRunning(bin('tsx'), ['scripts/worker.ts'], appEnv, { quiet: true });
+    worker = startLongRunning(bin('tsx'), ['--import', './scripts/server-only-hook.mjs', 'scripts/worker.ts'], appEnv, { quiet: true });
     await waitForHealth(baseUrl);
     const out = path.join(resultsDir, 'e2e.json');
     fs.rmSync(out, { force: true });

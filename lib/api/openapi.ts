@@ -15,6 +15,7 @@ import { forecastOperations } from './openapi-forecast';
 import { budgetOperations } from './openapi-budgets';
 import { anomalyOperations } from './openapi-anomalies';
 import { unitCostOperations } from './openapi-unit-costs';
+import { recommendationOperations } from './openapi-recommendations';
 import { requiredRole, ROUTE_ROLES, type TRouteRole } from './route-roles';
 import { INT4_MAX } from './safe-input';
 
@@ -152,6 +153,7 @@ registerOperations(...PLAN_ACTUAL_OPERATIONS);
 registerOperations(...anomalyOperations);
 
 registerOperations(...unitCostOperations);
+registerOperations(...recommendationOperations);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;

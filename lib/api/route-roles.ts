@@ -34,6 +34,11 @@ export const ROUTE_ROLES = {
   '/api/v1/connections/{id}/runs': { GET: 'viewer' },
   '/api/v1/sync-runs': { GET: 'viewer' },
   '/api/v1/sync-runs/{id}': { GET: 'viewer' },
+  // recommendations: anyone reads; deciding on one (accept, dismiss, snooze) and refreshing are editors' acts
+  '/api/v1/recommendations': { GET: 'viewer' },
+  '/api/v1/recommendations/refresh': { POST: 'editor' },
+  '/api/v1/recommendations/{id}': { GET: 'viewer', PATCH: 'editor' },
+  '/api/v1/commitments/plan': { GET: 'viewer' },
   '/api/v1/scenarios': { GET: 'viewer', POST: 'editor' },
   '/api/v1/scenarios/compare': { GET: 'viewer' },
   '/api/v1/scenarios/{id}': { GET: 'viewer', PATCH: 'editor', DELETE: 'editor' },

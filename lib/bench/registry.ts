@@ -11,13 +11,14 @@ import { focusImportBench } from './focus-import';
 import { planningBench } from './planning';
 import { reportBench } from './report';
 import { forecastBench } from './forecast-accuracy';
+import { anomalyDetectionBench } from './anomaly-detection';
+import { recommendationsBench } from './recommendations';
 
 export const BENCHES: TBench[] = [
   focusImportBench,
   planningBench,
   forecastBench,
   anomalyDetectionBench,
+  recommendationsBench,
   reportBench,
 ];
-import { anomalyDetectionBench } from './anomaly-detection';
-

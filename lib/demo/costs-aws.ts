@@ -57,6 +57,8 @@ export const PLANTED = {
 };
 const daysAgo = (model: TDemoModel, day: TDemoDay) => Math.round((model.end.getTime() - day.date.getTime()) / 86_400_000);
 const SP_BASELINE_NODES = 3;
+// Only the historical elevation archive went to Standard-IA at the migration; the new tiles all stay in Standard.
+const IA_SHARE = 0.25;
 const SAVINGS_PLAN = {
   id: 'arn:aws:savingsplans::418295736410:savingsplan/2f6b8c1e-7d3a-4e59-9b0c-5a1d2e3f4c6b',
   category: 'Spend' as const,
@@ -142,7 +144,7 @@ function dailyUsage(model: TDemoModel, day: TDemoDay, previous: TDemoDay | undef
       serviceCategory: 'Storage',
       resource: { id: 'arn:aws:s3:::ec-topo-tiles-prod', name: 'ec-topo-tiles-prod', type: 'Bucket' },
       sku: sku('8KTNBUTM5JZ9SPRQ', 'PGHJ3S3EYE'),
-      quantity: (day.topoGb * (1 - 0.6 * day.dataProgress)) / day.daysInMonth,
+      quantity: (day.topoGb * (1 - IA_SHARE * day.dataProgress)) / day.daysInMonth,
       unit: 'GB-Mo',
       listUnitPrice: PRICE.s3Standard,
     },
@@ -332,7 +334,7 @@ function dailyUsage(model: TDemoModel, day: TDemoDay, previous: TDemoDay | undef
       serviceCategory: 'Storage',
       resource: { id: 'arn:aws:s3:::ec-topo-tiles-prod', name: 'ec-topo-tiles-prod', type: 'Bucket' },
       sku: sku('6HVJ7CSZ8S4WM2QF', 'PGHJ3S3EYE'),
-      quantity: (day.topoGb * 0.6 * day.dataProgress) / day.daysInMonth,
+      quantity: (day.topoGb * IA_SHARE * day.dataProgress) / day.daysInMonth,
       unit: 'GB-Mo',
       listUnitPrice: PRICE.s3StandardIa,
     });

@@ -117,7 +117,9 @@ export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
     const trafficMultiplier = (1 + 14 * rolloutProgress) * (1 + 0.015 * afterRollout);
     const requests =
       200_000 * organic * seasonality(date) * WEEKDAY[date.getUTCDay()] * trafficMultiplier * noise.jitter(0.06);
-    const cacheHitRatio = clamp(0.86 + 0.06 * rolloutProgress + 0.008 * noise.normal(), 0.8, 0.97);
+    // New countries' tiles and profiles start cold: the hit ratio drops during the roll-out and only
+    // slowly recovers (cache lifetimes were never raised for the larger catalogue).
+    const cacheHitRatio = clamp(0.905 - 0.1 * rolloutProgress + 0.0008 * Math.max(0, daysBetween(phases.rolloutEnd, date)) + 0.008 * noise.normal(), 0.75, 0.97);
     const cdnGb = (requests * 33) / 1e6; // ~33 KB of tiles, profiles and assets per API request
     const redisLimitGb = date < phases.redisUpgrade ? 5 : 25;
     const sinceRolloutStart = Math.max(0, daysBetween(phases.rolloutStart, date));
@@ -143,7 +145,7 @@ export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
       redisUsedGb:
         date < phases.redisUpgrade
           ? Math.min(4.95, 3.2 + 0.16 * monthsIn + 0.35 * (seasonality(date) - 1))
-          : 4.2 + 9.5 * rolloutProgress + 0.05 * afterRollout,
+          : 4.2 + 13 * rolloutProgress + 0.11 * afterRollout, // growing into the 25 GB it was upgraded to
       nodeHours: 0,
       avgNodes: 0,
       avgReplicas: 0,

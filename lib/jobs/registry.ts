@@ -8,6 +8,7 @@ import { syncConnectionJob } from './definitions/sync-connection';
 import { syncSchedulerJob } from './definitions/sync-scheduler';
 import { sweepInterruptedRunsJob } from './definitions/sweep-interrupted-runs';
 import { evaluateBudgetsJob } from './definitions/evaluate-budgets';
+import { refreshRecommendationsJob } from './definitions/refresh-recommendations';
 import type { TJobDefinition } from './types';
 
 // Handlers are typed per job; the registry only needs them as opaque definitions.
@@ -21,6 +22,7 @@ export const JOBS: TJobDefinition<any>[] = [
   evaluateBudgetsJob,
   detectAnomaliesJob,
   pullBusinessMetricsJob,
+  refreshRecommendationsJob,
   reportSchedulerJob,
   reportSendJob,
 ];

@@ -155,4 +155,36 @@ const others: TPriceItem[] = [
   item({ sku: 'pagerduty:business', provider: 'pagerduty', kind: 'alerting-user', name: 'PagerDuty Business', region: null, unit: 'user-month', unitPrice: '41', source: 'Estimate: PagerDuty Business per user per month, billed annually.', estimate: true }),
 ];
 
-export const DEFAULT_PRICE_ITEMS: TPriceItem[] = [...ec2, ...atlas, ...aws, ...others];
+// Commitment instruments the recommendations' planner compares, one item per (term, payment option): the
+// multiplier on the on-demand price (1 − discount). Dated with the day the published rate was read; the
+// ones a customer negotiates, or that AWS does not publish as a single figure, are estimates (editable on
+// the prices page). The upfront share follows the payment option (none, half, all).
+type TInstrumentSeed = [sku: string, provider: string, name: string, term: '1y' | '3y', payment: 'no-upfront' | 'partial-upfront' | 'all-upfront', multiplier: string, estimate: boolean, date: string, source: string];
+const instrumentItems: TPriceItem[] = ([
+  ['aws:commitment:compute-sp', 'aws', 'Compute Savings Plan', '1y', 'partial-upfront', '0.7', true, '2026-11-02', 'AWS Savings Plans pricing page, m6i in eu-west-3: partial upfront ~30% off (read 2026-11-02; varies by instance family).'],
+  ['aws:commitment:compute-sp', 'aws', 'Compute Savings Plan', '1y', 'all-upfront', '0.685', true, '2026-11-02', 'AWS Savings Plans pricing page, m6i in eu-west-3: all upfront ~31.5% off (read 2026-11-02).'],
+  ['aws:commitment:compute-sp', 'aws', 'Compute Savings Plan', '3y', 'partial-upfront', '0.48', true, '2026-11-02', 'AWS Savings Plans pricing page, m6i in eu-west-3: 3 years partial upfront ~52% off (read 2026-11-02).'],
+  ['aws:commitment:compute-sp', 'aws', 'Compute Savings Plan', '3y', 'all-upfront', '0.46', true, '2026-11-02', 'AWS Savings Plans pricing page, m6i in eu-west-3: 3 years all upfront ~54% off (read 2026-11-02).'],
+  ['aws:commitment:ec2-ri', 'aws', 'EC2 Standard Reserved Instance', '1y', 'no-upfront', '0.64', false, '2026-11-02', 'EC2 Reserved Instances pricing, m6i.xlarge Linux eu-west-3, standard 1 year no upfront: $0.1434/h vs $0.224 on demand (read 2026-11-02).'],
+  ['aws:commitment:ec2-ri', 'aws', 'EC2 Standard Reserved Instance', '1y', 'partial-upfront', '0.61', false, '2026-11-02', 'EC2 Reserved Instances pricing, m6i.xlarge Linux eu-west-3, standard 1 year partial upfront: effective $0.1366/h (read 2026-11-02).'],
+  ['aws:commitment:ec2-ri', 'aws', 'EC2 Standard Reserved Instance', '1y', 'all-upfront', '0.6', false, '2026-11-02', 'EC2 Reserved Instances pricing, m6i.xlarge Linux eu-west-3, standard 1 year all upfront: effective $0.1339/h (read 2026-11-02).'],
+  ['aws:commitment:ec2-ri', 'aws', 'EC2 Standard Reserved Instance', '3y', 'no-upfront', '0.45', false, '2026-11-02', 'EC2 Reserved Instances pricing, m6i.xlarge Linux eu-west-3, standard 3 years no upfront (read 2026-11-02).'],
+  ['aws:commitment:ec2-ri', 'aws', 'EC2 Standard Reserved Instance', '3y', 'all-upfront', '0.4', false, '2026-11-02', 'EC2 Reserved Instances pricing, m6i.xlarge Linux eu-west-3, standard 3 years all upfront (read 2026-11-02).'],
+  ['aws:commitment:elasticache-ri', 'aws', 'ElastiCache reserved node', '1y', 'partial-upfront', '0.66', true, '2026-11-02', 'ElastiCache reserved nodes pricing, cache.r7g in eu-west-3: 1 year partial upfront ~34% off (read 2026-11-02; size-flexible within a family).'],
+  ['aws:commitment:elasticache-ri', 'aws', 'ElastiCache reserved node', '1y', 'all-upfront', '0.64', true, '2026-11-02', 'ElastiCache reserved nodes pricing, cache.r7g in eu-west-3: 1 year all upfront ~36% off (read 2026-11-02).'],
+  ['aws:commitment:elasticache-ri', 'aws', 'ElastiCache reserved node', '3y', 'all-upfront', '0.48', true, '2026-11-02', 'ElastiCache reserved nodes pricing, cache.r7g: 3 years all upfront ~52% off (read 2026-11-02).'],
+  ['aws:commitment:rds-ri', 'aws', 'RDS reserved instance', '1y', 'no-upfront', '0.69', true, '2026-11-02', 'RDS reserved instances pricing, db.m6g in eu-west-3: 1 year no upfront ~31% off (read 2026-11-02).'],
+  ['aws:commitment:rds-ri', 'aws', 'RDS reserved instance', '1y', 'partial-upfront', '0.66', true, '2026-11-02', 'RDS reserved instances pricing, db.m6g: 1 year partial upfront ~34% off (read 2026-11-02).'],
+  ['aws:commitment:rds-ri', 'aws', 'RDS reserved instance', '1y', 'all-upfront', '0.65', true, '2026-11-02', 'RDS reserved instances pricing, db.m6g: 1 year all upfront ~35% off (read 2026-11-02).'],
+  ['aws:commitment:rds-ri', 'aws', 'RDS reserved instance', '3y', 'all-upfront', '0.45', true, '2026-11-02', 'RDS reserved instances pricing, db.m6g: 3 years all upfront ~55% off (read 2026-11-02).'],
+  ['aws:commitment:cloudfront-bundle', 'aws', 'CloudFront Security Savings Bundle', '1y', 'no-upfront', '0.7', false, '2026-11-02', 'CloudFront Security Savings Bundle: a monthly commitment for one year, up to 30% off CloudFront usage (AWS page, read 2026-11-02; the bundle also credits up to 10% for AWS WAF).'],
+  ['atlas:commitment', 'mongodb-atlas', 'Atlas annual commitment', '1y', 'no-upfront', '0.9', true, '2026-11-02', 'Estimate: Atlas annual commitments are negotiated with MongoDB sales, billed monthly; ~10% off at this spend. Replace with the quote.'],
+  ['atlas:commitment', 'mongodb-atlas', 'Atlas annual commitment, prepaid', '1y', 'all-upfront', '0.86', true, '2026-11-02', 'Estimate: a prepaid Atlas annual commitment adds a few points of discount; replace with the quote.'],
+  ['atlas:commitment', 'mongodb-atlas', 'Atlas 3-year commitment', '3y', 'no-upfront', '0.8', true, '2026-11-02', 'Estimate: multi-year Atlas commitments, ~20% off.'],
+  ['redis-cloud:commitment', 'redis', 'Redis Cloud annual subscription', '1y', 'no-upfront', '0.8', true, '2026-11-02', 'Estimate: Redis Cloud annual subscriptions quoted at 20–30% off pay-as-you-go, billed monthly. Replace with the quote.'],
+  ['redis-cloud:commitment', 'redis', 'Redis Cloud annual subscription, prepaid', '1y', 'all-upfront', '0.75', true, '2026-11-02', 'Estimate: prepaid annual Redis Cloud subscriptions, ~25% off.'],
+] as TInstrumentSeed[]).map(([sku, provider, name, term, payment, mult, estimate, date, source]) =>
+  item({ sku: `${sku}:${term}:${payment}`, provider, kind: 'commitment', name: `${name}, ${term === '1y' ? '1 year' : '3 years'}, ${payment.replace('-', ' ')}`, region: null, unit: 'multiplier', unitPrice: mult, source, estimate, effectiveDate: date }),
+);
+
+export const DEFAULT_PRICE_ITEMS: TPriceItem[] = [...ec2, ...atlas, ...aws, ...others, ...instrumentItems];

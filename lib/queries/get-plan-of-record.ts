@@ -37,7 +37,19 @@ async function scenarioAsOf(current: TScenario, asOf: Date): Promise<TScenario |
     options: options.success ? options.data : current.options,
     timeline: timeline.success ? timeline.data : current.timeline,
     version: version.version,
+    updatedAt: version.changedAt.toISOString(),
   };
+}
+
+/**
+ * The instant a plan is evaluated as of. A timeline without a start begins the month after its evaluation, so
+ * a plan evaluated "now" would always start next month and never cover the month under way: it is anchored at
+ * its last save instead (or at the replay's instant when that is earlier).
+ */
+export function planEvaluationTime(scenario: Pick<TScenario, 'timeline' | 'updatedAt'>, at: Date): Date {
+  if (scenario.timeline.start) return at;
+  const saved = new Date(scenario.updatedAt);
+  return saved < at ? saved : at;
 }
 
 /** The plan of record evaluated, or null when no scenario carries the mark (or it did not exist at asOf). */
@@ -48,7 +60,7 @@ export async function getPlanOfRecord(options: TGetPlanOfRecordOptions): Promise
   const scenario = options.asOf ? await scenarioAsOf(current, options.asOf) : current;
   if (!scenario) return null;
   const evaluation = await evaluateScenarioRecord(scenario, {
-    now: options.asOf ?? options.now,
+    now: planEvaluationTime(scenario, options.asOf ?? options.now),
     currency: options.currency,
     samples: options.samples ?? PLAN_OF_RECORD_SAMPLES,
   });

@@ -23,6 +23,12 @@ export async function prepareData(options: { embedded: boolean; now: Date; log: 
         `demo dataset loaded in ${(summary.durationMs / 1000).toFixed(1)} s: ${summary.costs.inserted} cost records, ${summary.samples.inserted} utilisation samples`,
       );
       demoLoaded = true;
+      const { alignDemoPlan } = await import('../demo/align-demo-plan');
+      await alignDemoPlan(options.now);
+      // the recommendations page is populated from the first start, not after the first daily refresh
+      const { refreshRecommendations } = await import('../recommendations/engine/refresh-recommendations');
+      const run = await refreshRecommendations({ now: options.now, currency: config.DISPLAY_CURRENCY, trigger: 'demo', actor: { type: 'system', label: 'demo' }, wait: true });
+      options.log(`recommendations refreshed: ${run.created} from the demo data`);
     }
     // the demo's weekly report: Monday 08:00 in Paris, in French, to the administrators
     const { ensureDefaultReportSchedule } = await import('../reports/schedules');

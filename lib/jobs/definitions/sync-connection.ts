@@ -6,6 +6,7 @@ import { runSync } from '../../ingestion/run-sync';
 import { getBoss } from '../boss';
 import { defineJob } from '../types';
 import { DETECT_ANOMALIES_JOB } from './detect-anomalies';
+import { enqueueRefreshAfterSync } from './refresh-recommendations';
 import { NO_RETRY_STATUSES, SYNC_CONNECTION_JOB, ZSyncJobPayload, dayToDate } from './sync-payload';
 
 export const syncConnectionJob = defineJob({
@@ -46,14 +47,13 @@ export const syncConnectionJob = defineJob({
       throw new Error(`sync run ${run.id} of ${run.connectionName ?? payload.connectionId} failed: ${run.error}`);
     }
     ctx.log(`sync run ${run.id}: ${run.status}`);
-    if (run.status === 'succeeded' && run.rowsInserted + run.rowsUpdated > 0) {
-      // new cost data: budgets are judged again now rather than at the next morning's run
+    // new or revised days are judged now rather than at the next daily runs: budgets and anomalies at once,
+    // recommendations (which read everything) once a burst of syncs is over
+    if (run.status !== 'failed' && run.rowsInserted + run.rowsUpdated > 0) {
       const boss = await getBoss();
       await boss.send('evaluate-budgets', { reason: `sync ${run.id}` }, { singletonKey: 'evaluate-budgets', retryLimit: 3, retryDelay: 60, retryBackoff: true });
-    }
-    // new or revised days: judge them now rather than at the next daily run
-    if (run.status !== 'failed' && run.rowsInserted + run.rowsUpdated > 0) {
-      await (await getBoss()).send(DETECT_ANOMALIES_JOB, { reason: `sync run ${run.id}` });
+      await boss.send(DETECT_ANOMALIES_JOB, { reason: `sync run ${run.id}` });
+      if (run.status === 'succeeded') await enqueueRefreshAfterSync(run.id);
     }
     return summary;
   },

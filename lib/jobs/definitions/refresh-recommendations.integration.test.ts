@@ -1,0 +1,43 @@
+// The refresh-recommendations job: its handler refreshes and logs the outcome; a sync that wrote rows
+// queues one refresh a few minutes later, and a burst of syncs still queues one.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { truncate } from '../../../test/db';
+import { disconnect, pool, prisma } from '../../db';
+import { getBoss } from '../boss';
+import { AFTER_SYNC_DELAY_SECONDS, REFRESH_RECOMMENDATIONS_JOB, enqueueRefreshAfterSync, refreshRecommendationsJob } from './refresh-recommendations';
+
+beforeAll(async () => {
+  await truncate('recommendation', 'recommendation_run');
+  await getBoss();
+  await pool().query(`DELETE FROM pgboss.job WHERE name = $1`, [REFRESH_RECOMMENDATIONS_JOB]);
+});
+afterAll(async () => {
+  await pool().query(`DELETE FROM pgboss.job WHERE name = $1`, [REFRESH_RECOMMENDATIONS_JOB]);
+  await (await getBoss()).stop({ graceful: false, wait: true });
+  await disconnect();
+});
+
+it('refreshes and says how it went', async () => {
+  const lines: string[] = [];
+  const result = (await refreshRecommendationsJob.handler({ reason: 'schedule' }, { jobId: 'test', log: (l) => lines.push(l) })) as { runId: string; failed: string[] };
+  expect(result.failed).toEqual([]);
+  const run = await prisma.recommendationRun.findUniqueOrThrow({ where: { id: result.runId } });
+  expect(run).toMatchObject({ trigger: 'job', actor: 'job:schedule', status: 'succeeded' });
+  expect(lines[0]).toMatch(/^recommendations refreshed \(schedule\)/);
+  expect(refreshRecommendationsJob.schedule?.cron).toBe('30 6 * * *');
+});
+
+it('queues one refresh a few minutes after syncs that wrote rows, however many finish together', async () => {
+  const before = Date.now();
+  const first = await enqueueRefreshAfterSync('run-1');
+  const second = await enqueueRefreshAfterSync('run-2');
+  expect(first).not.toBeNull();
+  expect(second).toBeNull();
+  const { rows } = await pool().query<{ data: { reason: string; syncRunId: string }; start_after: Date }>(
+    `SELECT data, start_after FROM pgboss.job WHERE name = $1 AND state = 'created'`,
+    [REFRESH_RECOMMENDATIONS_JOB],
+  );
+  expect(rows).toHaveLength(1);
+  expect(rows[0].data).toEqual({ reason: 'sync', syncRunId: 'run-1' });
+  expect(rows[0].start_after.getTime()).toBeGreaterThanOrEqual(before + (AFTER_SYNC_DELAY_SECONDS - 5) * 1000);
+});

@@ -1,0 +1,215 @@
+// Pools of commitment-eligible usage, one per instrument: the hourly on-demand baseline from the bill
+// (usage that existing commitments already cover is left out), the plan's projection, the catalogue's
+// terms and AWS's own recommendation. Pure: the engine passes the rows it read.
+import { HOURS_PER_MONTH } from '../../planning/sizing/common';
+import type { TPriceCatalogue } from '../../planning/price-catalogue';
+import type { TUsageTypeCost } from '../../queries/get-usage-type-costs';
+import type { TProviderInsightRow } from '../../queries/list-provider-insights';
+import { INSTRUMENT_IDS, INSTRUMENTS, instrumentTerms, type TInstrument, type TInstrumentId, type TInstrumentTerm } from '../commitments/instruments';
+import { HOUR_MS } from '../stats';
+import type { TCommitmentPoolFacts, TMonthlyProjection, TPoint } from '../types';
+
+const EC2 = 'Amazon Elastic Compute Cloud';
+const FARGATE = ['AWS Fargate', 'Amazon Elastic Container Service'];
+const ELASTICACHE = 'Amazon ElastiCache';
+const RDS = 'Amazon Relational Database Service';
+const CLOUDFRONT = 'Amazon CloudFront';
+/** The bill's provider names (FOCUS ProviderName) for the instruments that are not AWS's. */
+const BILL_PROVIDER: Record<string, string> = { aws: 'AWS', atlas: 'MongoDB Atlas', 'redis-cloud': 'Redis Cloud' };
+export const BILL_PROVIDERS = Object.values(BILL_PROVIDER);
+
+const onDemand = (r: TUsageTypeCost) => r.chargeCategory === 'Usage' && !r.committed && (r.pricingCategory === null || r.pricingCategory === 'Standard');
+const hours = (r: TUsageTypeCost) => /^(hours?|hrs)$/i.test(r.pricingUnit ?? '');
+const instanceHours = (r: TUsageTypeCost) => hours(r) && (/instance/i.test(r.resourceType ?? '') || /instance hour/i.test(r.description ?? ''));
+const fargateHours = (r: TUsageTypeCost) => FARGATE.includes(r.service) && /(vcpu|gb)-?hours?/i.test(r.pricingUnit ?? '');
+
+/** 'm6i.xlarge' from "$0.224 per On Demand Linux m6i.xlarge Instance Hour", 'cache.r7g.large' from ElastiCache's. */
+export function instanceTypeOf(description: string | null): string | null {
+  const m = /\b((?:cache\.|db\.)?[a-z][a-z0-9-]*\.[0-9]*[a-z0-9]+)\b/i.exec(description ?? '');
+  return m ? m[1] : null;
+}
+
+export type TPoolSelection = {
+  rows: TUsageTypeCost[];
+  measure: 'spend' | 'count';
+  /** What the pool covers here, e.g. "m6i.xlarge in eu-west-3". */
+  scope: string;
+  /** A resource id for the fingerprint: the instrument and, for reservations, the instance type and region. */
+  key: string;
+  name: string;
+};
+
+/** The rows an instrument covers; for reservations, the instance type (and region) with the most on-demand hours. */
+export function selectRows(instrument: TInstrument, rows: readonly TUsageTypeCost[]): TPoolSelection | null {
+  const aws = rows.filter((r) => r.provider === 'AWS' && onDemand(r));
+  const largest = (eligible: TUsageTypeCost[], prefix: string): TPoolSelection | null => {
+    const byType = new Map<string, TUsageTypeCost[]>();
+    for (const r of eligible) {
+      const type = instanceTypeOf(r.description);
+      if (!type) continue;
+      const k = `${type}@${r.region ?? 'global'}`;
+      byType.set(k, [...(byType.get(k) ?? []), r]);
+    }
+    let best: [string, TUsageTypeCost[]] | null = null;
+    for (const entry of byType) if (!best || sum(entry[1], 'quantity') > sum(best[1], 'quantity')) best = entry;
+    if (!best) return null;
+    const [type, region] = best[0].split('@');
+    return { rows: best[1], measure: 'count', scope: `${type} in ${region}`, key: `${prefix}:${best[0]}`, name: `${type} (${region})` };
+  };
+  switch (instrument.id) {
+    case 'aws-compute-savings-plan': {
+      const eligible = aws.filter((r) => (r.service === EC2 && instanceHours(r)) || fargateHours(r));
+      return eligible.length ? { rows: eligible, measure: 'spend', scope: instrument.scope, key: instrument.id, name: 'EC2 and Fargate compute' } : null;
+    }
+    case 'aws-ec2-reserved-instance':
+      return largest(aws.filter((r) => r.service === EC2 && instanceHours(r)), instrument.id);
+    case 'aws-elasticache-reserved-node':
+      return largest(aws.filter((r) => r.service === ELASTICACHE && hours(r)), instrument.id);
+    case 'aws-rds-reserved-instance':
+      return largest(aws.filter((r) => r.service === RDS && hours(r)), instrument.id);
+    case 'aws-cloudfront-security-bundle': {
+      const eligible = aws.filter((r) => r.service === CLOUDFRONT);
+      return eligible.length ? { rows: eligible, measure: 'spend', scope: instrument.scope, key: instrument.id, name: 'CloudFront usage' } : null;
+    }
+    case 'atlas-commitment':
+    case 'redis-cloud-annual': {
+      const provider = BILL_PROVIDER[instrument.provider];
+      const eligible = rows.filter((r) => r.provider === provider && onDemand(r));
+      return eligible.length ? { rows: eligible, measure: 'spend', scope: instrument.scope, key: instrument.id, name: `${provider} usage` } : null;
+    }
+  }
+}
+
+function sum(rows: readonly TUsageTypeCost[], field: 'quantity' | 'listCost'): number {
+  let s = 0;
+  for (const r of rows) s += r[field];
+  return s;
+}
+
+/** Daily totals spread evenly over the day's hours (the bill is daily), hours before `to` only. */
+export function hourlyBaseline(selection: TPoolSelection, to: Date): { points: TPoint[]; unitPrice: number } {
+  const byDay = new Map<string, { q: number; cost: number }>();
+  for (const r of selection.rows) {
+    const d = byDay.get(r.day) ?? { q: 0, cost: 0 };
+    d.q += r.quantity;
+    d.cost += r.listCost;
+    byDay.set(r.day, d);
+  }
+  const points: TPoint[] = [];
+  const end = to.getTime();
+  let quantity = 0;
+  let cost = 0;
+  for (const [day, d] of [...byDay].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const start = Date.parse(`${day}T00:00:00Z`);
+    const v = (selection.measure === 'spend' ? d.cost : d.q) / 24;
+    for (let h = 0; h < 24; h++) {
+      const t = start + h * HOUR_MS;
+      if (t < end) points.push({ t, v });
+    }
+    quantity += d.q;
+    cost += d.cost;
+  }
+  return { points, unitPrice: selection.measure === 'spend' ? 1 : quantity > 0 ? cost / quantity : 0 };
+}
+
+const LOOKBACK_WORDS: Record<string, number> = { SEVEN_DAYS: 7, THIRTY_DAYS: 30, SIXTY_DAYS: 60 };
+
+/**
+ * AWS's own recommendation, in the pool's measure: a Savings Plan's hourly commitment turned into the
+ * on-demand spend it covers (÷ (1 − d)) and converted; a reservation's count of the pool's instance type.
+ */
+export function providerRecommendation(
+  instrument: TInstrument,
+  selection: TPoolSelection,
+  insights: readonly TProviderInsightRow[],
+  discount: number,
+  usdRate: number | null,
+): { level: number; lookbackDays: number } | null {
+  const lookback = (payload: unknown) => LOOKBACK_WORDS[String((payload as { request?: { LookbackPeriodInDays?: string } }).request?.LookbackPeriodInDays)] ?? 30;
+  if (instrument.id === 'aws-compute-savings-plan') {
+    const row = insights.find((i) => i.kind === 'aws.sp-recommendation');
+    if (!row || usdRate === null) return null;
+    const response = (row.payload as { response?: { SavingsPlansPurchaseRecommendation?: { SavingsPlansPurchaseRecommendationSummary?: { HourlyCommitmentToPurchase?: string } } } }).response;
+    const hourly = Number(response?.SavingsPlansPurchaseRecommendation?.SavingsPlansPurchaseRecommendationSummary?.HourlyCommitmentToPurchase);
+    if (!Number.isFinite(hourly)) return null;
+    return { level: (hourly * usdRate) / (1 - discount), lookbackDays: lookback(row.payload) };
+  }
+  const service = { 'aws-ec2-reserved-instance': 'Amazon Elastic Compute Cloud - Compute', 'aws-elasticache-reserved-node': 'Amazon ElastiCache', 'aws-rds-reserved-instance': 'Amazon Relational Database Service' }[instrument.id as string];
+  if (!service) return null;
+  const row = insights.find((i) => i.kind === 'aws.ri-recommendation' && i.key.startsWith(`${service}/`));
+  if (!row) return null;
+  const type = selection.scope.split(' ')[0];
+  type TDetail = { RecommendedNumberOfInstancesToPurchase?: string; InstanceDetails?: Record<string, { InstanceType?: string; NodeType?: string; InstanceClass?: string }> };
+  const recs = (row.payload as { response?: { Recommendations?: { RecommendationDetails?: TDetail[] }[] } }).response?.Recommendations ?? [];
+  let level = 0;
+  for (const rec of recs)
+    for (const d of rec.RecommendationDetails ?? []) {
+      const details = Object.values(d.InstanceDetails ?? {})[0];
+      const t = details?.InstanceType ?? details?.NodeType ?? details?.InstanceClass;
+      if (t === type) level += Number(d.RecommendedNumberOfInstancesToPurchase ?? 0);
+    }
+  return { level, lookbackDays: lookback(row.payload) };
+}
+
+export type TPoolContext = {
+  instrument: TInstrument;
+  selection: TPoolSelection | null;
+  terms: TInstrumentTerm[];
+};
+
+export type TBuildPoolsInput = {
+  now: Date;
+  currency: string;
+  lookbackDays: number;
+  usage: readonly TUsageTypeCost[];
+  catalogue: TPriceCatalogue;
+  insights: readonly TProviderInsightRow[];
+  /** USD → display currency (AWS insights are in USD); null when no rate is stored. */
+  usdRate: number | null;
+  /** Projection per instrument's plan class; null without a plan of record. */
+  projectionFor: (instrument: TInstrument, termMonths: number) => TMonthlyProjection | null;
+  only?: TInstrumentId;
+  /** Restrict to some terms (the planner's choice). */
+  termFilter?: (t: TInstrumentTerm) => boolean;
+};
+
+/** One pool per instrument with eligible usage (instruments without any are left out: nothing to commit). */
+export function buildCommitmentPools(input: TBuildPoolsInput): { pools: TCommitmentPoolFacts[]; contexts: TPoolContext[] } {
+  const pools: TCommitmentPoolFacts[] = [];
+  const contexts: TPoolContext[] = [];
+  for (const id of INSTRUMENT_IDS) {
+    if (input.only && id !== input.only) continue;
+    const instrument = INSTRUMENTS[id];
+    const terms = instrumentTerms(input.catalogue, instrument).filter(input.termFilter ?? (() => true));
+    const selection = selectRows(instrument, input.usage);
+    contexts.push({ instrument, selection, terms });
+    if (!selection) continue;
+    const { points, unitPrice } = hourlyBaseline(selection, input.now);
+    const maxTerm = Math.max(12, ...terms.map((t) => t.termMonths));
+    const projection = input.projectionFor(instrument, maxTerm) ?? undefined;
+    const discount = terms[0]?.discount ?? 0.3;
+    const provider = providerRecommendation(instrument, selection, input.insights, discount, input.usdRate) ?? undefined;
+    pools.push({
+      resource: { provider: instrument.provider, type: 'commitment-pool', id: selection.key, name: selection.name, region: null, account: null },
+      instrument: id,
+      measure: selection.measure,
+      unitPrice: selection.measure === 'spend' ? '1' : String(Math.round(unitPrice * 1e6) / 1e6),
+      currency: input.currency,
+      baseline: points,
+      projection,
+      terms: terms.map(({ termMonths, payment, discount: d, upfrontShare }) => ({ termMonths, payment, discount: d, upfrontShare })),
+      lookbackDays: input.lookbackDays,
+      providerRecommendation: provider,
+    });
+  }
+  return { pools, contexts };
+}
+
+/** Today's monthly cost of a pool's baseline (mean hourly on-demand × hours a month), for the calibration. */
+export function baselineMonthly(pool: TCommitmentPoolFacts): number {
+  const pts = pool.baseline ?? [];
+  if (pts.length === 0) return 0;
+  let s = 0;
+  for (const p of pts) s += p.v;
+  return (s / pts.length) * HOURS_PER_MONTH * Number(pool.unitPrice);
+}

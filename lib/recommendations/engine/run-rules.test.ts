@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { recommend } from '../build';
+import type { TRecommendation, TRule } from '../types';
+import { convertRecommendation, needsFor, preferFlexible, runRules } from './run-rules';
+
+const resource = { provider: 'aws', type: 'bucket', id: 'b1', name: 'b1' };
+const rec = (over: Partial<TRecommendation> = {}): TRecommendation => ({
+  ...recommend({ id: 'r', version: 1, kind: 'cdn' }, {
+    resource, action: { type: 'x', params: {} }, text: 't', message: { key: 'cdnCacheHit', params: { originCost: 10 } }, evidence: [],
+    monthlySavings: { p10: '10.00', p50: '20.00', p90: '30.00' }, currency: 'USD', risks: [], lookback: { days: 30, from: '', to: '', completeness: 1 },
+  }),
+  ...over,
+});
+
+describe('runRules', () => {
+  it('reports a throwing rule with its id and runs the others, and says what a rule lacked', () => {
+    const logged: string[] = [];
+    const good: TRule = { id: 'good', version: 1, kind: 'cdn', needs: ['cdn'], evaluate: () => [{ resource, recommendations: [rec()] }] };
+    const bad: TRule = { id: 'bad', version: 2, kind: 'redis', needs: ['redis'], evaluate: () => { throw new Error('boom'); } };
+    const lacking: TRule = { id: 'lacking', version: 1, kind: 'pods', needs: ['workloads'], evaluate: () => [{ resource, missing: ['cpuCores'] }] };
+    const run = runRules([bad, good, lacking], {}, new Date(), (id) => logged.push(id));
+    expect(logged).toEqual(['bad']);
+    expect(run.rules.map((r) => [r.ruleId, r.outcome, r.error])).toEqual([['bad', 'failed', 'boom'], ['good', 'ok', null], ['lacking', 'lacked-data', null]]);
+    expect(run.rules[2]).toMatchObject({ missing: ['b1: cpuCores'], needs: ['needsPrometheus'] });
+    expect(run.recommendations).toHaveLength(1);
+    expect([...run.judged]).toEqual(['good\u0000b1']);
+  });
+
+  it('maps missing facts to what to connect', () => {
+    const rule = { id: 'c', version: 1, kind: 'commitment', needs: [], evaluate: () => [] } as TRule;
+    expect(needsFor(rule, ['pool: projection', 'pool: baseline', 'terms'])).toEqual(['needsBilling', 'needsPlanOfRecord', 'needsPrices']);
+  });
+});
+
+describe('convertRecommendation', () => {
+  it('converts savings and money parameters, and leaves one without a rate out', () => {
+    const c = convertRecommendation(rec(), 'EUR', { USD: 0.9 })!;
+    expect(c).toMatchObject({ currency: 'EUR', monthlySavings: { p10: '9.00', p50: '18.00', p90: '27.00' }, message: { params: { originCost: 9 } } });
+    expect(convertRecommendation(rec(), 'EUR', {})).toBeNull();
+    expect(convertRecommendation(rec({ currency: null, monthlySavings: null }), 'EUR', {})!.currency).toBeNull();
+  });
+});
+
+describe('preferFlexible', () => {
+  const commitment = (instrument: string, p50: string) =>
+    rec({ kind: 'commitment', action: { type: 'commit', params: { instrument } }, monthlySavings: { p10: p50, p50, p90: p50 }, resource: { ...resource, id: instrument } });
+  it('keeps the Savings Plan unless the reservation saves over 10% more', () => {
+    const sp = commitment('aws-compute-savings-plan', '100');
+    expect(preferFlexible([sp, commitment('aws-ec2-reserved-instance', '109')])).toEqual([sp]);
+    expect(sp.details?.alternativeInstruments).toHaveLength(1);
+    const ri = commitment('aws-ec2-reserved-instance', '111');
+    expect(preferFlexible([commitment('aws-compute-savings-plan', '100'), ri])).toEqual([ri]);
+  });
+});
