@@ -43,11 +43,14 @@ export type TBudgetsInput = { month: string; lines: TBudgetLine[]; forecast: { p
 export type TAnomalyLine = { id: string; label: string; firstDay: string; lastDay: string; expected: number; actual: number; impact: number; link: string };
 export type TAnomaliesInput = { items: TAnomalyLine[] };
 
-export type TRecommendationLine = { id: string; title: string; savings: number; link: string };
-export type TRunwayLine = { id: string; resource: string; days: number; link: string };
+/** A recommendation's words are its rule's message (key and values), said in the reader's language by the template. */
+export type TRecommendationMessage = { key: string; params: Record<string, number | string | null> };
+export type TRecommendationLine = { id: string; message: TRecommendationMessage; savings: number; link: string };
+export type TRunwayLine = { id: string; message: TRecommendationMessage; link: string };
 export type TRecommendationsInput = { top: TRecommendationLine[]; totalSavings: number; openCount: number; runway: TRunwayLine[] };
 
-export type TUnitCostLine = { id: string; label: string; unit: string; current: number; previous: number | null };
+/** Cost per `per` units of a business metric (per 1 active user, per 1,000,000 requests). */
+export type TUnitCostLine = { id: string; label: string; per: number; unit: string; current: number; previous: number | null };
 export type TUnitCostsInput = { items: TUnitCostLine[] };
 
 export type TPlanActualInput = {
@@ -230,7 +233,7 @@ export function buildReport(data: TReportData): TReportView {
     budgets: withLink(data.budgets, appLink(appUrl, '/budgets', {})),
     anomalies: withLink(data.anomalies, appLink(appUrl, '/anomalies', { from: week.from, to: week.to, provider: scope.provider })),
     recommendations: withLink(data.recommendations, appLink(appUrl, '/recommendations', { provider: scope.provider })),
-    unitCosts: withLink(data.unitCosts, appLink(appUrl, '/costs', { from: addDays(week.from, -7), to: week.to, ...filters })),
+    unitCosts: withLink(data.unitCosts, appLink(appUrl, '/unit-costs', { from: addDays(week.from, -7), to: week.to, provider: scope.provider })),
   };
   view.highlight = pickHighlight(view);
   return view;

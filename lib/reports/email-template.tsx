@@ -7,7 +7,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import type { TFormatter } from '../format/formatter';
 import type { TMessages } from '../i18n/messages';
 import { providerColor } from '../format/palette';
-import type { TChange, TReportView } from './build-report';
+import type { TChange, TRecommendationMessage, TReportView } from './build-report';
 import type { TChartImage } from './charts';
 
 export type TEmailT = ReturnType<typeof createTranslator<TMessages, 'reports.email'>>;
@@ -21,6 +21,8 @@ const headNum: CSSProperties = { ...head, textAlign: 'right' };
 
 export type TEmailProps = {
   view: TReportView;
+  /** a recommendation's rule message in the reader's language */
+  describe: (message: TRecommendationMessage) => string;
   t: TEmailT;
   fmt: TFormatter;
   chart: TChartImage | null;
@@ -39,6 +41,11 @@ function ChangeText({ change, fmt }: { change: TChange; fmt: TFormatter }) {
       {change.ratio !== null ? ` (${fmt.change(change.ratio, 0)})` : ''}
     </span>
   );
+}
+
+// cents for a cost of a unit or more, the sub-cent digits below (a cost per active user: 0,0047 €)
+export function unitCost(value: number, fmt: TFormatter): string {
+  return Math.abs(value) >= 1 ? fmt.money(value, { digits: 2 }) : fmt.unitPrice(value);
 }
 
 export function changeLabel(change: TChange, fmt: TFormatter): string {
@@ -82,7 +89,7 @@ function DataTable({ children }: { children: ReactNode }) {
   );
 }
 
-export function ReportEmail({ view, t, fmt, chart, preheader, scheduleName, unsubscribeUrl, manageUrl }: TEmailProps) {
+export function ReportEmail({ view, describe, t, fmt, chart, preheader, scheduleName, unsubscribeUrl, manageUrl }: TEmailProps) {
   const week = view.week;
   const open = t('open');
   const scope = view.scope.provider ? t('scopeProvider', { provider: view.scope.provider }) : t('scopeAll');
@@ -110,7 +117,7 @@ export function ReportEmail({ view, t, fmt, chart, preheader, scheduleName, unsu
                         {view.budgets ? <BudgetsSection view={view} t={t} fmt={fmt} open={open} /> : null}
                         <MoversSection view={view} t={t} fmt={fmt} open={open} />
                         {view.anomalies ? <AnomaliesSection view={view} t={t} fmt={fmt} open={open} /> : null}
-                        {view.recommendations ? <RecommendationsSection view={view} t={t} fmt={fmt} open={open} /> : null}
+                        {view.recommendations ? <RecommendationsSection view={view} t={t} fmt={fmt} open={open} describe={describe} /> : null}
                         <PlanActualSection view={view} t={t} fmt={fmt} open={open} />
                         {view.unitCosts ? <UnitCostsSection view={view} t={t} fmt={fmt} open={open} /> : null}
                         <FreshnessSection view={view} t={t} fmt={fmt} open={open} />
@@ -354,7 +361,7 @@ function AnomaliesSection({ view, t, fmt, open }: TPart) {
   );
 }
 
-function RecommendationsSection({ view, t, fmt, open }: TPart) {
+function RecommendationsSection({ view, t, fmt, open, describe }: TPart & { describe: TEmailProps['describe'] }) {
   const section = view.recommendations!;
   return (
     <Section title={t('recommendations.title')} link={section.state === 'ok' ? section.data.link : undefined} linkLabel={open}>
@@ -370,7 +377,7 @@ function RecommendationsSection({ view, t, fmt, open }: TPart) {
                   <tr key={r.id}>
                     <td style={cell}>
                       <a href={r.link} style={{ color: C.link }}>
-                        {r.title}
+                        {describe(r.message)}
                       </a>
                     </td>
                     <td style={{ ...num, color: C.down }}>{fmt.money(r.savings)}</td>
@@ -382,7 +389,7 @@ function RecommendationsSection({ view, t, fmt, open }: TPart) {
           {section.data.runway.map((r) => (
             <p key={r.id} style={{ margin: '6px 0', fontSize: '13px', color: C.warn }}>
               <a href={r.link} style={{ color: C.warn }}>
-                {t('recommendations.runway', { resource: r.resource, days: r.days })}
+                {describe(r.message)}
               </a>
             </p>
           ))}
@@ -449,9 +456,9 @@ function UnitCostsSection({ view, t, fmt, open }: TPart) {
           <tbody>
             {section.data.items.map((u) => (
               <tr key={u.id}>
-                <td style={cell}>{u.label}</td>
-                <td style={num}>{fmt.unitPrice(u.current)}</td>
-                <td style={num}>{u.previous === null ? '—' : fmt.unitPrice(u.previous)}</td>
+                <td style={cell}>{t('unitCosts.metricLabel', { label: u.label, per: u.per, unit: u.unit })}</td>
+                <td style={num}>{unitCost(u.current, fmt)}</td>
+                <td style={num}>{u.previous === null ? '—' : unitCost(u.previous, fmt)}</td>
               </tr>
             ))}
           </tbody>

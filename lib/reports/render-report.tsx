@@ -8,9 +8,10 @@ import { providerColor } from '../format/palette';
 import { languageOf } from '../i18n/locales';
 import { loadMessages } from '../i18n/messages';
 import { NONE } from '../queries/cost-keys';
-import type { TReportView, THighlight } from './build-report';
+import { messageValues } from '../recommendations/message-values';
+import type { TRecommendationMessage, TReportView, THighlight } from './build-report';
 import { renderStackedWeeksChart, svgToPng, type TChartImage } from './charts';
-import { changeLabel, ReportEmail, type TEmailT } from './email-template';
+import { changeLabel, ReportEmail, unitCost, type TEmailT } from './email-template';
 
 export type TRenderOptions = {
   locale: string;
@@ -31,6 +32,24 @@ export type TRenderedReport = {
   /** milliseconds spent drawing charts (SVG and PNG), for the bench */
   chartMs: number;
 };
+
+type TDescribe = (message: TRecommendationMessage) => string;
+
+// A recommendation's message as its page says it (recommendations.messages.<key>), money by the
+// report's formatter; a key this build does not know falls back to the key itself.
+export function recommendationDescriber(locale: string, fmt: TFormatter): TDescribe {
+  const t = createTranslator({ locale, messages: loadMessages(languageOf(locale)), namespace: 'recommendations.messages' });
+  const say = t as unknown as ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+  return (message) => {
+    if (!say.has(message.key)) return message.key;
+    const values = messageValues(message, {
+      money: (amount) => fmt.money(amount),
+      instrumentName: (id) => (say.has(`instruments.${id}`) ? say(`instruments.${id}`) : id),
+      paymentName: (option) => (say.has(`payments.${option}`) ? say(`payments.${option}`) : option),
+    });
+    return say(message.key, values);
+  };
+}
 
 export function emailTranslator(locale: string): TEmailT {
   return createTranslator({ locale, messages: loadMessages(languageOf(locale)), namespace: 'reports.email' }) as TEmailT;
@@ -97,15 +116,16 @@ export async function renderReport(source: TReportView, options: TRenderOptions)
   const chart = trendChart(view, t, fmt);
   const chartMs = performance.now() - started;
   const preheader = highlightText(view.highlight, t, fmt);
+  const describe = recommendationDescriber(options.locale, fmt);
   const html = await render(
-    <ReportEmail view={view} t={t} fmt={fmt} chart={chart} preheader={preheader} scheduleName={options.scheduleName} unsubscribeUrl={options.unsubscribeUrl} manageUrl={options.manageUrl} />,
+    <ReportEmail view={view} describe={describe} t={t} fmt={fmt} chart={chart} preheader={preheader} scheduleName={options.scheduleName} unsubscribeUrl={options.unsubscribeUrl} manageUrl={options.manageUrl} />,
     { pretty: false },
   );
   return {
     subject: reportSubject(view, t, fmt),
     preheader,
     html,
-    text: reportText(view, t, fmt, preheader, options),
+    text: reportText(view, t, fmt, preheader, options, describe),
     images: chart ? [chart] : [],
     csv: options.attachCsv ? { filename: t('csv.filename', { week: view.week.key }), content: serviceCsv(view) } : null,
     chartMs,
@@ -122,7 +142,7 @@ export function serviceCsv(view: TReportView): string {
 }
 
 // The plain-text part: the same sections and numbers as the HTML, one line each.
-export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, preheader: string, options: TRenderOptions): string {
+export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, preheader: string, options: TRenderOptions, describe: TDescribe): string {
   const out: string[] = [];
   // "label: value" in the reader's typography (a space before the colon in French)
   const pair = (label: string, value: string) => t('pair', { label, value });
@@ -179,8 +199,8 @@ export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, prehe
     if (r.state === 'empty' || (!r.data.top.length && !r.data.runway.length)) out.push(t('recommendations.empty'));
     else {
       out.push(t('recommendations.total', { count: r.data.openCount, savings: fmt.money(r.data.totalSavings) }));
-      for (const x of r.data.top) out.push(`- ${pair(x.title, fmt.money(x.savings))}`);
-      for (const x of r.data.runway) out.push(`! ${t('recommendations.runway', { resource: x.resource, days: x.days })}`);
+      for (const x of r.data.top) out.push(`- ${pair(describe(x.message), fmt.money(x.savings))}`);
+      for (const x of r.data.runway) out.push(`! ${describe(x.message)}`);
       out.push(r.data.link);
     }
   }
@@ -204,7 +224,7 @@ export function reportText(view: TReportView, t: TEmailT, fmt: TFormatter, prehe
     title(t('unitCosts.title'));
     const u = view.unitCosts;
     if (u.state === 'empty' || !u.data.items.length) out.push(t('unitCosts.empty'));
-    else for (const i of u.data.items) out.push(`- ${pair(i.label, `${fmt.unitPrice(i.current)}${i.previous === null ? '' : ` (${t('unitCosts.weekBefore')} ${fmt.unitPrice(i.previous)})`}`)}`);
+    else for (const i of u.data.items) out.push(`- ${pair(t('unitCosts.metricLabel', { label: i.label, per: i.per, unit: i.unit }), `${unitCost(i.current, fmt)}${i.previous === null ? '' : ` (${t('unitCosts.weekBefore')} ${unitCost(i.previous, fmt)})`}`)}`);
   }
 
   title(t('freshness.title'));

@@ -80,6 +80,9 @@ describe('weekly report by e-mail', () => {
     expect(mail.subject).toBe(`Tourmalet · semaine 49 : ${fr.money(total)} (${fr.change((total - before) / before, 0)})`);
     expect(fr.money(12345.67, { digits: 2 })).toBe('12\u202f345,67\u00a0€');
     expect(mail.text).toContain(fr.money(total));
+    // the sections fed by budgets, anomalies, recommendations and unit costs are there (or say they have nothing)
+    for (const title of ['MOIS EN COURS ET BUDGETS', 'NOUVELLES ANOMALIES DE LA SEMAINE', 'RECOMMANDATIONS', 'COÛTS UNITAIRES', 'PLAN ET RÉEL', 'FRAÎCHEUR DES DONNÉES'])
+      expect(mail.text).toContain(title);
     expect(mail.html).toContain(fr.money(total));
 
     const html = mail.html as string;
