@@ -124,3 +124,38 @@ describe('renderReport', () => {
     expect(serviceCsv(view).trim().split('\r\n')).toHaveLength(4);
   });
 });
+
+describe('renderReport with every section', () => {
+  it('says budgets, new anomalies, recommendations in their rules’ words and unit costs, in HTML and text', async () => {
+    const data: TReportData = {
+      ...fixture(),
+      budgets: { state: 'ok', data: { month: '2026-12', forecast: { p10: 40_000, p50: 45_000, p90: 52_000 }, lines: [{ id: 'b1', name: 'Cloud total', amount: 40_000, spent: 10_500, forecast: { p10: 40_000, p50: 45_000, p90: 52_000 }, status: 'at_risk', link: 'https://tourmalet.example/budgets' }] } },
+      anomalies: { state: 'ok', data: { items: [{ id: 'a1', label: 'AWS · ec-staging', firstDay: '2026-12-01', lastDay: '2026-12-02', expected: 9, actual: 177, impact: 168, link: 'https://tourmalet.example/anomalies' }] } },
+      recommendations: {
+        state: 'ok',
+        data: {
+          openCount: 2,
+          totalSavings: 420,
+          top: [{ id: 'r1', savings: 420, link: 'https://tourmalet.example/recommendations/r1', message: { key: 'no.such.rule', params: {} } }],
+          runway: [{ id: 'r2', link: 'https://tourmalet.example/recommendations/r2', message: { key: 'capacityRunway', params: { resource: 'eu-prod', days: 41, cause: 'plan', threshold: 60, needed: 6, unit: 'nodes' } } }],
+        },
+      },
+      unitCosts: { state: 'ok', data: { items: [{ id: 'users', label: 'Active users', per: 1, unit: 'user', current: 0.0047, previous: 0.0034 }] } },
+    };
+    const view = buildReport(data);
+    expect(view.highlight).toEqual({ kind: 'budget', name: 'Cloud total', status: 'at_risk' });
+    const fmt = createFormatter({ locale: 'en-GB', timeZone: 'Europe/Paris', currency: 'EUR' });
+    const out = await renderReport(view, { locale: 'en-GB', timeZone: 'Europe/Paris', scheduleName: 'Weekly', unsubscribeUrl: null, manageUrl: 'https://tourmalet.example/settings' });
+    for (const part of [out.html, out.text]) {
+      expect(part).toContain('Cloud total');
+      expect(part).toContain(fmt.money(45_000));
+      expect(part).toContain('AWS · ec-staging');
+      expect(part).toContain(fmt.moneySigned(168));
+      expect(part).toContain('eu-prod is full in 41 days at the plan');
+      expect(part).toContain(fmt.money(420));
+      expect(part).toContain(fmt.unitPrice(0.0047));
+    }
+    expect(out.preheader).toBe('Budget Cloud total is at risk this month.');
+    expect(Buffer.byteLength(out.html)).toBeLessThan(100 * 1024);
+  });
+});
