@@ -50,7 +50,8 @@ async function pagesToVisit(page: Page): Promise<{ name: string; path: string }[
 
 for (const { lang, who, overview } of LANGUAGES) {
   test(`every page in ${lang}, on a phone and a laptop`, async ({ page }) => {
-    test.setTimeout(240_000);
+    // fifteen pages at two sizes, on a machine the other tiers share
+    test.setTimeout(360_000);
     fs.mkdirSync('test-results/screens', { recursive: true });
     const problems: string[] = [];
     let current = 'sign-in';

@@ -33,7 +33,7 @@ export function AnomalyChart(props: { id: string; days: TAnomalySeriesDay[]; cur
           <Area dataKey="band" name={t('chartBand')} stroke="none" fill="#64748b" fillOpacity={0.18} isAnimationActive={false} connectNulls={false} />
           <Line dataKey="expected" name={t('chartExpected')} stroke="#64748b" strokeDasharray="4 3" strokeWidth={1.5} dot={false} isAnimationActive={false} />
           <Line dataKey="actual" name={t('chartActual')} stroke="#2f7d62" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Scatter dataKey="flagged" name={t('chartAnomalous')} fill="#dc2626" isAnimationActive={false} />
+          <Scatter data={data.filter((d) => d.flagged !== null)} dataKey="flagged" name={t('chartAnomalous')} fill="#dc2626" isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>
