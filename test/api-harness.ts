@@ -91,6 +91,7 @@ export async function createFixtures(): Promise<TFixtures> {
   const channel = await createChannel(actor, { type: 'webhook', name: 'fuzz-hook', url: 'http://127.0.0.1:9/hook', secret: 'fuzz-webhook-secret-0001' });
   const [scenario] = await listScenarios();
   const price = await prisma.priceItem.findFirstOrThrow({ orderBy: { id: 'asc' } });
+  const reportSchedule = await prisma.reportSchedule.create({ data: { name: 'fuzz-report', recipients: ['fuzz@example.com'] } });
   const budget = await prisma.budget.create({
     data: { name: 'fuzz-budget', period: 'month', currency: 'EUR', amountKind: 'fixed', amount: '1000', thresholds: { create: [{ position: 0, on: 'actual', percent: 80 }] } },
   });
@@ -110,6 +111,7 @@ export async function createFixtures(): Promise<TFixtures> {
       'sync-runs': run.id,
       resources: resource.id,
       prices: price.id,
+      'report-schedules': reportSchedule.id,
       budgets: budget.id,
       anomalies: anomaly.id,
       'anomaly-monitors': monitor.id,

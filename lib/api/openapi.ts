@@ -10,6 +10,7 @@ import { PLAN_ACTUAL_OPERATIONS } from './schemas/plan-actuals';
 import { ZResourceMetricsQuery } from '../queries/get-resource-metrics';
 import { ZResourcesQuery } from '../queries/get-resources';
 import { connectionOperations } from './openapi-connections';
+import { reportOperations } from './openapi-reports';
 import { forecastOperations } from './openapi-forecast';
 import { budgetOperations } from './openapi-budgets';
 import { anomalyOperations } from './openapi-anomalies';
@@ -141,6 +142,7 @@ registerOperations(
 
 registerOperations(...connectionOperations);
 registerOperations(...notificationOperations);
+registerOperations(...reportOperations);
 
 registerOperations(...forecastOperations);
 

@@ -77,6 +77,13 @@ export const ROUTE_ROLES = {
   '/api/v1/channels/{id}': { PATCH: 'admin', DELETE: 'admin' },
   '/api/v1/channels/{id}/test': { POST: 'admin' },
   '/api/v1/notifications': { GET: 'editor' },
+  // who receives the weekly report, and sending it: an administrator's act
+  '/api/v1/report-schedules': { GET: 'admin', POST: 'admin' },
+  '/api/v1/report-schedules/{id}': { GET: 'admin', PATCH: 'admin', DELETE: 'admin' },
+  '/api/v1/report-schedules/{id}/send': { POST: 'admin' },
+  '/api/v1/report-deliveries': { GET: 'admin' },
+  // the e-mail's one-click link: the signed token is the authority, the reader has no session
+  '/api/v1/report-schedules/unsubscribe': { GET: 'public', POST: 'public' },
 } as const satisfies Record<string, Partial<Record<THttpMethod, TRouteRole>>>;
 
 export type TApiPath = keyof typeof ROUTE_ROLES;

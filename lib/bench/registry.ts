@@ -9,6 +9,7 @@ export type TBench = { name: string; run: (ctx: TBenchContext) => Promise<void> 
 
 import { focusImportBench } from './focus-import';
 import { planningBench } from './planning';
+import { reportBench } from './report';
 import { forecastBench } from './forecast-accuracy';
 import { anomalyDetectionBench } from './anomaly-detection';
 import { recommendationsBench } from './recommendations';
@@ -19,4 +20,5 @@ export const BENCHES: TBench[] = [
   forecastBench,
   anomalyDetectionBench,
   recommendationsBench,
+  reportBench,
 ];

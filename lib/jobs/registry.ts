@@ -4,6 +4,7 @@ import { detectAnomaliesJob } from './definitions/detect-anomalies';
 import { pullBusinessMetricsJob } from './definitions/pull-business-metrics';
 import { deliverNotificationJob } from './definitions/deliver-notification';
 import { ensurePartitionsJob } from './definitions/ensure-partitions';
+import { reportSchedulerJob, reportSendJob } from './definitions/report-jobs';
 import { syncConnectionJob } from './definitions/sync-connection';
 import { syncSchedulerJob } from './definitions/sync-scheduler';
 import { sweepInterruptedRunsJob } from './definitions/sweep-interrupted-runs';
@@ -26,4 +27,6 @@ export const JOBS: TJobDefinition<any>[] = [
   refreshRecommendationsJob,
   deliverNotificationJob,
   sendNotificationDigestJob,
+  reportSchedulerJob,
+  reportSendJob,
 ];

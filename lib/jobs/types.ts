@@ -6,6 +6,8 @@ export type TJobDefinition<P = unknown> = {
   payload: z.ZodType<P>;
   handler: (payload: P, ctx: { jobId: string; log: (line: string) => void }) => Promise<unknown>;
   schedule?: { cron: string; payload: P };
+  // run once when a worker starts, after the handlers are registered (catching up missed runs)
+  onWorkerStart?: (log: (line: string) => void) => Promise<void>;
   queue?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; policy?: 'standard' | 'short' | 'singleton' | 'stately'; expireInSeconds?: number };
 };
 

@@ -27,6 +27,10 @@ export async function startWorker(options: { log?: (line: string) => void } = {}
     });
     if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, { tz: orgTimeZone() });
   }
+  for (const job of JOBS) {
+    // a failed catch-up is logged, not fatal: the job's schedule tries again within a minute
+    if (job.onWorkerStart) await job.onWorkerStart(log).catch((error) => logger.error({ job: job.name, err: error }, 'job start hook failed'));
+  }
   log(`worker ready: ${JOBS.map((j) => j.name).join(', ')}`);
   return async () => {
     // on Ctrl-C the database may already be going down with us: its disconnects are expected now

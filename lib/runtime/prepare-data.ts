@@ -30,6 +30,9 @@ export async function prepareData(options: { embedded: boolean; now: Date; log: 
       const run = await refreshRecommendations({ now: options.now, currency: config.DISPLAY_CURRENCY, trigger: 'demo', actor: { type: 'system', label: 'demo' }, wait: true });
       options.log(`recommendations refreshed: ${run.created} from the demo data`);
     }
+    // the demo's weekly report: Monday 08:00 in Paris, in French, to the administrators
+    const { ensureDefaultReportSchedule } = await import('../reports/schedules');
+    await ensureDefaultReportSchedule();
   }
   if (wantDemo) {
     const { isDemoLoaded } = await import('../demo/load-demo');

@@ -4,6 +4,8 @@ import { ChannelsPanel } from '@/components/settings/channels-panel';
 import { ConnectionsPanel } from '@/components/settings/connections-panel';
 import { DeliveryLog } from '@/components/settings/delivery-log';
 import { FocusUpload } from '@/components/settings/focus-upload';
+import { ReportDeliveryLog } from '@/components/settings/report-delivery-log';
+import { ReportsPanel } from '@/components/settings/reports-panel';
 import { RunLog } from '@/components/settings/run-log';
 import { HEAD, STICKY_CELL, TABLE, TABLE_SCROLL } from '@/components/settings/table-classes';
 import { TokensPanel } from '@/components/settings/tokens-panel';
@@ -17,6 +19,10 @@ import { getFormat } from '@/lib/i18n/server';
 import { listApiTokens, listAudit, listUsers } from '@/lib/queries/list-access';
 import { listChannels } from '@/lib/queries/list-channels';
 import { listNotifications } from '@/lib/queries/list-notifications';
+import { getCostDimensions } from '@/lib/queries/get-cost-dimensions';
+import { listReportDeliveries } from '@/lib/queries/list-report-deliveries';
+import { listReportSchedules } from '@/lib/queries/list-report-schedules';
+import { smtpConfigured } from '@/lib/reports/mailer';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings');
@@ -29,9 +35,10 @@ const messageKey = (code: string) => code.replace(/[.-]/g, '_');
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
-  const [t, tn, fmt, connections, runs, users, tokens, auditRows, channels, deliveries] = await Promise.all([
+  const [t, tn, tr, fmt, connections, runs, users, tokens, auditRows, channels, deliveries, schedules, reportDeliveries, dimensions] = await Promise.all([
     getTranslations('settings'),
     getTranslations('notifications'),
+    getTranslations('reports.settings'),
     getFormat(),
     listConnections(),
     listSyncRuns({ limit: 15 }),
@@ -40,6 +47,9 @@ export default async function SettingsPage() {
     listAudit(20),
     listChannels(),
     listNotifications({ limit: 30 }),
+    listReportSchedules(),
+    listReportDeliveries({ limit: 20 }),
+    getCostDimensions(),
   ]);
   const actionLabel = (action: string) => {
     const key = `audit.actions.${messageKey(action)}` as 'audit.actions.user_create';
@@ -69,6 +79,12 @@ export default async function SettingsPage() {
         </div>
         <Card title={tn('log.title')} subtitle={tn('log.subtitle', { zone: fmt.zone() })}>
           <DeliveryLog rows={deliveries} />
+        </Card>
+        <Card title={tr('title')} subtitle={tr('subtitle')}>
+          <ReportsPanel schedules={schedules} providers={dimensions.providers.map((p) => p.value)} myEmail={actor.email ?? null} smtpConfigured={smtpConfigured()} />
+        </Card>
+        <Card title={tr('log.title')} subtitle={tr('log.subtitle')}>
+          <ReportDeliveryLog deliveries={reportDeliveries} />
         </Card>
         <Card title={t('people.title')} subtitle={t('people.subtitle')}>
           <UsersPanel users={users} selfId={actor.id} />
