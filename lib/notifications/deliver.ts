@@ -13,7 +13,8 @@ import { openWebhook, webhookSecretForms } from './channel-secrets';
 import { DeliveryError } from './delivery-error';
 import { parseAlert, type TAlert } from './payloads';
 import { renderAlert, renderDigest, toHtml, toSlack, toText, type TRenderContext, type TRendered } from './render';
-import { scrubSmtp, sendEmails } from './send-email';
+import { sendEmails } from './send-email';
+import { scrubSmtp } from './smtp';
 import { sendWebhook } from './send-webhook';
 
 export const MAX_ATTEMPTS = 8;

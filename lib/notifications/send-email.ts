@@ -1,22 +1,11 @@
 // E-mail through SMTP_URL (nodemailer): one message per recipient, so one address refused does
 // not stop the others and a retry sends only to those that did not get it. The SMTP password
 // never leaves this file: errors are scrubbed of it (and of anything credential-shaped) first.
-import nodemailer from 'nodemailer';
-import { scrubText, secretForms } from '../connectors/scrub';
 import { env } from '../env';
 import { DeliveryError } from './delivery-error';
+import { createSmtpTransport, scrubSmtp } from './smtp';
 
 export type TEmail = { subject: string; text: string; html: string; notificationId: string };
-
-// The SMTP URL's secret forms (its password as is, decoded, base64 "user:password" as AUTH PLAIN
-// and LOGIN send it), for every error text that may quote them.
-export function smtpSecretForms(url: string): string[] {
-  return secretForms({ url });
-}
-
-export function scrubSmtp(text: string, url: string | undefined): string {
-  return scrubText(text, url ? smtpSecretForms(url) : []);
-}
 
 export async function sendEmails(
   addresses: string[],
@@ -26,18 +15,7 @@ export async function sendEmails(
   const smtpUrl = options.smtpUrl ?? env().SMTP_URL;
   const from = options.from ?? env().MAIL_FROM;
   if (!smtpUrl || !from) throw new DeliveryError('e-mail is not configured: set SMTP_URL and MAIL_FROM, then restart', true);
-  const timeout = options.timeoutMs ?? 20_000;
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    // one connection (one login) for all the recipients of this message
-    pool: true,
-    maxConnections: 1,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    logger: false,
-    debug: false,
-  });
+  const transport = createSmtpTransport(smtpUrl, { timeoutMs: options.timeoutMs });
   const delivered: string[] = [];
   const failures: { address: string; message: string; permanent: boolean }[] = [];
   try {

@@ -6,7 +6,7 @@ import { startSmtpReceiver } from '../../test/smtp-receiver';
 import { truncate } from '../../test/db';
 import { prisma } from '../db';
 import { loadDemo } from '../demo/load-demo';
-import { setEnv } from '../env';
+import { env, setEnv } from '../env';
 import { createFormatter } from '../format/formatter';
 import { reportSendJob } from '../jobs/definitions/report-jobs';
 import { createApiToken } from '../auth/tokens';
@@ -207,12 +207,14 @@ describe('weekly report by e-mail', () => {
 
   it('explains what to set when no SMTP server is configured, and sends nothing', async () => {
     const s = await schedule();
-    setEnv({ SMTP_URL: null });
+    // the two are set together or not at all (the configuration refuses one without the other)
+    const from = env().MAIL_FROM;
+    setEnv({ SMTP_URL: null, MAIL_FROM: null });
     try {
       await expect(sendReport({ schedule: s, week: WEEK, runKey: 'manual:x', now: NOW })).rejects.toThrow(/set SMTP_URL/);
       expect(await prisma.reportDelivery.count()).toBe(0);
     } finally {
-      setEnv({ SMTP_URL: smtp.url });
+      setEnv({ SMTP_URL: smtp.url, MAIL_FROM: from ?? null });
     }
   });
 });

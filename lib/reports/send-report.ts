@@ -79,70 +79,74 @@ export async function sendReport(options: TSendOptions): Promise<TSendResult> {
   const mailer = options.mailer ?? mailerFromEnv();
   const maxAttempts = options.maxAttempts ?? 1;
   const scheduleName = schedule?.name ?? '(command line)';
-
-  const claimed: { recipient: string; id: string; attempts: number }[] = [];
-  const outcomes: TDeliveryOutcome[] = [];
-  for (const recipient of recipients) {
-    const row = await claim({ scheduleId: schedule?.id ?? null, scheduleName, week: week.key, recipient, runKey });
-    if (row) claimed.push({ recipient, ...row });
-    else outcomes.push({ recipient, status: 'skipped' });
-  }
-  if (!claimed.length) return { week: week.key, outcomes };
-
-  const config = env();
-  const locale = schedule?.locale ?? config.LOCALE;
-  const currency = schedule?.currency ?? config.DISPLAY_CURRENCY;
-  let view: TReportView;
+  // a transport made here is closed here (it pools one connection for the recipients); one passed in is the caller's
   try {
-    view = await buildWeeklyReport({ week, currency, scope: scheduleScope(schedule), timeZone: config.ORG_TIMEZONE, appUrl: appUrl(), now: options.now });
-  } catch (error) {
-    // nothing was sent: the claims go back to retrying so the job's next attempt takes them again
-    await pool().query(`UPDATE report_delivery SET status = 'retrying', error = $2, updated_at = now() WHERE id = ANY($1::uuid[])`, [claimed.map((c) => c.id), scrubSmtpError(error, [])]);
-    throw error;
-  }
-
-  const fromDomain = /@([^>\s]+)/.exec(mailer.from)?.[1] ?? 'tourmalet.local';
-  for (const c of claimed) {
-    const oneClick = schedule && !options.to ? unsubscribeUrl(schedule.id, c.recipient) : null;
-    let rendered: TRenderedReport;
-    const messageId = `<report.${week.key}.${crypto.randomUUID()}@${fromDomain}>`;
-    try {
-      rendered = await renderReport(view, {
-        locale,
-        timeZone: config.ORG_TIMEZONE,
-        scheduleName: schedule?.name ?? null,
-        unsubscribeUrl: oneClick,
-        manageUrl: appLink(appUrl(), '/settings', {}) + '#reports',
-        attachCsv: schedule?.attachCsv ?? false,
-      });
-      const raw = await new MailComposer({
-        from: mailer.from,
-        to: c.recipient,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        messageId,
-        headers: oneClick ? { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
-        attachments: [
-          ...rendered.images.map((img) => ({ filename: img.filename, content: img.png, contentType: 'image/png', cid: img.cid, contentDisposition: 'inline' as const })),
-          ...(rendered.csv ? [{ filename: rendered.csv.filename, content: rendered.csv.content, contentType: 'text/csv; charset=utf-8' }] : []),
-        ],
-      })
-        .compile()
-        .build();
-      await mailer.transport.sendMail({ envelope: { from: mailer.from, to: [c.recipient] }, raw });
-      await pool().query(
-        `UPDATE report_delivery SET status = 'sent', message_id = $2, size_bytes = $3, sent_at = now(), updated_at = now(), error = NULL WHERE id = $1`,
-        [c.id, messageId, raw.length],
-      );
-      outcomes.push({ recipient: c.recipient, status: 'sent', messageId, sizeBytes: raw.length });
-    } catch (error) {
-      const message = scrubSmtpError(error, mailer.secrets);
-      const status = c.attempts < maxAttempts && !isPermanent(error) ? 'retrying' : 'failed';
-      await pool().query(`UPDATE report_delivery SET status = $2, error = $3, updated_at = now() WHERE id = $1`, [c.id, status, message]);
-      logger.warn({ schedule: scheduleName, week: week.key, status, attempts: c.attempts, error: message }, 'report delivery failed');
-      outcomes.push({ recipient: c.recipient, status, error: message });
+    const claimed: { recipient: string; id: string; attempts: number }[] = [];
+    const outcomes: TDeliveryOutcome[] = [];
+    for (const recipient of recipients) {
+      const row = await claim({ scheduleId: schedule?.id ?? null, scheduleName, week: week.key, recipient, runKey });
+      if (row) claimed.push({ recipient, ...row });
+      else outcomes.push({ recipient, status: 'skipped' });
     }
+    if (!claimed.length) return { week: week.key, outcomes };
+
+    const config = env();
+    const locale = schedule?.locale ?? config.LOCALE;
+    const currency = schedule?.currency ?? config.DISPLAY_CURRENCY;
+    let view: TReportView;
+    try {
+      view = await buildWeeklyReport({ week, currency, scope: scheduleScope(schedule), timeZone: config.ORG_TIMEZONE, appUrl: appUrl(), now: options.now });
+    } catch (error) {
+      // nothing was sent: the claims go back to retrying so the job's next attempt takes them again
+      await pool().query(`UPDATE report_delivery SET status = 'retrying', error = $2, updated_at = now() WHERE id = ANY($1::uuid[])`, [claimed.map((c) => c.id), scrubSmtpError(error, env().SMTP_URL)]);
+      throw error;
+    }
+
+    const fromDomain = /@([^>\s]+)/.exec(mailer.from)?.[1] ?? 'tourmalet.local';
+    for (const c of claimed) {
+      const oneClick = schedule && !options.to ? unsubscribeUrl(schedule.id, c.recipient) : null;
+      let rendered: TRenderedReport;
+      const messageId = `<report.${week.key}.${crypto.randomUUID()}@${fromDomain}>`;
+      try {
+        rendered = await renderReport(view, {
+          locale,
+          timeZone: config.ORG_TIMEZONE,
+          scheduleName: schedule?.name ?? null,
+          unsubscribeUrl: oneClick,
+          manageUrl: appLink(appUrl(), '/settings', {}) + '#reports',
+          attachCsv: schedule?.attachCsv ?? false,
+        });
+        const raw = await new MailComposer({
+          from: mailer.from,
+          to: c.recipient,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          messageId,
+          headers: oneClick ? { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
+          attachments: [
+            ...rendered.images.map((img) => ({ filename: img.filename, content: img.png, contentType: 'image/png', cid: img.cid, contentDisposition: 'inline' as const })),
+            ...(rendered.csv ? [{ filename: rendered.csv.filename, content: rendered.csv.content, contentType: 'text/csv; charset=utf-8' }] : []),
+          ],
+        })
+          .compile()
+          .build();
+        await mailer.transport.sendMail({ envelope: { from: mailer.from, to: [c.recipient] }, raw });
+        await pool().query(
+          `UPDATE report_delivery SET status = 'sent', message_id = $2, size_bytes = $3, sent_at = now(), updated_at = now(), error = NULL WHERE id = $1`,
+          [c.id, messageId, raw.length],
+        );
+        outcomes.push({ recipient: c.recipient, status: 'sent', messageId, sizeBytes: raw.length });
+      } catch (error) {
+        const message = scrubSmtpError(error, mailer.smtpUrl);
+        const status = c.attempts < maxAttempts && !isPermanent(error) ? 'retrying' : 'failed';
+        await pool().query(`UPDATE report_delivery SET status = $2, error = $3, updated_at = now() WHERE id = $1`, [c.id, status, message]);
+        logger.warn({ schedule: scheduleName, week: week.key, status, attempts: c.attempts, error: message }, 'report delivery failed');
+        outcomes.push({ recipient: c.recipient, status, error: message });
+      }
+    }
+    return { week: week.key, outcomes };
+  } finally {
+    if (!options.mailer) mailer.transport.close();
   }
-  return { week: week.key, outcomes };
 }
