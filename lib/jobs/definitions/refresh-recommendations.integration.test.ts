@@ -1,13 +1,17 @@
 // The refresh-recommendations job: its handler refreshes and logs the outcome; a sync that wrote rows
-// queues one refresh a few minutes later, and a burst of syncs still queues one.
+// queues one refresh a few minutes later, and a burst of syncs still queues one. The database holds the
+// planning seed (Europe (plan) is the plan of record) but no exchange rate yet, as on a first start before
+// any sync: the plan cannot be priced, and the refresh goes on without it and says so.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { truncate } from '../../../test/db';
 import { disconnect, pool, prisma } from '../../db';
+import { ensurePlanningSeed } from '../../scenarios/ensure-planning-seed';
 import { getBoss } from '../boss';
 import { AFTER_SYNC_DELAY_SECONDS, REFRESH_RECOMMENDATIONS_JOB, enqueueRefreshAfterSync, refreshRecommendationsJob } from './refresh-recommendations';
 
 beforeAll(async () => {
-  await truncate('recommendation', 'recommendation_run');
+  await truncate('recommendation', 'recommendation_run', 'scenario', 'fx_rate');
+  await ensurePlanningSeed();
   await getBoss();
   await pool().query(`DELETE FROM pgboss.job WHERE name = $1`, [REFRESH_RECOMMENDATIONS_JOB]);
 });
@@ -23,6 +27,7 @@ it('refreshes and says how it went', async () => {
   expect(result.failed).toEqual([]);
   const run = await prisma.recommendationRun.findUniqueOrThrow({ where: { id: result.runId } });
   expect(run).toMatchObject({ trigger: 'job', actor: 'job:schedule', status: 'succeeded' });
+  expect(run.error).toMatch(/the plan of record was not used: no USD→EUR exchange rate/);
   expect(lines[0]).toMatch(/^recommendations refreshed \(schedule\)/);
   expect(refreshRecommendationsJob.schedule?.cron).toBe('30 6 * * *');
 });

@@ -2,6 +2,7 @@
 // hourly utilisation, daily costs and usage-level cost rows, the price catalogue, AWS's insights and the
 // plan of record (calibrated against the bill). Time comes in as `now` (or a past `asOf`): nothing after it is read.
 import { addUtcDays, DAY_MS, startOfUtcDay, startOfUtcMonth } from '../../dates';
+import { AppError } from '../../errors';
 import { toRange } from '../../planning/drivers';
 import { classResolver } from '../../planning/cost-class-rules';
 import { COEFFICIENTS } from '../../planning/coefficients';
@@ -53,6 +54,8 @@ export type TGathered = {
   /** Catalogue currency → display currency rates (missing ones are absent). */
   fx: Record<string, number>;
   missingFx: string[];
+  /** Why the plan of record could not be used (the refresh goes on without it, as if there were none). */
+  planError: string | null;
   inventory: TInventoryItem[];
   /** Row counts read, for the bench. */
   counts: { hourlyPoints: number; dailyCostRows: number; usageRows: number; resources: number };
@@ -369,7 +372,14 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     getUsageTypeCosts({ from: new Date(now.getTime() - USAGE_DAYS * DAY_MS), to: now, currency, providers: BILL_PROVIDERS }),
     options.commitmentsOnly ? Promise.resolve(new Map()) : getUtilisationHourly({ from: hourlyFrom, to: now }),
   ]);
-  const plan = await planContext(now, currency, options.scenarioId, options.backtest ?? false, costs);
+  // a plan of record that cannot be evaluated (no exchange rate yet, say) leaves the rules without a plan, as
+  // when there is none, rather than failing the whole refresh; a scenario asked for by name must evaluate
+  let planError: string | null = null;
+  const plan = await planContext(now, currency, options.scenarioId, options.backtest ?? false, costs).catch((e: unknown) => {
+    if (options.scenarioId || !(e instanceof AppError)) throw e;
+    planError = e.message;
+    return null;
+  });
 
   const fxCurrencies = [...new Set(catalogue.map((p) => p.currency))];
   const fx: Record<string, number> = { [currency]: 1 };
@@ -412,7 +422,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     }
   }
   return {
-    facts, now, currency, plan, pools: contexts, catalogue, fx, missingFx, inventory,
+    facts, now, currency, plan, pools: contexts, catalogue, fx, missingFx, planError, inventory,
     counts: { hourlyPoints, dailyCostRows: costs.rows.length, usageRows: usage.length, resources: inventory.length },
   };
 }

@@ -83,6 +83,11 @@ async function refreshLocked(client: pg.PoolClient, options: TRefreshOptions): P
       else missingFx.add(`${rec.currency}→${options.currency}`);
     }
     if (missingFx.size > 0) logger.warn({ missing: [...missingFx] }, 'recommendations left out: no exchange rate to the display currency');
+    if (gathered.planError) logger.warn({ reason: gathered.planError }, 'recommendations refreshed without the plan of record');
+    const problems = [
+      ...(missingFx.size > 0 ? [`no exchange rate for ${[...missingFx].join(', ')}`] : []),
+      ...(gathered.planError ? [`the plan of record was not used: ${gathered.planError}`] : []),
+    ];
     await client.query('BEGIN');
     let stored: Awaited<ReturnType<typeof store>>;
     try {
@@ -97,7 +102,7 @@ async function refreshLocked(client: pg.PoolClient, options: TRefreshOptions): P
     await client.query(
       `UPDATE recommendation_run SET status = 'succeeded', finished_at = now(), created = $2, updated = $3, reopened = $4, retired = $5, rules = $6::jsonb,
               error = $7 WHERE id = $1`,
-      [runId, stored.created, stored.updated, stored.reopened, stored.retired, JSON.stringify(run.rules), missingFx.size > 0 ? `no exchange rate for ${[...missingFx].join(', ')}` : null],
+      [runId, stored.created, stored.updated, stored.reopened, stored.retired, JSON.stringify(run.rules), problems.length ? problems.join('; ') : null],
     );
     logger.info({ runId, ...stored, durationMs, failed: run.rules.filter((r) => r.outcome === 'failed').map((r) => r.ruleId) }, 'recommendations refreshed');
     return {
