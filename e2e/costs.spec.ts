@@ -25,8 +25,8 @@ const rowLabels = (table: Locator) => table.locator('tbody th[scope=row]').allTe
 
 test('a viewer explores costs by provider and downloads the same view as a FOCUS file', async ({ page }) => {
   await signIn(page, VIEWER);
-  await page.getByRole('link', { name: 'Costs' }).click();
-  await expect(page.getByRole('heading', { name: 'Costs' })).toBeVisible();
+  await page.getByRole('link', { name: 'Costs', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Costs', exact: true })).toBeVisible();
   const form = page.getByRole('form', { name: 'Cost view' });
   await form.locator('select[name=groupBy]').selectOption('provider');
   await form.locator('select[name=granularity]').selectOption('month');
@@ -86,8 +86,9 @@ test('accounts of two providers with one name are two rows, two series, and a fi
   await expect(table.getByRole('row', { name: /^AWS · ec-prod/ })).toHaveCount(1);
   await expect(table.getByRole('row', { name: /^MongoDB Atlas · ec-prod/ })).toHaveCount(1);
   const groups = await table.locator('tbody tr').count();
-  // one legend entry per group (the demo has fewer groups than the chart's top 8)
-  await expect(page.getByTestId('chart-costs').getByTestId('chart-legend').locator('li')).toHaveCount(groups);
+  // one legend entry per group (the demo has fewer groups than the chart's top 8), and one for the forecast
+  await expect(page.getByTestId('chart-costs').getByTestId('chart-legend').locator('li:not([data-testid=chart-forecast-legend])')).toHaveCount(groups);
+  await expect(page.getByTestId('chart-costs').getByTestId('chart-forecast-legend')).toHaveCount(1);
 
   const form = page.getByRole('form', { name: 'Cost view' });
   await form.locator('select[name=account]').selectOption({ label: 'MongoDB Atlas · ec-prod' });
