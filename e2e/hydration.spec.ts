@@ -28,7 +28,14 @@ test('every page hydrates without an error (no server/browser mismatch)', async 
     await firstLink('/scenarios', '/scenarios/', /compare|prices/i),
     '/scenarios/compare',
     '/scenarios/prices',
+    '/recommendations',
+    await firstLink('/recommendations', '/recommendations/', /commitment|planner|planificateur/i),
+    '/recommendations/commitments',
+    '/budgets',
+    '/anomalies',
+    '/unit-costs',
     '/settings',
+    '/account',
   ];
   for (const path of paths) {
     expect(path, 'a page of the list').toBeTruthy();

@@ -12,6 +12,8 @@ const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-
 
 export function NewMetricForm() {
   const t = useTranslations('unitCosts');
+  // the page's formatter, not the runtime's default locale: the server's and the browser's differ (a hydration error)
+  const fmt = useFormat();
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
@@ -55,7 +57,7 @@ export function NewMetricForm() {
         <select name="per" defaultValue="1" className={input}>
           {[1, 1000, 1_000_000].map((n) => (
             <option key={n} value={n}>
-              {n.toLocaleString()}
+              {fmt.integer(n)}
             </option>
           ))}
         </select>
