@@ -146,4 +146,8 @@ test('the planner in French', async ({ page }) => {
   await expect(page.getByRole('heading', { name: "Planificateur d'engagements" })).toBeVisible();
   await expect(page.getByTestId('planner-ladder').locator('.recharts-line-curve')).toHaveCount(2);
   await expect(page.getByTestId('planner-form')).toContainText('Paiement');
+  // the scope and the discount's source are the catalogue's, rendered in French (the API keeps its English fields)
+  await expect(page.getByTestId('planner-basis')).toContainText('Calcul EC2 et Fargate à la demande');
+  await expect(page.getByTestId('discount-line')).toContainText('Estimation. Compute Savings Plan, 1 an, sans avance');
+  await expect(page.getByTestId('discount-line')).not.toContainText('no upfront');
 });
