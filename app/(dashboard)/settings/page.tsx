@@ -6,6 +6,7 @@ import { DeliveryLog } from '@/components/settings/delivery-log';
 import { FocusUpload } from '@/components/settings/focus-upload';
 import { RunLog } from '@/components/settings/run-log';
 import { HEAD, STICKY_CELL, TABLE, TABLE_SCROLL } from '@/components/settings/table-classes';
+import { ThresholdsPanel } from '@/components/settings/thresholds-panel';
 import { TokensPanel } from '@/components/settings/tokens-panel';
 import { UsersPanel } from '@/components/settings/users-panel';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -17,6 +18,7 @@ import { getFormat } from '@/lib/i18n/server';
 import { listApiTokens, listAudit, listUsers } from '@/lib/queries/list-access';
 import { listChannels } from '@/lib/queries/list-channels';
 import { listNotifications } from '@/lib/queries/list-notifications';
+import { getRecommendationThresholds } from '@/lib/queries/get-recommendation-thresholds';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings');
@@ -29,9 +31,10 @@ const messageKey = (code: string) => code.replace(/[.-]/g, '_');
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
-  const [t, tn, fmt, connections, runs, users, tokens, auditRows, channels, deliveries] = await Promise.all([
+  const [t, tn, tt, fmt, connections, runs, users, tokens, auditRows, channels, deliveries, thresholds] = await Promise.all([
     getTranslations('settings'),
     getTranslations('notifications'),
+    getTranslations('recommendationThresholds'),
     getFormat(),
     listConnections(),
     listSyncRuns({ limit: 15 }),
@@ -40,6 +43,7 @@ export default async function SettingsPage() {
     listAudit(20),
     listChannels(),
     listNotifications({ limit: 30 }),
+    getRecommendationThresholds(),
   ]);
   const actionLabel = (action: string) => {
     const key = `audit.actions.${messageKey(action)}` as 'audit.actions.user_create';
@@ -70,6 +74,11 @@ export default async function SettingsPage() {
         <Card title={tn('log.title')} subtitle={tn('log.subtitle', { zone: fmt.zone() })}>
           <DeliveryLog rows={deliveries} />
         </Card>
+        <div id="recommendation-thresholds" className="scroll-mt-4">
+          <Card title={tt('title')} subtitle={tt('subtitle')}>
+            <ThresholdsPanel thresholds={thresholds.thresholds} canEdit={actor.role === 'admin'} />
+          </Card>
+        </div>
         <Card title={t('people.title')} subtitle={t('people.subtitle')}>
           <UsersPanel users={users} selfId={actor.id} />
         </Card>
