@@ -74,7 +74,7 @@ export function ThresholdsPanel({ thresholds, canEdit }: { thresholds: TThreshol
           <thead className={HEAD}>
             <tr>
               <th scope="col" className={`${STICKY_CELL} py-1.5`}>{t('threshold')}</th>
-              <th scope="col" className="px-2 py-1.5 text-right">{t('default')}</th>
+              <th scope="col" className="hidden px-2 py-1.5 text-right sm:table-cell">{t('default')}</th>
               <th scope="col" className="px-2 py-1.5 text-right">{t('current')}</th>
               <th scope="col" className="px-2 py-1.5">{t('source')}</th>
               <th scope="col" className="px-2 py-1.5">{t('changed')}</th>
@@ -88,10 +88,12 @@ export function ThresholdsPanel({ thresholds, canEdit }: { thresholds: TThreshol
               const edited = !problem && 'value' in r && r.value !== th.value;
               return (
                 <tr key={th.id} className="border-t border-slate-100 align-top" data-testid="threshold-row" data-id={th.id} data-overridden={th.overridden}>
-                  <th scope="row" className={`${STICKY_CELL} min-w-40 max-w-56 py-2 text-left font-medium text-slate-800 sm:max-w-72`}>
+                  <th scope="row" className={`${STICKY_CELL} min-w-36 max-w-44 py-2 text-left font-medium text-slate-800 sm:min-w-40 sm:max-w-72`}>
                     <label htmlFor={inputId}>{t(`items.${th.id}.label`)}</label>
+                    {/* on a phone the default goes under the name, so the value in effect stays in view */}
+                    <span className="mt-0.5 block text-xs font-normal text-slate-500 sm:hidden">{t('defaultIs', { value: withUnit(th, th.default) })}</span>
                   </th>
-                  <td className="tabular whitespace-nowrap px-2 py-2 text-right text-slate-600">{withUnit(th, th.default)}</td>
+                  <td className="tabular hidden whitespace-nowrap px-2 py-2 text-right text-slate-600 sm:table-cell">{withUnit(th, th.default)}</td>
                   <td className="whitespace-nowrap px-2 py-2 text-right">
                     {canEdit ? (
                       <div className="inline-flex items-center gap-1">
@@ -103,7 +105,7 @@ export function ThresholdsPanel({ thresholds, canEdit }: { thresholds: TThreshol
                           onChange={(e) => setInputs({ ...inputs, [th.id]: e.target.value })}
                           aria-invalid={problem ? true : undefined}
                           aria-describedby={problem ? `${inputId}-problem` : undefined}
-                          className={`tabular w-20 rounded border px-2 py-1 text-right ${problem ? 'border-red-400 bg-red-50' : edited ? 'border-sky-400 bg-sky-50' : th.overridden ? 'border-amber-300' : 'border-slate-300'}`}
+                          className={`tabular w-16 rounded border px-2 py-1 text-right sm:w-20 ${problem ? 'border-red-400 bg-red-50' : edited ? 'border-sky-400 bg-sky-50' : th.overridden ? 'border-amber-300' : 'border-slate-300'}`}
                         />
                         <span className="w-8 text-left text-xs text-slate-500">{th.unit === 'days' ? t('daysUnit') : th.unit === 'percent' || th.unit === 'share' ? '%' : ''}</span>
                         {th.overridden && (
