@@ -118,7 +118,9 @@ test('the commitment planner draws the ladder over the usage band, and replays t
   await expect(page.getByTestId('tranche').first()).toBeVisible();
   // the demo keeps AWS's own recommendation: its level is drawn beside ours, and the sentence says why they differ
   await expect(page.getByTestId('difference-sentence')).toContainText('AWS recommends');
-  await expect(page.getByTestId('difference-sentence')).toContainText('the plan grows');
+  await expect(page.getByTestId('difference-sentence')).toContainText('as if they repeated for the whole term');
+  const climbs = Number(await page.getByTestId('planner-result').getAttribute('data-tranches')) > 1;
+  await expect(page.getByTestId('difference-sentence')).toContainText(climbs ? 'the plan grows' : 'projects more usage over the term');
   await expect(page.getByTestId('provider-option')).toContainText('30 days');
   await expect(chart.locator('.recharts-reference-line')).not.toHaveCount(0);
   await expect(chart).toContainText('AWS');

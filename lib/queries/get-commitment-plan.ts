@@ -21,7 +21,10 @@ function differenceReason(plan: TCommitmentPlan, providerLevel: number | null): 
   const top = plan.ladder.levels.at(-1) ?? first;
   const near = (a: number, b: number) => Math.abs(a - b) <= SAME_LEVEL_SHARE * Math.max(b, 1e-9);
   if (near(providerLevel, first) && near(top, first)) return 'commitmentProviderSame';
-  return providerLevel < top ? 'commitmentProviderLower' : 'commitmentProviderHigher';
+  if (providerLevel >= top) return 'commitmentProviderHigher';
+  // below ours: a ladder that climbs (the plan grows during the term), or one purchase at the usage the
+  // plan projects over the term (no step worth a tranche), both above a level read from the past alone
+  return near(top, first) ? 'commitmentProviderLowerProjected' : 'commitmentProviderLower';
 }
 
 export async function getCommitmentPlan(query: TCommitmentPlanQuery & { now?: Date; currency: string }): Promise<TCommitmentPlanResult> {

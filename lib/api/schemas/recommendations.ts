@@ -322,7 +322,7 @@ export const ZCommitmentPlan = z.object({
   /** AWS's own recommendation from the stored insight, in the measure's units (null when none is stored). */
   providerLevel: z.number().nullable(),
   providerLookbackDays: z.number().nullable(),
-  /** recommendations.messages.<key>: commitmentProviderSame | commitmentProviderLower | commitmentProviderHigher | commitmentProviderNone. */
+  /** recommendations.messages.<key>: commitmentProviderSame | commitmentProviderLower | commitmentProviderLowerProjected | commitmentProviderHigher | commitmentProviderNone. */
   differenceReason: z.string(),
   usageBand: z.array(ZUsageBandMonth),
   /** Calibration ratio (actual ÷ model) applied to the plan's projection; 1 when none could be measured. */
