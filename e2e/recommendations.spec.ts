@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { isoDay, startOfUtcDay } from '../lib/dates';
 import { demoPhases } from '../lib/demo/model';
-import { EDITOR, FRENCH_VIEWER, signIn, VIEWER } from './fixtures';
+import { EDITOR, FRENCH_ADMIN, FRENCH_VIEWER, signIn, VIEWER } from './fixtures';
 
 async function openList(page: Page) {
   await page.goto('/recommendations');
@@ -116,8 +116,14 @@ test('the commitment planner draws the ladder over the usage band, and replays t
   await expect(chart.locator('.recharts-area-area')).toHaveCount(1);
   await expect(chart.locator('.recharts-line-curve')).toHaveCount(2);
   await expect(page.getByTestId('tranche').first()).toBeVisible();
-  await expect(page.getByTestId('difference-sentence')).not.toBeEmpty();
-  await expect(page.getByTestId('provider-option')).toBeVisible();
+  // the demo keeps AWS's own recommendation: its level is drawn beside ours, and the sentence says why they differ
+  await expect(page.getByTestId('difference-sentence')).toContainText('AWS recommends');
+  await expect(page.getByTestId('difference-sentence')).toContainText('as if they repeated for the whole term');
+  const climbs = Number(await page.getByTestId('planner-result').getAttribute('data-tranches')) > 1;
+  await expect(page.getByTestId('difference-sentence')).toContainText(climbs ? 'the plan grows' : 'projects more usage over the term');
+  await expect(page.getByTestId('provider-option')).toContainText('30 days');
+  await expect(chart.locator('.recharts-reference-line')).not.toHaveCount(0);
+  await expect(chart).toContainText('AWS');
 
   // another term and payment option: the address follows, and the chart is drawn again
   await page.getByLabel('Term').selectOption('3y');
@@ -146,4 +152,39 @@ test('the planner in French', async ({ page }) => {
   await expect(page.getByRole('heading', { name: "Planificateur d'engagements" })).toBeVisible();
   await expect(page.getByTestId('planner-ladder').locator('.recharts-line-curve')).toHaveCount(2);
   await expect(page.getByTestId('planner-form')).toContainText('Paiement');
+  // the scope and the discount's source are the catalogue's, rendered in French (the API keeps its English fields)
+  await expect(page.getByTestId('planner-basis')).toContainText('Calcul EC2 et Fargate à la demande');
+  await expect(page.getByTestId('discount-line')).toContainText('Estimation. Compute Savings Plan, 1 an, sans avance');
+  await expect(page.getByTestId('discount-line')).not.toContainText('no upfront');
+});
+
+test('an admin overrides a recommendation threshold in the settings, in French, and restores its default', async ({ page }) => {
+  await signIn(page, FRENCH_ADMIN);
+  await page.goto('/settings#recommendation-thresholds');
+  const panel = page.getByTestId('thresholds-panel');
+  await expect(panel).toBeVisible();
+  const row = panel.locator('[data-testid="threshold-row"][data-id="idleDays"]');
+  await expect(row).toContainText('Atlas : jours sans connexion (inactif)');
+  await expect(row).toContainText('14 jours');
+  await expect(row).toContainText('Issue 14');
+  // a share is typed as a percentage, in the page's language
+  await expect(panel.getByLabel('CDN : objectif de taux de cache')).toHaveValue('85');
+  const idle = panel.getByLabel('Atlas : jours sans connexion (inactif)');
+  await idle.fill('14,5');
+  await expect(row).toContainText('Saisissez un nombre entier de jours.');
+  await expect(panel.getByTestId('thresholds-save')).toBeDisabled();
+  await idle.fill('21');
+  await panel.getByTestId('thresholds-save').click();
+  await expect(panel.getByRole('status')).toContainText('1 seuil changé');
+  await page.reload();
+  await expect(row).toHaveAttribute('data-overridden', 'true');
+  await expect(panel.getByLabel('Atlas : jours sans connexion (inactif)')).toHaveValue('21');
+  await expect(row).toContainText('admin-fr@e2e.test');
+  // the change is in the audit log
+  await expect(page.locator('body')).toContainText('a changé des seuils de recommandation');
+  await row.getByTestId('threshold-reset').click();
+  await panel.getByTestId('thresholds-save').click();
+  await expect(panel.getByRole('status')).toContainText('1 seuil changé');
+  await page.reload();
+  await expect(row).toHaveAttribute('data-overridden', 'false');
 });

@@ -36,7 +36,7 @@ export function CommitmentNumbers({ commitment, currency }: { commitment: TCommi
     <div className="space-y-4">
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <Row label={t('instrument')} value={words.instrument(commitment.instrument)} wrap />
-        <Row label={t('scope')} value={commitment.scope} wrap />
+        <Row label={t('scope')} value={words.scope(commitment.scopeMessage, commitment.scope)} wrap />
         <Row label={t('term')} value={t('termMonths', { months: commitment.termMonths })} />
         <Row label={t('payment')} value={words.payment(commitment.payment)} />
         <Row label={t('buyNow')} value={amount(commitment.amount, commitment.amountUnit)} testId="commitment-amount" />

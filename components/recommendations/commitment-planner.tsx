@@ -105,7 +105,7 @@ export function CommitmentPlanner(props: { initialParams: TPlanParams; initial?:
             {result.scenario ? t('basis', { scenario: result.scenario.name, version: result.scenario.version, at: fmt.dateTime(result.asOf) }) : t('basisNoPlan', { at: fmt.dateTime(result.asOf) })}
             {' · '}
             {t('completeness', { days: result.lookbackDays, share: fmt.share(result.completeness) })}
-            {instrument && <> · {t('scopeIs', { scope: instrument.scope })}</>}
+            {instrument && <> · {t('scopeIs', { scope: words.scope(result.scopeMessage, result.scope) })}</>}
           </p>
         )}
       </Card>
@@ -154,6 +154,7 @@ type TPlan = NonNullable<TCommitmentPlanResult['plan']>;
 function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanResult; plan: TPlan; loading: boolean; message: ReturnType<typeof useRecommendationMessage> }) {
   const t = useTranslations('recommendationsPage.planner');
   const fmt = useFormat();
+  const words = useRecommendationWords();
   const amount = useAmount(result.currency);
   const money = (v: string) => fmt.money(v, { currency: result.currency });
   const first = plan.tranches[0];
@@ -186,8 +187,8 @@ function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanR
       <Card title={t('chartTitle')} subtitle={plan.measure === 'spend' ? t('chartSubtitleSpend', { currency: result.currency }) : t('chartSubtitleCount')}>
         <LadderChart band={plan.usageBand} measure={plan.measure} currency={result.currency} providerLevel={plan.providerLevel} conservativeLevel={plan.conservativeLevel} testId="planner-ladder" />
         <p className="mt-3 text-sm text-slate-700" data-testid="difference-sentence">{sentence}</p>
-        <p className="mt-1 text-xs text-slate-500">
-          {t('discount', { discount: fmt.share(plan.discount, 1), source: plan.discountSource })}
+        <p className="mt-1 text-xs text-slate-500" data-testid="discount-line">
+          {t('discount', { discount: fmt.share(plan.discount, 1), source: words.discountSource(plan.discountSourceMessage, plan.discountSource) })}
           {plan.discountEstimate && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800" title={t('estimateHelp')}>{t('estimate')}</span>}
           {plan.calibrationRatio !== 1 && <> · {t('calibration', { ratio: fmt.number(plan.calibrationRatio, 2) })}</>}
         </p>

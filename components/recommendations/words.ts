@@ -61,8 +61,20 @@ export function useRecommendationWords() {
       metric: (m: string) => maybe(`metrics.${m}`, m),
       rule: (id: string) => engine(`rules.${id}`, id),
       provider: (p: string) => providerName(p),
+      /** What a commitment covers, from its scope message (commitmentText.scopes.*); the English text when the key is unknown. */
+      scope: (message: TMessage | null | undefined, fallback: string) => commitmentText(root, 'scopes', message, fallback),
+      /** A built-in discount's source (commitmentText.discountSources.*); an entered item's own text otherwise. */
+      discountSource: (message: TMessage | null | undefined, fallback: string) => commitmentText(root, 'discountSources', message, fallback),
     };
   }, [t, root]);
+}
+
+function commitmentText(root: TLooseT, group: 'scopes' | 'discountSources', message: TMessage | null | undefined, fallback: string): string {
+  const key = message ? `commitmentText.${group}.${message.key}` : null;
+  if (!message || !key || !root.has(key)) return fallback;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(message.params)) params[k] = v ?? '';
+  return root(key, params);
 }
 
 /** Money in a sentence: a rate per hour keeps its cents and more (0,9973 €), tens their cents, the rest whole. */

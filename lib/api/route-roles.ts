@@ -38,6 +38,9 @@ export const ROUTE_ROLES = {
   '/api/v1/recommendations': { GET: 'viewer' },
   '/api/v1/recommendations/refresh': { POST: 'editor' },
   '/api/v1/recommendations/{id}': { GET: 'viewer', PATCH: 'editor' },
+  // the rules' thresholds: anyone reads them (recommendations cite them); changing one changes every
+  // recommendation's verdict, an administrator's act
+  '/api/v1/recommendation-thresholds': { GET: 'viewer', PUT: 'admin' },
   '/api/v1/commitments/plan': { GET: 'viewer' },
   '/api/v1/scenarios': { GET: 'viewer', POST: 'editor' },
   '/api/v1/scenarios/compare': { GET: 'viewer' },

@@ -67,6 +67,17 @@ describe('loadDemo', () => {
     expect(await isDemoLoaded()).toBe(true);
   });
 
+  it("keeps AWS's Savings Plans recommendation under a disabled demo AWS connection, fetched before the demo's now", async () => {
+    expect(first.insights).toBe(1);
+    const row = await one<{ kind: string; key: string; fetched_at: Date; enabled: boolean; h: string }>(
+      `SELECT i.kind, i.key, i.fetched_at, c.enabled, i.payload #>> '{response,SavingsPlansPurchaseRecommendation,SavingsPlansPurchaseRecommendationSummary,HourlyCommitmentToPurchase}' AS h
+         FROM provider_insight i JOIN connection c ON c.id = i.connection_id`,
+    );
+    expect(row).toMatchObject({ kind: 'aws.sp-recommendation', key: 'COMPUTE_SP/ONE_YEAR/NO_UPFRONT/THIRTY_DAYS', enabled: false });
+    expect(row.fetched_at.getTime()).toBeLessThan(NOW.getTime());
+    expect(Number(row.h)).toBeGreaterThan(0);
+  });
+
   it('changes nothing when loaded again', async () => {
     const before = await one<{ s: string; n: number }>(`SELECT sum(billed_cost)::text AS s, count(*)::int AS n FROM cost_daily`);
     const second = await loadDemo({ now: NOW, seed: SEED });
@@ -76,6 +87,7 @@ describe('loadDemo', () => {
     expect(second.fxRates).toEqual({ inserted: 0, updated: 0, unchanged: first.fxRates.inserted });
     expect(await one(`SELECT sum(billed_cost)::text AS s, count(*)::int AS n FROM cost_daily`)).toEqual(before);
     expect(await one(`SELECT count(*)::int AS n FROM sync_run WHERE kind = 'demo' AND status = 'succeeded'`)).toEqual({ n: 2 });
+    expect(await one(`SELECT (SELECT count(*)::int FROM connection) AS c, (SELECT count(*)::int FROM provider_insight) AS i`)).toEqual({ c: 1, i: 1 });
   });
 
   it('puts each month in its own partition', async () => {
@@ -105,5 +117,6 @@ describe('loadDemo', () => {
       { day: '2026-10-03', provider_name: 'AWS', b: '5.000000000000', record_count: 1 },
     ]);
     expect(await isDemoLoaded()).toBe(false);
+    expect(await one(`SELECT (SELECT count(*)::int FROM connection) AS c, (SELECT count(*)::int FROM provider_insight) AS i`)).toEqual({ c: 0, i: 0 });
   });
 });

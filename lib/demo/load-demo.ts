@@ -5,6 +5,7 @@ import { pool } from '../db';
 import { analyzeCostDailyAfterWrite } from '../ingestion/analyze-cost-daily';
 import { upsertCostRecords } from '../ingestion/upsert-cost-records';
 import { upsertFxRates } from '../ingestion/upsert-fx-rates';
+import { upsertInsights } from '../ingestion/upsert-insights';
 import { upsertResources } from '../ingestion/upsert-resources';
 import { upsertSamples } from '../ingestion/upsert-samples';
 import { claimRun, type TRunClaim } from '../runtime/run-claim';
@@ -15,6 +16,7 @@ import { createMetric, upsertMetricPoints } from '../unit-costs/metric-store';
 import { demoBusinessMetrics } from './business-metrics';
 import { buildDemoModel } from './model';
 import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemo } from './generate-demo';
+import { DEMO_AWS_CONNECTION, demoAwsInsights, demoInsightFetchedAt } from './insights-aws';
 
 export type TCounts = { inserted: number; updated: number; unchanged: number };
 export type TLoadDemoResult = {
@@ -24,6 +26,8 @@ export type TLoadDemoResult = {
   resources: TCounts;
   samples: TCounts;
   businessMetrics: number;
+  /** AWS insights stored under the demo's AWS connection. */
+  insights: number;
   anomalies: TDetectionRun | null;
   durationMs: number;
 };
@@ -66,7 +70,16 @@ async function loadClaimed(
         if (!exists.rowCount) await createMetric(m.definition, { type: 'system', label: 'demo' }, client);
         await upsertMetricPoints(m.definition.name, m.points, { source: 'demo' }, client);
       }
-      return { costs, fxRates, resources, samples, businessMetrics: metrics.length };
+      // AWS's own Savings Plans recommendation, kept like the AWS connector keeps it, so the planner shows AWS's level beside ours
+      const connection = await client.query<{ id: string }>(
+        `INSERT INTO connection (id, provider, name, settings, enabled, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, false, now())
+         ON CONFLICT (name) DO UPDATE SET settings = EXCLUDED.settings RETURNING id`,
+        [DEMO_AWS_CONNECTION.provider, DEMO_AWS_CONNECTION.name, JSON.stringify(DEMO_AWS_CONNECTION.settings)],
+      );
+      const insights = await upsertInsights(client, {
+        connectionId: connection.rows[0].id, insights: demoAwsInsights(data.costs, now), replaceKinds: ['aws.sp-recommendation'], fetchedAt: demoInsightFetchedAt(now),
+      });
+      return { costs, fxRates, resources, samples, businessMetrics: metrics.length, insights: insights.upserted };
     });
     await analyzeCostDailyAfterWrite(result.costs.inserted + result.costs.updated);
     const durationMs = Math.round(performance.now() - started);

@@ -3,6 +3,7 @@
 import { withTransaction } from '../db';
 import { refreshCostDaily } from '../ingestion/refresh-cost-daily';
 import { DEMO_SOURCE } from './generate-demo';
+import { DEMO_AWS_CONNECTION } from './insights-aws';
 
 export type TRemoveDemoResult = { costRecords: number; resources: number; fxRates: number };
 
@@ -24,6 +25,8 @@ export async function removeDemo(): Promise<TRemoveDemoResult> {
     await client.query('DELETE FROM business_metric_point WHERE source = $1', [DEMO_SOURCE]);
     await client.query("DELETE FROM business_metric m WHERE m.name IN ('active-users', 'requests') AND NOT EXISTS (SELECT 1 FROM business_metric_point p WHERE p.metric_id = m.id)");
     await client.query('DELETE FROM anomaly');
+    // the demo's AWS connection and, with it (ON DELETE CASCADE), AWS's insights on the demo's bill
+    await client.query("DELETE FROM connection WHERE name = $1 AND settings->>'demo' = 'true'", [DEMO_AWS_CONNECTION.name]);
     // isDemoLoaded() reads this: the runs stay as history
     await client.query(`UPDATE sync_run SET details = details || '{"removed": true}'::jsonb WHERE kind = 'demo'`);
     return { costRecords: costs.rowCount ?? 0, resources: resources.rowCount ?? 0, fxRates: fx.rowCount ?? 0 };

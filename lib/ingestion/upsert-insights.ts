@@ -5,11 +5,12 @@ import type { TProviderInsight } from '../connectors/types';
 
 export type TInsightUpsertResult = { upserted: number; deleted: number };
 
+// `fetchedAt`: when the provider was asked (default now; the demo gives its own clock's).
 // `replaceKinds`: kinds this sync fetched in full; stored insights of those kinds that the sync no
 // longer returned (an RI recommendation that went away) are deleted.
 export async function upsertInsights(
   client: pg.PoolClient | pg.Client,
-  options: { connectionId: string; insights: readonly TProviderInsight[]; replaceKinds?: readonly string[] },
+  options: { connectionId: string; insights: readonly TProviderInsight[]; replaceKinds?: readonly string[]; fetchedAt?: Date },
 ): Promise<TInsightUpsertResult> {
   const unique = new Map<string, TProviderInsight>();
   for (const i of options.insights) unique.set(`${i.kind}\u0000${i.key}`, i);
@@ -18,7 +19,7 @@ export async function upsertInsights(
   if (list.length) {
     const res = await client.query(
       `INSERT INTO provider_insight (connection_id, kind, key, period_start, period_end, payload, fetched_at)
-       SELECT $1::uuid, kind, key, period_start, period_end, payload, now()
+       SELECT $1::uuid, kind, key, period_start, period_end, payload, COALESCE($7::timestamptz, now())
          FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::jsonb[])
               AS x(kind, key, period_start, period_end, payload)
        ON CONFLICT (connection_id, kind, key) DO UPDATE SET
@@ -31,6 +32,7 @@ export async function upsertInsights(
         list.map((i) => i.periodStart ?? null),
         list.map((i) => i.periodEnd ?? null),
         list.map((i) => JSON.stringify(i.payload ?? null)),
+        options.fetchedAt ?? null,
       ],
     );
     upserted = res.rowCount ?? 0;

@@ -4,7 +4,8 @@
 import { parseIsoDay } from '../dates';
 import { AppError } from '../errors';
 import type { TCommitmentPlanQuery, TCommitmentPlanResult } from '../api/schemas/recommendations';
-import { INSTRUMENT_IDS, INSTRUMENTS, instrumentTerms } from '../recommendations/commitments/instruments';
+import { INSTRUMENT_IDS, INSTRUMENTS, instrumentTerms, scopeOf } from '../recommendations/commitments/instruments';
+import { discountSourceMessage } from '../recommendations/commitments/discount-source';
 import { planCommitment, type TCommitmentOption, type TCommitmentPlan } from '../recommendations/commitments/plan-commitment';
 import { projectionPaths } from '../recommendations/commitments/projection';
 import { DEFAULT_LOOKBACK_DAYS } from '../recommendations/rules/commitment';
@@ -20,7 +21,10 @@ function differenceReason(plan: TCommitmentPlan, providerLevel: number | null): 
   const top = plan.ladder.levels.at(-1) ?? first;
   const near = (a: number, b: number) => Math.abs(a - b) <= SAME_LEVEL_SHARE * Math.max(b, 1e-9);
   if (near(providerLevel, first) && near(top, first)) return 'commitmentProviderSame';
-  return providerLevel < top ? 'commitmentProviderLower' : 'commitmentProviderHigher';
+  if (providerLevel >= top) return 'commitmentProviderHigher';
+  // below ours: a ladder that climbs (the plan grows during the term), or one purchase at the usage the
+  // plan projects over the term (no step worth a tranche), both above a level read from the past alone
+  return near(top, first) ? 'commitmentProviderLowerProjected' : 'commitmentProviderLower';
 }
 
 export async function getCommitmentPlan(query: TCommitmentPlanQuery & { now?: Date; currency: string }): Promise<TCommitmentPlanResult> {
@@ -36,10 +40,10 @@ export async function getCommitmentPlan(query: TCommitmentPlanQuery & { now?: Da
   const instruments = INSTRUMENT_IDS.map((id) => {
     const i = INSTRUMENTS[id];
     return {
-      instrument: id, provider: i.provider, measure: i.measure, amountUnit: i.amountUnit, scope: i.scope,
+      instrument: id, provider: i.provider, measure: i.measure, amountUnit: i.amountUnit, ...scopeOf(id),
       hasUsage: gathered.pools.some((p) => p.instrument.id === id && p.selection !== null),
       terms: instrumentTerms(gathered.catalogue, i).map((t) => ({
-        term: t.term, payment: t.payment, discount: t.discount, upfrontShare: t.upfrontShare, estimate: t.estimate, source: t.source, effectiveDate: t.effectiveDate, priceItemId: t.priceItemId,
+        term: t.term, payment: t.payment, discount: t.discount, upfrontShare: t.upfrontShare, estimate: t.estimate, source: t.source, sourceMessage: discountSourceMessage(t), effectiveDate: t.effectiveDate, priceItemId: t.priceItemId,
       })),
     };
   });
@@ -57,7 +61,7 @@ export async function getCommitmentPlan(query: TCommitmentPlanQuery & { now?: Da
   if (pool && !(Number(pool.unitPrice) > 0)) missing.push('unitPrice');
   const lookback = window?.lookback ?? { days: lookbackDays, from: new Date(asOf.getTime() - lookbackDays * 86_400_000).toISOString(), to: asOf.toISOString(), completeness: 0 };
   const base = {
-    instrument: query.instrument, provider: instrument.provider, scope: context.selection?.scope ?? instrument.scope, term: query.term, termMonths, payment: query.payment,
+    instrument: query.instrument, provider: instrument.provider, ...scopeOf(query.instrument, context.selection?.key), term: query.term, termMonths, payment: query.payment,
     asOf: asOf.toISOString(), currency: query.currency, scenario: gathered.plan?.scenario ?? null, lookbackDays, lookback, completeness: lookback.completeness,
     instruments: instruments.map((i) => (i.instrument === query.instrument ? i : { ...i, hasUsage: false })),
   };
@@ -96,6 +100,7 @@ export async function getCommitmentPlan(query: TCommitmentPlanQuery & { now?: Da
       discount: term.discount,
       discountEstimate: term.estimate,
       discountSource: term.source,
+      discountSourceMessage: discountSourceMessage(term),
       baseline: plan.baseline,
       monthlySavings: ladder.monthlySavings,
       expectedMonthlySavings: ladder.expectedMonthlySavings,

@@ -1,7 +1,7 @@
 // A stored recommendation as the API, pages and CLI show it (one mapping for all of them).
 import type { TRecommendationView, TRecommendationRunView } from '../api/schemas/recommendations';
 import type { Recommendation, RecommendationRun } from '../generated/prisma/client';
-import { INSTRUMENTS, type TInstrumentId } from '../recommendations/commitments/instruments';
+import { INSTRUMENTS, scopeOf, type TInstrumentId } from '../recommendations/commitments/instruments';
 import type { TCommitmentPlan } from '../recommendations/commitments/plan-commitment';
 import type { TRecommendation } from '../recommendations/types';
 import { decimalText } from './list-prices';
@@ -21,7 +21,7 @@ export function commitmentOf(rec: TRecommendation): TRecommendationView['commitm
   const monthOf = (k: number) => new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() + k, 1)).toISOString().slice(0, 7);
   return {
     instrument: instrumentId,
-    scope: instrument?.scope ?? rec.resource.name,
+    ...(instrument ? scopeOf(instrumentId, rec.resource.id) : { scope: rec.resource.name, scopeMessage: { key: 'named', params: { name: rec.resource.name } } }),
     termMonths: plan.term.termMonths,
     payment: plan.term.payment,
     measure: plan.measure,

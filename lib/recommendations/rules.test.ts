@@ -56,6 +56,18 @@ describe('RULES', () => {
     expect(recsOf(cdn.evaluate({ ...facts, thresholds: { cdnCacheHitTarget: 0.6 } }, NOW))).toHaveLength(0);
   });
 
+  it('atlas-idle: each evidence item compares a number with a threshold in its own unit', () => {
+    const idle = RULES.find((r) => r.id === 'atlas-idle')!;
+    const cluster = { ...facts.atlasClusters![0], connections: hourly(20, (i) => (i < 2 * 24 ? 3 : 0)) };
+    const [r] = idle.evaluate({ ...facts, atlasClusters: [cluster] }, NOW).flatMap((x) => ('recommendations' in x ? x.recommendations : []));
+    expect(r.evidence).toEqual([
+      expect.objectContaining({ metric: 'maxConnections', value: 0, unit: 'connections', threshold: 0, comparison: 'at-most' }),
+      expect.objectContaining({ metric: 'daysWithoutConnection', value: 18, unit: 'days', threshold: 14, comparison: 'at-least' }),
+    ]);
+    const [lower] = idle.evaluate({ ...facts, atlasClusters: [cluster], thresholds: { idleDays: 10 } }, NOW).flatMap((x) => ('recommendations' in x ? x.recommendations : []));
+    expect(lower.evidence[1]).toMatchObject({ value: 18, threshold: 10 });
+  });
+
   it('reads no clock: the same facts and now give the same output at any wall time', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2020-01-01T00:00:00Z'));

@@ -8,6 +8,7 @@ import { ReportDeliveryLog } from '@/components/settings/report-delivery-log';
 import { ReportsPanel } from '@/components/settings/reports-panel';
 import { RunLog } from '@/components/settings/run-log';
 import { HEAD, STICKY_CELL, TABLE, TABLE_SCROLL } from '@/components/settings/table-classes';
+import { ThresholdsPanel } from '@/components/settings/thresholds-panel';
 import { TokensPanel } from '@/components/settings/tokens-panel';
 import { UsersPanel } from '@/components/settings/users-panel';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -23,6 +24,7 @@ import { getCostDimensions } from '@/lib/queries/get-cost-dimensions';
 import { listReportDeliveries } from '@/lib/queries/list-report-deliveries';
 import { listReportSchedules } from '@/lib/queries/list-report-schedules';
 import { smtpConfigured } from '@/lib/reports/mailer';
+import { getRecommendationThresholds } from '@/lib/queries/get-recommendation-thresholds';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings');
@@ -35,10 +37,11 @@ const messageKey = (code: string) => code.replace(/[.-]/g, '_');
 
 export default async function SettingsPage() {
   const actor = await getPageActor('admin');
-  const [t, tn, tr, fmt, connections, runs, users, tokens, auditRows, channels, deliveries, schedules, reportDeliveries, dimensions] = await Promise.all([
+  const [t, tn, tr, tt, fmt, connections, runs, users, tokens, auditRows, channels, deliveries, schedules, reportDeliveries, dimensions, thresholds] = await Promise.all([
     getTranslations('settings'),
     getTranslations('notifications'),
     getTranslations('reports.settings'),
+    getTranslations('recommendationThresholds'),
     getFormat(),
     listConnections(),
     listSyncRuns({ limit: 15 }),
@@ -50,6 +53,7 @@ export default async function SettingsPage() {
     listReportSchedules(),
     listReportDeliveries({ limit: 20 }),
     getCostDimensions(),
+    getRecommendationThresholds(),
   ]);
   const actionLabel = (action: string) => {
     const key = `audit.actions.${messageKey(action)}` as 'audit.actions.user_create';
@@ -86,6 +90,11 @@ export default async function SettingsPage() {
         <Card title={tr('log.title')} subtitle={tr('log.subtitle')}>
           <ReportDeliveryLog deliveries={reportDeliveries} />
         </Card>
+        <div id="recommendation-thresholds" className="scroll-mt-4">
+          <Card title={tt('title')} subtitle={tt('subtitle')}>
+            <ThresholdsPanel thresholds={thresholds.thresholds} canEdit={actor.role === 'admin'} />
+          </Card>
+        </div>
         <Card title={t('people.title')} subtitle={t('people.subtitle')}>
           <UsersPanel users={users} selfId={actor.id} />
         </Card>

@@ -20,6 +20,11 @@ const ZParams = z.record(z.string(), z.union([z.number(), z.string(), z.null()])
 /** A sentence the page translates: `recommendations.messages.<key>` with these ICU arguments. */
 export const ZMessage = z.object({ key: z.string(), params: ZParams });
 
+/** What a commitment covers, as data the page translates: `commitmentText.scopes.<key>` with these arguments. */
+export const ZScopeMessage = ZMessage.describe('the scope as a message key (commitmentText.scopes.*) and its arguments; `scope` is its English text');
+/** A built-in catalogue discount's source as a message key (commitmentText.discountSources.*); null for an item someone entered. */
+const ZSourceMessage = ZMessage.nullable().describe('the source as a message key (commitmentText.discountSources.*); null when the catalogue item is not the built-in one');
+
 export const ZLookback = z.object({
   days: z.number(),
   from: z.string().describe('ISO instant, inclusive'),
@@ -72,7 +77,8 @@ export const ZCommitmentOption = z.object({
 /** Commitment fields of a recommendation of kind `commitment` (null for the other kinds). */
 export const ZRecommendationCommitment = z.object({
   instrument: z.string(),
-  scope: z.string().describe('what the commitment covers, e.g. "EC2 and Fargate, all regions", "eu-west-3 cache.r7g"'),
+  scope: z.string().describe('what the commitment covers, in English, e.g. "m6i.xlarge in eu-west-3"'),
+  scopeMessage: ZScopeMessage,
   termMonths: z.number(),
   payment: z.enum(PAYMENT_OPTIONS),
   measure: z.enum(['spend', 'count']),
@@ -258,6 +264,7 @@ export const ZInstrumentOption = z.object({
   measure: z.enum(['spend', 'count']),
   amountUnit: z.enum(['per-hour', 'count', 'per-month']),
   scope: z.string(),
+  scopeMessage: ZScopeMessage,
   /** Whether this deployment has eligible usage for it (a pool with baseline data). */
   hasUsage: z.boolean(),
   terms: z.array(
@@ -268,6 +275,7 @@ export const ZInstrumentOption = z.object({
       upfrontShare: z.number(),
       estimate: z.boolean(),
       source: z.string(),
+      sourceMessage: ZSourceMessage,
       effectiveDate: z.string(),
       priceItemId: z.string(),
     }),
@@ -292,6 +300,7 @@ export const ZCommitmentPlan = z.object({
   discount: z.number(),
   discountEstimate: z.boolean(),
   discountSource: z.string(),
+  discountSourceMessage: ZSourceMessage,
   baseline: z.object({ meanPerHour: z.number(), p10PerHour: z.number(), p50PerHour: z.number(), p90PerHour: z.number(), hours: z.number() }),
   /** The recommended ladder, top-level. */
   monthlySavings: ZSavingsRange,
@@ -313,7 +322,7 @@ export const ZCommitmentPlan = z.object({
   /** AWS's own recommendation from the stored insight, in the measure's units (null when none is stored). */
   providerLevel: z.number().nullable(),
   providerLookbackDays: z.number().nullable(),
-  /** recommendations.messages.<key>: commitmentProviderSame | commitmentProviderLower | commitmentProviderHigher | commitmentProviderNone. */
+  /** recommendations.messages.<key>: commitmentProviderSame | commitmentProviderLower | commitmentProviderLowerProjected | commitmentProviderHigher | commitmentProviderNone. */
   differenceReason: z.string(),
   usageBand: z.array(ZUsageBandMonth),
   /** Calibration ratio (actual ÷ model) applied to the plan's projection; 1 when none could be measured. */
@@ -324,6 +333,7 @@ export const ZCommitmentPlanResult = z.object({
   instrument: z.enum(COMMITMENT_INSTRUMENTS),
   provider: z.string(),
   scope: z.string(),
+  scopeMessage: ZScopeMessage,
   term: z.enum(['1y', '3y']),
   termMonths: z.number(),
   payment: z.enum(PAYMENT_OPTIONS),

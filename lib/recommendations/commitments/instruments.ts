@@ -1,7 +1,7 @@
 // Commitment instruments: what each covers, how it is measured, and its terms read from the price catalogue.
 import type { TPriceCatalogue, TPriceItem } from '../../planning/price-catalogue';
 import type { TResourceClass } from '../../planning/types';
-import type { TCommitmentTerm, TPaymentOption } from '../types';
+import type { TCommitmentTerm, TMessage, TPaymentOption } from '../types';
 
 export const INSTRUMENT_IDS = [
   'aws-compute-savings-plan',
@@ -67,4 +67,30 @@ export function instrumentTerms(catalogue: readonly TPriceItem[] | TPriceCatalog
   }
   const order = (t: TInstrumentTerm) => `${t.term}:${['no-upfront', 'partial-upfront', 'all-upfront'].indexOf(t.payment)}`;
   return [...byKey.values()].sort((a, b) => order(a).localeCompare(order(b)));
+}
+
+/**
+ * What a pool covers, in English (CLI, API `scope`) and as data the pages translate
+ * (`commitmentText.scopes.<key>`): the instrument's whole scope, or for a reservation pool keyed
+ * `${instrument}:${type}@${region}` one instance type in one region.
+ */
+export function scopeOf(instrumentId: TInstrumentId, poolKey?: string | null): { scope: string; scopeMessage: TMessage } {
+  const instrument = INSTRUMENTS[instrumentId];
+  const rest = poolKey?.startsWith(`${instrumentId}:`) ? poolKey.slice(instrumentId.length + 1) : null;
+  const at = rest ? rest.lastIndexOf('@') : -1;
+  if (rest && at > 0) {
+    const type = rest.slice(0, at);
+    const region = rest.slice(at + 1);
+    return { scope: `${type} in ${region}`, scopeMessage: { key: 'typeInRegion', params: { type, region } } };
+  }
+  return { scope: instrument.scope, scopeMessage: { key: messageKeyOf(instrumentId), params: {} } };
+}
+
+/** 'aws:commitment:compute-sp:1y:partial-upfront' → 'awsCommitmentComputeSp1yPartialUpfront' (message keys are camelCase). */
+export function messageKeyOf(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1)))
+    .join('');
 }

@@ -5,7 +5,7 @@ import { HOURS_PER_MONTH } from '../../planning/sizing/common';
 import type { TPriceCatalogue } from '../../planning/price-catalogue';
 import type { TUsageTypeCost } from '../../queries/get-usage-type-costs';
 import type { TProviderInsightRow } from '../../queries/list-provider-insights';
-import { INSTRUMENT_IDS, INSTRUMENTS, instrumentTerms, type TInstrument, type TInstrumentId, type TInstrumentTerm } from '../commitments/instruments';
+import { INSTRUMENT_IDS, INSTRUMENTS, instrumentTerms, scopeOf, type TInstrument, type TInstrumentId, type TInstrumentTerm } from '../commitments/instruments';
 import { HOUR_MS } from '../stats';
 import type { TCommitmentPoolFacts, TMonthlyProjection, TPoint } from '../types';
 
@@ -54,7 +54,7 @@ export function selectRows(instrument: TInstrument, rows: readonly TUsageTypeCos
     for (const entry of byType) if (!best || sum(entry[1], 'quantity') > sum(best[1], 'quantity')) best = entry;
     if (!best) return null;
     const [type, region] = best[0].split('@');
-    return { rows: best[1], measure: 'count', scope: `${type} in ${region}`, key: `${prefix}:${best[0]}`, name: `${type} (${region})` };
+    return { rows: best[1], measure: 'count', scope: scopeOf(instrument.id, `${prefix}:${best[0]}`).scope, key: `${prefix}:${best[0]}`, name: `${type} (${region})` };
   };
   switch (instrument.id) {
     case 'aws-compute-savings-plan': {

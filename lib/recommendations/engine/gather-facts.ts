@@ -18,6 +18,7 @@ import { listCostClassRules } from '../../queries/list-cost-class-rules';
 import { listInventory, type TInventoryItem } from '../../queries/list-inventory';
 import { listPriceCatalogue } from '../../queries/list-prices';
 import { listProviderInsights, type TProviderInsightRow } from '../../queries/list-provider-insights';
+import { getThresholdOverrides } from '../../queries/get-threshold-overrides';
 import { capacityFor, metricInfo } from '../../utilisation/metric-catalogue';
 import type { TInstrument } from '../commitments/instruments';
 import { percentile } from '../stats';
@@ -364,13 +365,15 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
   const lookbackDays = options.lookbackDays ?? 30;
   const hourlyFrom = new Date(now.getTime() - UTILISATION_DAYS * DAY_MS);
   const costFrom = startOfUtcMonth(startOfUtcMonth(now), -COST_MONTHS + 1);
-  const [inventory, catalogue, insights, costs, usage, hourly] = await Promise.all([
+  const [inventory, catalogue, insights, costs, usage, hourly, thresholds] = await Promise.all([
     options.commitmentsOnly ? Promise.resolve([] as TInventoryItem[]) : listInventory(),
     listPriceCatalogue(),
     listProviderInsights({ kinds: ['aws.sp-recommendation', 'aws.ri-recommendation', 'aws.ri-utilization', 'aws.ri-coverage'], fetchedBefore: now }),
     getDailyServiceCosts({ from: costFrom, to: now, currency }),
     getUsageTypeCosts({ from: new Date(now.getTime() - USAGE_DAYS * DAY_MS), to: now, currency, providers: BILL_PROVIDERS }),
     options.commitmentsOnly ? Promise.resolve(new Map()) : getUtilisationHourly({ from: hourlyFrom, to: now }),
+    // admins' overrides of the rules' thresholds (settings); the rules fall back to the constants
+    getThresholdOverrides(),
   ]);
   // a plan of record that cannot be evaluated (no exchange rate yet, say) leaves the rules without a plan, as
   // when there is none, rather than failing the whole refresh; a scenario asked for by name must evaluate
@@ -399,7 +402,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     only: options.only, termFilter: options.termFilter,
   });
 
-  const facts: TFacts = { commitmentPools: pools, prices: catalogue };
+  const facts: TFacts = { commitmentPools: pools, prices: catalogue, thresholds };
   let hourlyPoints = 0;
   if (!options.commitmentsOnly) {
     const index = indexCatalogue(catalogue);

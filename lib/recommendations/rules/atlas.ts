@@ -176,6 +176,17 @@ export const atlasDiskRule: TRule = {
 
 const IDLE = { id: 'atlas-idle', version: 1, kind: 'atlas' } as const;
 
+/** Whole days since the last sample with a connection (or since the first sample, when none had one). */
+function idleDaysOf(connections: readonly { t: number; v: number }[], to: number): number {
+  let since: number | null = null;
+  for (const p of connections) {
+    if (p.t >= to) continue;
+    if (p.v > 0) since = since === null ? p.t : Math.max(since, p.t);
+  }
+  if (since === null) since = connections.reduce((m, p) => Math.min(m, p.t), to);
+  return Math.floor((to - since) / DAY_MS);
+}
+
 function evaluateIdle(facts: TFacts, c: TAtlasClusterFacts, now: Date, t: TThresholds): TRuleOutcome {
   const to = now.getTime();
   const from = to - t.idleDays * DAY_MS;
@@ -192,7 +203,11 @@ function evaluateIdle(facts: TFacts, c: TAtlasClusterFacts, now: Date, t: TThres
         action: { type: 'pause', params: { tier: c.tier } },
         text: `${c.resource.name} (${c.tier}) has had no connection for ${t.idleDays} days: pause it (Atlas keeps a paused cluster up to 30 days, billing storage only) or delete it after a final backup.`,
         message: { key: 'atlasIdle', params: { cluster: c.resource.name, tier: c.tier, days: t.idleDays } },
-        evidence: [{ metric: 'maxConnections', value: 0, unit: 'connections', threshold: t.idleDays, comparison: 'at-least', source: 'issue 14: idle for 14 days' }],
+        // Each item compares like with like: connections with none, days without one with the idle days.
+        evidence: [
+          { metric: 'maxConnections', value: 0, unit: 'connections', threshold: 0, comparison: 'at-most', source: 'issue 14: no connection at all' },
+          { metric: 'daysWithoutConnection', value: idleDaysOf(c.connections ?? [], to), unit: 'days', threshold: t.idleDays, comparison: 'at-least', source: 'issue 14: idle for 14 days' },
+        ],
         monthlySavings: price ? fixedSavings(price.amount) : null,
         currency: price?.currency ?? ATLAS_CURRENCY,
         risks: [{ level: 'medium', text: 'A job that runs monthly or quarterly would find the cluster paused.', message: { key: 'riskRareJob', params: {} } }],

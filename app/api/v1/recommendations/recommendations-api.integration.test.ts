@@ -132,8 +132,16 @@ describe('commitment planner API', () => {
     expect(p.utilisationToBreakEven).toBeCloseTo(1 - p.discount, 6);
     expect(Number(p.savingsIfUsageFalls.by40)).toBeLessThanOrEqual(Number(p.savingsIfUsageFalls.by20));
     expect(p.conservativeLevel).toBeLessThanOrEqual(p.optimal.level + 1e-9);
-    expect(p.differenceReason).toBe('commitmentProviderNone');
+    // the demo keeps AWS's own recommendation (its flat 30-day lookback): below the ladder's top, since the plan grows
+    expect(p.providerLevel).toBeGreaterThan(0);
+    expect(p.providerLookbackDays).toBe(30);
+    expect(p.providerLevel!).toBeLessThan(p.topLevel);
+    // a ladder that climbs, or one purchase at what the plan projects: either way above AWS's past-only level
+    expect(p.differenceReason).toBe(p.tranches.length > 1 ? 'commitmentProviderLower' : 'commitmentProviderLowerProjected');
     expect(body.instruments.map((i) => i.instrument)).toContain('redis-cloud-annual');
+    // scope and discount source as data the pages translate, beside the English text
+    expect(body.scopeMessage).toEqual({ key: 'awsComputeSavingsPlan', params: {} });
+    expect(p.discountSourceMessage).toEqual({ key: 'awsCommitmentComputeSp1y', params: {} });
   });
 
   it('replays a recommendation made during the roll-out (asOf) with the plan it had then: a ladder of tranches', async () => {
