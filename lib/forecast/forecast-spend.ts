@@ -3,7 +3,7 @@
 import { addIsoDays, isIsoDay, parseIsoDay, DAY_MS } from '@/lib/dates';
 import { sourceDay } from './calendar';
 import { dampedTrend, holtWinters, seasonalNaive, type TModel } from './models';
-import { conformalBounds, median, quantile, sum } from './stats';
+import { median, quantile, sum, weightedConformalBounds } from './stats';
 
 export type TChargeFrequency = 'usage' | 'recurring' | 'one-time';
 export type TSpendPoint = { day: string; amount: number; frequency?: TChargeFrequency };
@@ -190,6 +190,17 @@ function levelAt(s: TSeries, origin: number): number {
   return median(s.total.slice(Math.max(0, origin - LEVEL_DAYS), origin).map(Math.abs));
 }
 
+// An origin's errors count half as much every HALF_LIFE_DAYS they are older than the forecast's own origin:
+// when the errors change character (a quiet series that starts to move), the band follows within weeks, not
+// after the whole backtest window has turned over. Long enough that a horizon still draws on ~30 origins.
+export const HALF_LIFE_DAYS = 28;
+function recencyWeight(ageDays: number): number {
+  return Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
+}
+function recencyWeights(origins: number[], now: number): number[] {
+  return origins.map((o) => recencyWeight(now - o));
+}
+
 /**
  * The backtest's errors in units of the level at their origin, and the level they are to be multiplied by
  * now. Spend that grows (a roll-out, a migration) makes errors grow with it: errors measured when spend was
@@ -213,43 +224,51 @@ function scaled([lo, hi]: [number, number], f: number): [number, number] {
 }
 
 /**
- * Intervals from the backtest's own errors, conformal-style: at horizon h ≤ H the bounds are the conformal
- * ranks of the errors seen at h. Sums of days (a month, the rest of this month) take the same ranks of the
+ * Intervals from the backtest's own errors, conformal-style: at horizon h ≤ H the bounds are the weighted
+ * conformal ranks of the errors seen at h, each origin weighted by its recency (recencyWeight). Sums of days (a month, the rest of this month) take the same ranks of the
  * backtest's sums of errors over the same horizons, so the correlation between neighbouring days' errors is
  * measured, not assumed. Past what the backtest saw (h > H, or a window longer than H) the nearest measured
  * bounds are widened by √(k/L) for a k-day sum measured on L-day windows (blocks treated as independent) and
  * by √(h/H) for distance (a random-walk growth of the error): an assumption, stated here, that only years of
  * history could replace by a monthly backtest.
  */
-function errorModel(errors: number[][], horizon: number, level: number): TErrorModel {
-  const atHorizon = (h: number) => errors.filter((e) => e.length >= h).map((e) => e[h - 1]);
-  const pooled = errors.flat();
+function errorModel(errors: number[][], weights: number[], horizon: number, level: number): TErrorModel {
+  type TSample = { values: number[]; weights: number[] };
+  const sample = (pick: (e: number[]) => number | null): TSample => {
+    const out: TSample = { values: [], weights: [] };
+    errors.forEach((e, i) => {
+      const v = pick(e);
+      if (v === null) return;
+      out.values.push(v);
+      out.weights.push(weights[i]);
+    });
+    return out;
+  };
+  const bounds = (x: TSample) => weightedConformalBounds(x.values, x.weights, level);
+  const atHorizon = (h: number) => sample((e) => (e.length >= h ? e[h - 1] : null));
+  const pooled: TSample = { values: errors.flat(), weights: errors.flatMap((e, i) => e.map(() => weights[i])) };
   const measuredH = (() => {
     let best = 1;
-    for (let h = 1; h <= horizon; h++) if (atHorizon(h).length >= MIN_ERRORS) best = h;
+    for (let h = 1; h <= horizon; h++) if (atHorizon(h).values.length >= MIN_ERRORS) best = h;
     return best;
   })();
   const dayBounds = (h: number): [number, number] => {
-    if (h <= measuredH) {
-      const e = atHorizon(h);
-      return conformalBounds(e.length >= MIN_ERRORS ? e : pooled, level);
-    }
-    const e = atHorizon(measuredH);
-    return scaled(conformalBounds(e.length >= MIN_ERRORS ? e : pooled, level), Math.sqrt(h / measuredH));
+    const e = atHorizon(Math.min(h, measuredH));
+    const b = bounds(e.values.length >= MIN_ERRORS ? e : pooled);
+    return h <= measuredH ? b : scaled(b, Math.sqrt(h / measuredH));
   };
-  const windowSums = (a: number, b: number) =>
-    errors.filter((e) => e.length >= b).map((e) => sum(e.slice(a - 1, b)));
+  const windowSums = (a: number, b: number) => sample((e) => (e.length >= b ? sum(e.slice(a - 1, b)) : null));
   const sumBounds = (a: number, b: number): [number, number] => {
     if (a === b) return dayBounds(a);
     const k = b - a + 1;
     if (b <= measuredH) {
       const sums = windowSums(a, b);
-      if (sums.length >= MIN_ERRORS) return conformalBounds(sums, level);
+      if (sums.values.length >= MIN_ERRORS) return bounds(sums);
     }
     // The longest window from horizon 1 that the backtest measured often enough.
     let length = Math.min(k, measuredH);
-    while (length > 1 && windowSums(1, length).length < MIN_ERRORS) length--;
-    const base = length === 1 ? dayBounds(1) : conformalBounds(windowSums(1, length), level);
+    while (length > 1 && windowSums(1, length).values.length < MIN_ERRORS) length--;
+    const base = length === 1 ? dayBounds(1) : bounds(windowSums(1, length));
     const distance = Math.max(1, (a + b) / 2 / Math.max(1, measuredH));
     return scaled(base, Math.sqrt(k / length) * Math.sqrt(distance));
   };
@@ -326,7 +345,7 @@ export function forecastSpend(options: TForecastOptions): TSpendForecast {
     });
     method = CANDIDATES[chosen].method;
     const relative = relativeErrors(bt.errors[chosen], bt.scales, levelAt(s, s.n));
-    const model = errorModel(relative.errors, horizon, level);
+    const model = errorModel(relative.errors, recencyWeights(bt.origins, s.n), horizon, level);
     errors = {
       day: (h) => scaled(model.day(h), relative.scale),
       sum: (a, b) => scaled(model.sum(a, b), relative.scale),
@@ -395,11 +414,15 @@ function sequentialCoverage(
     e.forEach((error, j) => {
       const h = j + 1;
       const known: number[] = [];
+      const weights: number[] = [];
       errors.forEach((past, k) => {
-        if (past.length >= h && origins[k] + h - 1 < origins[i]) known.push(past[h - 1]);
+        if (past.length >= h && origins[k] + h - 1 < origins[i]) {
+          known.push(past[h - 1]);
+          weights.push(recencyWeight(origins[i] - origins[k]));
+        }
       });
       if (known.length < MIN_ERRORS) return;
-      const [lo, hi] = conformalBounds(known, level);
+      const [lo, hi] = weightedConformalBounds(known, weights, level);
       judged++;
       if (error >= lo && error <= hi) covered++;
     });
