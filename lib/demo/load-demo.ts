@@ -12,6 +12,8 @@ import { runAnomalyDetection, type TDetectionRun } from '../anomalies/run-detect
 import { isoDay } from '../dates';
 import { createMetric, upsertMetricPoints } from '../unit-costs/metric-store';
 import { demoBusinessMetrics } from './business-metrics';
+import { upsertInsights } from '../ingestion/upsert-insights';
+import { DEMO_AWS_CONNECTION_NAME, demoAwsForecastInsights } from './aws-forecast';
 import { buildDemoModel } from './model';
 import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemo } from './generate-demo';
 
@@ -65,6 +67,15 @@ async function loadClaimed(
         if (!exists.rowCount) await createMetric(m.definition, { type: 'system', label: 'demo' }, client);
         await upsertMetricPoints(m.definition.name, m.points, { source: 'demo' }, client);
       }
+      // AWS's own forecast, as a sync of an AWS connection stores it; the connection is disabled and has no
+      // credentials, so nothing is ever fetched with it
+      const connection = await client.query<{ id: string }>(
+        `INSERT INTO connection (id, provider, name, settings, enabled, updated_at)
+         VALUES (gen_random_uuid(), 'AWS', $1, '{"billingAccountId": "418295736410"}', false, now())
+         ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [DEMO_AWS_CONNECTION_NAME],
+      );
+      await upsertInsights(client, { connectionId: connection.rows[0].id, insights: demoAwsForecastInsights(data.costs, now), replaceKinds: ['aws.forecast'] });
       return { costs, fxRates, resources, samples, businessMetrics: metrics.length };
     });
     await analyzeCostDailyAfterWrite(result.costs.inserted + result.costs.updated);
