@@ -44,6 +44,7 @@ export const ZForecastResult = z.object({
       mean: z.string(),
       lower: z.string().nullable(),
       upper: z.string().nullable(),
+      level: z.number().nullable().describe('the prediction interval AWS was asked for, in percent'),
       fetchedAt: z.string(),
       ours: z
         .object({ mean: z.string(), lower: z.string(), upper: z.string(), method: z.string() })

@@ -49,6 +49,8 @@ export type TProviderForecast = {
   mean: string;
   lower: string | null;
   upper: string | null;
+  /** The prediction interval AWS was asked for, in percent. */
+  level: number | null;
   fetchedAt: string;
   /** Ours for the same scope (AWS), days and currency, at the query's interval: what was spent in the period
    * before asOf plus our forecast of the rest. */
@@ -197,6 +199,7 @@ async function withOurs(stored: Omit<TProviderForecast, 'ours'>[], o: { asOf: st
 }
 
 const ZAwsForecastPayload = z.object({
+  request: z.object({ PredictionIntervalLevel: z.number().optional() }).optional(),
   response: z.object({
     Total: z.object({ Amount: z.string().optional(), Unit: z.string().optional() }).optional(),
     ForecastResultsByTime: z.array(
@@ -232,6 +235,7 @@ async function readAwsForecasts(from: string, to: string): Promise<Omit<TProvide
         mean: f.MeanValue,
         lower: f.PredictionIntervalLowerBound ?? null,
         upper: f.PredictionIntervalUpperBound ?? null,
+        level: parsed.data.request?.PredictionIntervalLevel ?? null,
         fetchedAt: r.fetched_at.toISOString(),
       });
     }

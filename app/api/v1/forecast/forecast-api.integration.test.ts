@@ -83,7 +83,7 @@ describe('GET /api/v1/forecast', () => {
         const { body } = await get(`from=2026-04-01&to=2026-05-01&currency=EUR&asOf=2026-04-16${scope}`);
         expect(body.providerForecasts).toHaveLength(1);
         const [aws] = body.providerForecasts;
-        expect(aws).toMatchObject({ provider: 'AWS', source: 'GetCostForecast', period: '2026-04-01', periodEnd: '2026-05-01', currency: 'EUR', mean: '655.5', lower: '600.25', upper: '710.75' });
+        expect(aws).toMatchObject({ provider: 'AWS', source: 'GetCostForecast', period: '2026-04-01', periodEnd: '2026-05-01', currency: 'EUR', mean: '655.5', lower: '600.25', upper: '710.75', level: 80 });
         // ours over the same days: 15 days spent at 10 and the 300 fee, then 15 forecast days of 10
         expect(Number(aws.ours.mean)).toBeCloseTo(600, 0);
         expect(Number(aws.ours.lower)).toBeLessThanOrEqual(Number(aws.ours.mean));
