@@ -3,7 +3,7 @@
 import { addIsoDays, isIsoDay, parseIsoDay, DAY_MS } from '@/lib/dates';
 import { sourceDay } from './calendar';
 import { dampedTrend, holtWinters, seasonalNaive, type TModel } from './models';
-import { median, quantile, sum, weightedConformalBounds } from './stats';
+import { quantile, sum, weightedConformalBounds } from './stats';
 
 export type TChargeFrequency = 'usage' | 'recurring' | 'one-time';
 export type TSpendPoint = { day: string; amount: number; frequency?: TChargeFrequency };
@@ -152,10 +152,10 @@ const CANDIDATES: { method: TForecastMethod; forecaster: TForecaster }[] = [
 
 type TBacktest = {
   origins: number[];
-  // scales[i] = the level of the series at origins[i] (see levelAt)
-  scales: number[];
   // errors[c][i][h-1] = actual − forecast of candidate c from origins[i] at horizon h (absent past the data)
   errors: number[][][];
+  // levels[c][i] = the mean of candidate c's forecast over its first week from origins[i] (fewer days at the last origins)
+  levels: number[][];
   absError: number[];
   absActual: number;
   points: number;
@@ -164,8 +164,8 @@ type TBacktest = {
 function runBacktest(s: TSeries, horizon: number, maxOrigins: number, nonNegative: boolean): TBacktest {
   const origins: number[] = [];
   for (let o = Math.max(MIN_HISTORY_DAYS, s.n - horizon - maxOrigins + 1); o < s.n; o++) origins.push(o);
-  const scales = origins.map((o) => levelAt(s, o));
   const errors = CANDIDATES.map(() => [] as number[][]);
+  const levels = CANDIDATES.map(() => [] as number[]);
   const absError = CANDIDATES.map(() => 0);
   let absActual = 0;
   let points = 0;
@@ -177,17 +177,20 @@ function runBacktest(s: TSeries, horizon: number, maxOrigins: number, nonNegativ
       const f = c.forecaster(s, o, h).map((v) => (nonNegative ? Math.max(0, v) : v));
       const e = f.map((v, j) => s.total[o + j] - v);
       errors[ci].push(e);
+      levels[ci].push(forecastLevel(f));
       absError[ci] += sum(e.map(Math.abs));
     });
   }
-  return { origins, scales, errors, absError, absActual, points };
+  return { origins, errors, levels, absError, absActual, points };
 }
 
-// The level of the series just before index `origin`: the median of its last week's daily totals, so a
-// monthly fee or a one-time charge on one day does not move it.
+// The level a forecast expects: the mean of its first week (trend and weekly season included, a monthly fee
+// spread over the week), so a series that grows is measured against what the model already expected of it,
+// not against the past.
 const LEVEL_DAYS = 7;
-function levelAt(s: TSeries, origin: number): number {
-  return median(s.total.slice(Math.max(0, origin - LEVEL_DAYS), origin).map(Math.abs));
+function forecastLevel(forecast: readonly number[]): number {
+  const week = forecast.slice(0, LEVEL_DAYS).map((v) => Math.max(0, v));
+  return week.length === 0 ? 0 : sum(week) / week.length;
 }
 
 // An origin's errors count half as much every HALF_LIFE_DAYS they are older than the forecast's own origin:
@@ -202,8 +205,8 @@ function recencyWeights(origins: number[], now: number): number[] {
 }
 
 /**
- * The backtest's errors in units of the level at their origin, and the level they are to be multiplied by
- * now. Spend that grows (a roll-out, a migration) makes errors grow with it: errors measured when spend was
+ * The backtest's errors in units of the forecast level at their origin (forecastLevel), and the level they
+ * are to be multiplied by now. Spend that grows (a roll-out, a migration) makes errors grow with it: errors measured when spend was
  * a third of today's, taken as they are, give today a band a third too narrow (the demo's total covered 52%
  * of outcomes with an 80% band). Relative to the level they are exchangeable again. A series whose level
  * was zero somewhere (sparse, or only credits) keeps absolute errors: a ratio to zero means nothing.
@@ -344,13 +347,13 @@ export function forecastSpend(options: TForecastOptions): TSpendForecast {
       if (e < bt.absError[chosen]) chosen = ci;
     });
     method = CANDIDATES[chosen].method;
-    const relative = relativeErrors(bt.errors[chosen], bt.scales, levelAt(s, s.n));
+    means = CANDIDATES[chosen].forecaster(s, s.n, steps).map(clampMean);
+    const relative = relativeErrors(bt.errors[chosen], bt.levels[chosen], forecastLevel(means));
     const model = errorModel(relative.errors, recencyWeights(bt.origins, s.n), horizon, level);
     errors = {
       day: (h) => scaled(model.day(h), relative.scale),
       sum: (a, b) => scaled(model.sum(a, b), relative.scale),
     };
-    means = CANDIDATES[chosen].forecaster(s, s.n, steps).map(clampMean);
     backtest = {
       mape: mapeOf(chosen),
       ...sequentialCoverage(relative.errors, bt.origins, level),
