@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { RecentAnomaliesCard } from '@/components/anomalies/recent-anomalies-card';
 import { RankedBars } from '@/components/charts/ranked-bars';
 import { StackedMonthlyChart } from '@/components/charts/stacked-monthly-chart';
+import { ProviderForecast } from '@/components/forecast/provider-forecast';
 import { Card, DemoBanner, PageHeader } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page-actor';
 import { isAppError } from '@/lib/errors';
@@ -87,6 +88,8 @@ export default async function OverviewPage() {
   ]);
   const monthEnd = forecast.rows.find((r) => r.method !== 'plan') ?? null;
   const planMonth = forecast.rows.find((r) => r.method === 'plan') ?? null;
+  // AWS's own forecast of this month's remaining days, when an AWS connection's sync stored one
+  const awsMonth = forecast.providerForecasts.find((p) => p.period.slice(0, 7) === month) ?? null;
   const alarms = budgets.filter((b) => b.current.state === 'alarm');
   const services = o.byServiceLast30.map((s) => (s.key === '__other' ? { ...s, label: t('otherServices', { count: o.otherCount }) } : s));
   return (
@@ -148,6 +151,7 @@ export default async function OverviewPage() {
                   : tf('monthEndMethod', { method: tf(`method.${METHOD_KEYS[forecast.backtest.method] ?? 'runRate'}`), mape: fmt.share(forecast.backtest.mape, 1) })}
               </div>
               {planMonth && <div className="mt-1 text-xs text-slate-500">{tf('monthEndPlan', { amount: fmt.money(planMonth.mean) })}</div>}
+              {awsMonth && <ProviderForecast forecast={awsMonth} interval={forecast.interval} className="mt-3 border-t border-slate-100 pt-2" />}
             </div>
           ) : (
             <div className="mt-2 text-sm text-slate-500">—</div>

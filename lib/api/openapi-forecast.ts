@@ -44,7 +44,11 @@ export const ZForecastResult = z.object({
       mean: z.string(),
       lower: z.string().nullable(),
       upper: z.string().nullable(),
+      level: z.number().nullable().describe('the prediction interval AWS was asked for, in percent'),
       fetchedAt: z.string(),
+      ours: z
+        .object({ mean: z.string(), lower: z.string(), upper: z.string(), method: z.string() })
+        .describe('our forecast of the same scope (AWS), days and currency, at the query\'s interval: spent before asOf plus the forecast of the rest'),
     }),
   ).describe('AWS Cost Explorer\'s own forecast of the account, for the total and the AWS scope'),
 });

@@ -67,11 +67,12 @@ describe('loadDemo', () => {
     expect(await isDemoLoaded()).toBe(true);
   });
 
-  it("keeps AWS's Savings Plans recommendation under a disabled demo AWS connection, fetched before the demo's now", async () => {
-    expect(first.insights).toBe(1);
+  it("keeps AWS's Savings Plans recommendation and its two cost forecasts under one disabled demo AWS connection, fetched before the demo's now", async () => {
+    expect(first.insights).toBe(3);
+    expect(await one(`SELECT count(*)::int AS n FROM provider_insight WHERE kind = 'aws.forecast'`)).toEqual({ n: 2 });
     const row = await one<{ kind: string; key: string; fetched_at: Date; enabled: boolean; h: string }>(
       `SELECT i.kind, i.key, i.fetched_at, c.enabled, i.payload #>> '{response,SavingsPlansPurchaseRecommendation,SavingsPlansPurchaseRecommendationSummary,HourlyCommitmentToPurchase}' AS h
-         FROM provider_insight i JOIN connection c ON c.id = i.connection_id`,
+         FROM provider_insight i JOIN connection c ON c.id = i.connection_id WHERE i.kind = 'aws.sp-recommendation'`,
     );
     expect(row).toMatchObject({ kind: 'aws.sp-recommendation', key: 'COMPUTE_SP/ONE_YEAR/NO_UPFRONT/THIRTY_DAYS', enabled: false });
     expect(row.fetched_at.getTime()).toBeLessThan(NOW.getTime());
@@ -87,7 +88,7 @@ describe('loadDemo', () => {
     expect(second.fxRates).toEqual({ inserted: 0, updated: 0, unchanged: first.fxRates.inserted });
     expect(await one(`SELECT sum(billed_cost)::text AS s, count(*)::int AS n FROM cost_daily`)).toEqual(before);
     expect(await one(`SELECT count(*)::int AS n FROM sync_run WHERE kind = 'demo' AND status = 'succeeded'`)).toEqual({ n: 2 });
-    expect(await one(`SELECT (SELECT count(*)::int FROM connection) AS c, (SELECT count(*)::int FROM provider_insight) AS i`)).toEqual({ c: 1, i: 1 });
+    expect(await one(`SELECT (SELECT count(*)::int FROM connection) AS c, (SELECT count(*)::int FROM provider_insight) AS i`)).toEqual({ c: 1, i: 3 });
   });
 
   it('puts each month in its own partition', async () => {

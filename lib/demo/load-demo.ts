@@ -14,6 +14,7 @@ import { isoDay } from '../dates';
 import { logger } from '../logger';
 import { createMetric, upsertMetricPoints } from '../unit-costs/metric-store';
 import { demoBusinessMetrics } from './business-metrics';
+import { demoAwsForecastInsights } from './aws-forecast';
 import { buildDemoModel } from './model';
 import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemo } from './generate-demo';
 import { DEMO_AWS_CONNECTION, demoAwsInsights, demoInsightFetchedAt } from './insights-aws';
@@ -70,7 +71,9 @@ async function loadClaimed(
         if (!exists.rowCount) await createMetric(m.definition, { type: 'system', label: 'demo' }, client);
         await upsertMetricPoints(m.definition.name, m.points, { source: 'demo' }, client);
       }
-      // AWS's own Savings Plans recommendation, kept like the AWS connector keeps it, so the planner shows AWS's level beside ours
+      // AWS's own Savings Plans recommendation and cost forecast, kept as the AWS connector keeps them, under one
+      // disabled connection without credentials (nothing is ever fetched with it), so the planner shows AWS's
+      // level beside ours and the overview AWS's forecast beside ours
       const connection = await client.query<{ id: string }>(
         `INSERT INTO connection (id, provider, name, settings, enabled, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, false, now())
          ON CONFLICT (name) DO UPDATE SET settings = EXCLUDED.settings RETURNING id`,
@@ -79,7 +82,8 @@ async function loadClaimed(
       const insights = await upsertInsights(client, {
         connectionId: connection.rows[0].id, insights: demoAwsInsights(data.costs, now), replaceKinds: ['aws.sp-recommendation'], fetchedAt: demoInsightFetchedAt(now),
       });
-      return { costs, fxRates, resources, samples, businessMetrics: metrics.length, insights: insights.upserted };
+      const forecasts = await upsertInsights(client, { connectionId: connection.rows[0].id, insights: demoAwsForecastInsights(data.costs, now), replaceKinds: ['aws.forecast'] });
+      return { costs, fxRates, resources, samples, businessMetrics: metrics.length, insights: insights.upserted + forecasts.upserted };
     });
     await analyzeCostDailyAfterWrite(result.costs.inserted + result.costs.updated);
     const durationMs = Math.round(performance.now() - started);

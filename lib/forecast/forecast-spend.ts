@@ -3,7 +3,7 @@
 import { addIsoDays, isIsoDay, parseIsoDay, DAY_MS } from '@/lib/dates';
 import { sourceDay } from './calendar';
 import { dampedTrend, holtWinters, seasonalNaive, type TModel } from './models';
-import { conformalBounds, quantile, sum } from './stats';
+import { quantile, sum, weightedConformalBounds } from './stats';
 
 export type TChargeFrequency = 'usage' | 'recurring' | 'one-time';
 export type TSpendPoint = { day: string; amount: number; frequency?: TChargeFrequency };
@@ -154,6 +154,8 @@ type TBacktest = {
   origins: number[];
   // errors[c][i][h-1] = actual − forecast of candidate c from origins[i] at horizon h (absent past the data)
   errors: number[][][];
+  // levels[c][i] = the mean of candidate c's forecast over its first week from origins[i] (fewer days at the last origins)
+  levels: number[][];
   absError: number[];
   absActual: number;
   points: number;
@@ -163,6 +165,7 @@ function runBacktest(s: TSeries, horizon: number, maxOrigins: number, nonNegativ
   const origins: number[] = [];
   for (let o = Math.max(MIN_HISTORY_DAYS, s.n - horizon - maxOrigins + 1); o < s.n; o++) origins.push(o);
   const errors = CANDIDATES.map(() => [] as number[][]);
+  const levels = CANDIDATES.map(() => [] as number[]);
   const absError = CANDIDATES.map(() => 0);
   let absActual = 0;
   let points = 0;
@@ -174,10 +177,43 @@ function runBacktest(s: TSeries, horizon: number, maxOrigins: number, nonNegativ
       const f = c.forecaster(s, o, h).map((v) => (nonNegative ? Math.max(0, v) : v));
       const e = f.map((v, j) => s.total[o + j] - v);
       errors[ci].push(e);
+      levels[ci].push(forecastLevel(f));
       absError[ci] += sum(e.map(Math.abs));
     });
   }
-  return { origins, errors, absError, absActual, points };
+  return { origins, errors, levels, absError, absActual, points };
+}
+
+// The level a forecast expects: the mean of its first week (trend and weekly season included, a monthly fee
+// spread over the week), so a series that grows is measured against what the model already expected of it,
+// not against the past.
+const LEVEL_DAYS = 7;
+function forecastLevel(forecast: readonly number[]): number {
+  const week = forecast.slice(0, LEVEL_DAYS).map((v) => Math.max(0, v));
+  return week.length === 0 ? 0 : sum(week) / week.length;
+}
+
+// An origin's errors count half as much every HALF_LIFE_DAYS they are older than the forecast's own origin:
+// when the errors change character (a quiet series that starts to move), the band follows within weeks, not
+// after the whole backtest window has turned over. Long enough that a horizon still draws on ~30 origins.
+export const HALF_LIFE_DAYS = 28;
+function recencyWeight(ageDays: number): number {
+  return Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
+}
+function recencyWeights(origins: number[], now: number): number[] {
+  return origins.map((o) => recencyWeight(now - o));
+}
+
+/**
+ * The backtest's errors in units of the forecast level at their origin (forecastLevel), and the level they
+ * are to be multiplied by now. Spend that grows (a roll-out, a migration) makes errors grow with it: errors measured when spend was
+ * a third of today's, taken as they are, give today a band a third too narrow (the demo's total covered 52%
+ * of outcomes with an 80% band). Relative to the level they are exchangeable again. A series whose level
+ * was zero somewhere (sparse, or only credits) keeps absolute errors: a ratio to zero means nothing.
+ */
+function relativeErrors(errors: number[][], scales: number[], now: number): { errors: number[][]; scale: number } {
+  if (!(now > 0) || scales.some((v) => !(v > 0))) return { errors, scale: 1 };
+  return { errors: errors.map((e, i) => e.map((v) => v / scales[i])), scale: now };
 }
 
 // Bounds (lower, upper offsets from the mean) for single days and for sums of days, from one candidate's errors.
@@ -191,43 +227,51 @@ function scaled([lo, hi]: [number, number], f: number): [number, number] {
 }
 
 /**
- * Intervals from the backtest's own errors, conformal-style: at horizon h ≤ H the bounds are the conformal
- * ranks of the errors seen at h. Sums of days (a month, the rest of this month) take the same ranks of the
+ * Intervals from the backtest's own errors, conformal-style: at horizon h ≤ H the bounds are the weighted
+ * conformal ranks of the errors seen at h, each origin weighted by its recency (recencyWeight). Sums of days (a month, the rest of this month) take the same ranks of the
  * backtest's sums of errors over the same horizons, so the correlation between neighbouring days' errors is
  * measured, not assumed. Past what the backtest saw (h > H, or a window longer than H) the nearest measured
  * bounds are widened by √(k/L) for a k-day sum measured on L-day windows (blocks treated as independent) and
  * by √(h/H) for distance (a random-walk growth of the error): an assumption, stated here, that only years of
  * history could replace by a monthly backtest.
  */
-function errorModel(errors: number[][], horizon: number, level: number): TErrorModel {
-  const atHorizon = (h: number) => errors.filter((e) => e.length >= h).map((e) => e[h - 1]);
-  const pooled = errors.flat();
+function errorModel(errors: number[][], weights: number[], horizon: number, level: number): TErrorModel {
+  type TSample = { values: number[]; weights: number[] };
+  const sample = (pick: (e: number[]) => number | null): TSample => {
+    const out: TSample = { values: [], weights: [] };
+    errors.forEach((e, i) => {
+      const v = pick(e);
+      if (v === null) return;
+      out.values.push(v);
+      out.weights.push(weights[i]);
+    });
+    return out;
+  };
+  const bounds = (x: TSample) => weightedConformalBounds(x.values, x.weights, level);
+  const atHorizon = (h: number) => sample((e) => (e.length >= h ? e[h - 1] : null));
+  const pooled: TSample = { values: errors.flat(), weights: errors.flatMap((e, i) => e.map(() => weights[i])) };
   const measuredH = (() => {
     let best = 1;
-    for (let h = 1; h <= horizon; h++) if (atHorizon(h).length >= MIN_ERRORS) best = h;
+    for (let h = 1; h <= horizon; h++) if (atHorizon(h).values.length >= MIN_ERRORS) best = h;
     return best;
   })();
   const dayBounds = (h: number): [number, number] => {
-    if (h <= measuredH) {
-      const e = atHorizon(h);
-      return conformalBounds(e.length >= MIN_ERRORS ? e : pooled, level);
-    }
-    const e = atHorizon(measuredH);
-    return scaled(conformalBounds(e.length >= MIN_ERRORS ? e : pooled, level), Math.sqrt(h / measuredH));
+    const e = atHorizon(Math.min(h, measuredH));
+    const b = bounds(e.values.length >= MIN_ERRORS ? e : pooled);
+    return h <= measuredH ? b : scaled(b, Math.sqrt(h / measuredH));
   };
-  const windowSums = (a: number, b: number) =>
-    errors.filter((e) => e.length >= b).map((e) => sum(e.slice(a - 1, b)));
+  const windowSums = (a: number, b: number) => sample((e) => (e.length >= b ? sum(e.slice(a - 1, b)) : null));
   const sumBounds = (a: number, b: number): [number, number] => {
     if (a === b) return dayBounds(a);
     const k = b - a + 1;
     if (b <= measuredH) {
       const sums = windowSums(a, b);
-      if (sums.length >= MIN_ERRORS) return conformalBounds(sums, level);
+      if (sums.values.length >= MIN_ERRORS) return bounds(sums);
     }
     // The longest window from horizon 1 that the backtest measured often enough.
     let length = Math.min(k, measuredH);
-    while (length > 1 && windowSums(1, length).length < MIN_ERRORS) length--;
-    const base = length === 1 ? dayBounds(1) : conformalBounds(windowSums(1, length), level);
+    while (length > 1 && windowSums(1, length).values.length < MIN_ERRORS) length--;
+    const base = length === 1 ? dayBounds(1) : bounds(windowSums(1, length));
     const distance = Math.max(1, (a + b) / 2 / Math.max(1, measuredH));
     return scaled(base, Math.sqrt(k / length) * Math.sqrt(distance));
   };
@@ -303,11 +347,16 @@ export function forecastSpend(options: TForecastOptions): TSpendForecast {
       if (e < bt.absError[chosen]) chosen = ci;
     });
     method = CANDIDATES[chosen].method;
-    errors = errorModel(bt.errors[chosen], horizon, level);
     means = CANDIDATES[chosen].forecaster(s, s.n, steps).map(clampMean);
+    const relative = relativeErrors(bt.errors[chosen], bt.levels[chosen], forecastLevel(means));
+    const model = errorModel(relative.errors, recencyWeights(bt.origins, s.n), horizon, level);
+    errors = {
+      day: (h) => scaled(model.day(h), relative.scale),
+      sum: (a, b) => scaled(model.sum(a, b), relative.scale),
+    };
     backtest = {
       mape: mapeOf(chosen),
-      ...sequentialCoverage(bt.errors[chosen], bt.origins, level),
+      ...sequentialCoverage(relative.errors, bt.origins, level),
       baselineMape: mapeOf(0),
       baselineName: 'seasonal-naive',
       points: bt.points,
@@ -368,11 +417,15 @@ function sequentialCoverage(
     e.forEach((error, j) => {
       const h = j + 1;
       const known: number[] = [];
+      const weights: number[] = [];
       errors.forEach((past, k) => {
-        if (past.length >= h && origins[k] + h - 1 < origins[i]) known.push(past[h - 1]);
+        if (past.length >= h && origins[k] + h - 1 < origins[i]) {
+          known.push(past[h - 1]);
+          weights.push(recencyWeight(origins[i] - origins[k]));
+        }
       });
       if (known.length < MIN_ERRORS) return;
-      const [lo, hi] = conformalBounds(known, level);
+      const [lo, hi] = weightedConformalBounds(known, weights, level);
       judged++;
       if (error >= lo && error <= hi) covered++;
     });

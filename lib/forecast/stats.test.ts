@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conformalBounds, mad, median, quantile } from './stats';
+import { conformalBounds, mad, median, quantile, weightedConformalBounds } from './stats';
 
 describe('robust statistics', () => {
   it('median, MAD and quantiles on known values', () => {
@@ -28,5 +28,21 @@ describe('robust statistics', () => {
       }),
       { seed: 4 },
     );
+  });
+
+  it('weighted conformal bounds are the conformal ranks when every weight is 1, and follow the heavier errors', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 50, max: 95 }), (errors, pct) => {
+        expect(weightedConformalBounds(errors, errors.map(() => 1), pct / 100)).toEqual(conformalBounds(errors, pct / 100));
+      }),
+      { seed: 5 },
+    );
+    // 60 old errors of ±1 at weight 0.01 and 10 recent errors of ±10 at weight 1: the band is the recent one's,
+    // where unweighted ranks keep the old one's
+    const errors = [...Array.from({ length: 60 }, (_, i) => (i % 2 ? 1 : -1)), ...Array.from({ length: 10 }, (_, i) => (i % 2 ? 10 : -10))];
+    const weights = [...Array.from({ length: 60 }, () => 0.01), ...Array.from({ length: 10 }, () => 1)];
+    expect(weightedConformalBounds(errors, weights, 0.8)).toEqual([-10, 10]);
+    expect(conformalBounds(errors, 0.8)).toEqual([-1, 1]);
+    expect(weightedConformalBounds([], [], 0.8)).toEqual([0, 0]);
   });
 });

@@ -44,6 +44,37 @@ export function conformalBounds(errors: readonly number[], level: number): [numb
   return [s[loRank - 1], s[hiRank - 1]];
 }
 
+/**
+ * Weighted split-conformal bounds (Barber, Candès, Ramdas & Tibshirani, "Conformal prediction beyond
+ * exchangeability", Ann. Statist. 2023): each error counts with its weight and the new point with weight 1,
+ * so recent errors can count more than old ones when the errors drift. With every weight 1 it is
+ * conformalBounds. As there, a rank that does not exist falls back to the extreme error.
+ */
+export function weightedConformalBounds(errors: readonly number[], weights: readonly number[], level: number): [number, number] {
+  const m = errors.length;
+  if (m === 0) return [0, 0];
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => errors[a] - errors[b]);
+  const total = sum(weights) + 1;
+  const target = (1 - (1 - level) / 2) * total - 1e-9 * total;
+  let hi = errors[order[m - 1]];
+  for (let k = 0, acc = 0; k < m; k++) {
+    acc += weights[order[k]];
+    if (acc >= target) {
+      hi = errors[order[k]];
+      break;
+    }
+  }
+  let lo = errors[order[0]];
+  for (let k = m - 1, acc = 0; k >= 0; k--) {
+    acc += weights[order[k]];
+    if (acc >= target) {
+      lo = errors[order[k]];
+      break;
+    }
+  }
+  return [lo, hi];
+}
+
 export function sum(values: readonly number[]): number {
   let t = 0;
   for (const v of values) t += v;

@@ -49,7 +49,12 @@ export type TProviderForecast = {
   mean: string;
   lower: string | null;
   upper: string | null;
+  /** The prediction interval AWS was asked for, in percent. */
+  level: number | null;
   fetchedAt: string;
+  /** Ours for the same scope (AWS), days and currency, at the query's interval: what was spent in the period
+   * before asOf plus our forecast of the rest. */
+  ours: { mean: string; lower: string; upper: string; method: TRowMethod };
 };
 export type TForecastResult = {
   currency: string;
@@ -152,7 +157,8 @@ export async function getForecast(
   }
 
   const awsScope = !scope.tag && (scope.provider === 'AWS' || (!scope.provider && !scope.service && !scope.region && !scope.account));
-  const providerForecasts = awsScope && !scope.service && !scope.region && !scope.account ? await readAwsForecasts(q.from, q.to) : [];
+  const stored = awsScope && !scope.service && !scope.region && !scope.account ? await readAwsForecasts(q.from, q.to) : [];
+  const providerForecasts = await withOurs(stored, { asOf, interval: q.interval });
 
   return {
     currency: q.currency,
@@ -176,7 +182,24 @@ export async function getForecast(
   };
 }
 
+// Ours beside AWS's, on the same footing: AWS's scope (the provider as a whole), AWS's currency, AWS's days.
+async function withOurs(stored: Omit<TProviderForecast, 'ours'>[], o: { asOf: string; interval: number }): Promise<TProviderForecast[]> {
+  const out: TProviderForecast[] = [];
+  for (const currency of [...new Set(stored.map((p) => p.currency))]) {
+    const same = stored.filter((p) => p.currency === currency);
+    const history = await readSpendSeries({ scope: { provider: 'AWS' }, groupBy: 'none', currency, from: addIsoDays(o.asOf, -HISTORY_DAYS), to: o.asOf });
+    const periods = same.map((p, i) => ({ key: String(i), startDay: p.period, endDay: p.periodEnd }));
+    const f = forecastSpend({ points: history.flatMap((s) => s.points), asOf: o.asOf, interval: o.interval, months: 0, periods });
+    same.forEach((p, i) => {
+      const ours = f.periods[i];
+      out.push({ ...p, ours: { mean: money(ours.mean), lower: money(ours.lower), upper: money(ours.upper), method: ours.method } });
+    });
+  }
+  return out.sort((a, b) => a.period.localeCompare(b.period));
+}
+
 const ZAwsForecastPayload = z.object({
+  request: z.object({ PredictionIntervalLevel: z.number().optional() }).optional(),
   response: z.object({
     Total: z.object({ Amount: z.string().optional(), Unit: z.string().optional() }).optional(),
     ForecastResultsByTime: z.array(
@@ -192,11 +215,11 @@ const ZAwsForecastPayload = z.object({
 
 // AWS's own monthly forecasts as its last sync stored them (AWS's currency, its 80% interval), for the AWS
 // scope as a whole: Cost Explorer was asked for the account's total, not a service or region.
-async function readAwsForecasts(from: string, to: string): Promise<TProviderForecast[]> {
+async function readAwsForecasts(from: string, to: string): Promise<Omit<TProviderForecast, 'ours'>[]> {
   const { rows } = await pool().query<{ payload: unknown; fetched_at: Date }>(
     `SELECT payload, fetched_at FROM provider_insight WHERE kind = 'aws.forecast' ORDER BY fetched_at`,
   );
-  const out: TProviderForecast[] = [];
+  const out: Omit<TProviderForecast, 'ours'>[] = [];
   for (const r of rows) {
     const parsed = ZAwsForecastPayload.safeParse(r.payload);
     if (!parsed.success) continue;
@@ -212,6 +235,7 @@ async function readAwsForecasts(from: string, to: string): Promise<TProviderFore
         mean: f.MeanValue,
         lower: f.PredictionIntervalLowerBound ?? null,
         upper: f.PredictionIntervalUpperBound ?? null,
+        level: parsed.data.request?.PredictionIntervalLevel ?? null,
         fetchedAt: r.fetched_at.toISOString(),
       });
     }

@@ -22,7 +22,8 @@ import { getFormat } from '@/lib/i18n/server';
 import { NONE, parseScopedKey } from '@/lib/queries/cost-keys';
 import { getCostDimensions, type TCostChoices } from '@/lib/queries/get-cost-dimensions';
 import { isTagGroupBy, tagKeyOf, ZCostQuery, type TCostGroupBy, type TCostQuery } from '@/lib/queries/get-costs';
-import { defaultAsOf, getForecast } from '@/lib/queries/get-forecast';
+import { ProviderForecast } from '@/components/forecast/provider-forecast';
+import { defaultAsOf, getForecast, type TProviderForecast } from '@/lib/queries/get-forecast';
 import type { TChartForecast } from '@/components/charts/stacked-monthly-chart';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -83,7 +84,7 @@ function displayLabel(groupBy: TCostGroupBy, row: { key: string; label: string }
 // The total's forecast after the last actual day, when the range reaches it: by month, the month under way and
 // the next three; by day, the next two weeks. Category filters have no forecast (its scopes are the costs API's
 // dimensions), nor does a range that ends in the past.
-async function forecastBand(query: TCostQuery): Promise<{ points: TChartForecast[]; interval: number } | null> {
+async function forecastBand(query: TCostQuery): Promise<{ points: TChartForecast[]; interval: number; providerForecasts: TProviderForecast[] } | null> {
   if (query.category) return null;
   const { ORG_TIMEZONE } = env();
   const asOf = await defaultAsOf(new Date(), ORG_TIMEZONE);
@@ -100,6 +101,8 @@ async function forecastBand(query: TCostQuery): Promise<{ points: TChartForecast
   if (!result) return null;
   return {
     interval: result.interval,
+    // AWS's own forecast beside ours when the page is filtered to AWS as a whole (the scope Cost Explorer was asked)
+    providerForecasts: query.provider === 'AWS' ? result.providerForecasts : [],
     points: result.rows.filter((r) => r.method !== 'plan').map((r) => ({ x: r.period, mean: Number(r.mean), lower: Number(r.lower), upper: Number(r.upper) })),
   };
 }
@@ -347,6 +350,13 @@ export default async function CostsPage({ searchParams }: { searchParams: TSearc
             className="mb-6"
           >
             <StackedMonthlyChart rows={chart!.rows} series={chart!.series} currency={query.currency} granularity={query.granularity} testId="chart-costs" forecast={forecast ? { points: forecast.points, label: tf('bandLegend', { interval: forecast.interval }) } : undefined} />
+            {forecast && forecast.providerForecasts.length > 0 && (
+              <div className="mt-3 grid gap-3 border-t border-slate-100 pt-3 md:grid-cols-2">
+                {forecast.providerForecasts.map((p) => (
+                  <ProviderForecast key={`${p.period}|${p.periodEnd}`} forecast={p} interval={forecast.interval} />
+                ))}
+              </div>
+            )}
           </Card>
           <Card title={t('tableTitle')} subtitle={t('tableSubtitle', { currency: query.currency })}>
             <CostTableView answer={answer} query={query} labels={labels} params={params} fmt={fmt} t={t} />

@@ -5,6 +5,7 @@ import { createApiToken } from '@/lib/auth/tokens';
 import { addIsoDays } from '@/lib/dates';
 import { disconnect, withTransaction } from '@/lib/db';
 import { upsertCostRecords } from '@/lib/ingestion/upsert-cost-records';
+import { upsertInsights } from '@/lib/ingestion/upsert-insights';
 import { focusRecord } from '@/lib/ingestion/test-records';
 import { truncate } from '@/test/db';
 import * as route from './route';
@@ -62,6 +63,43 @@ describe('GET /api/v1/forecast', () => {
     expect(Number(tagged.body.rows[0].mean)).toBeCloseTo(610, 0);
     const none = await get('from=2026-05-01&to=2026-06-01&tag=env=dev&currency=EUR&asOf=2026-05-01');
     expect(none.body.rows).toEqual([]);
+  });
+
+  it("puts AWS's own GetCostForecast beside ours for the same scope, days and currency", async () => {
+    // as an AWS sync stores it (fetch-insights.ts): the request and Cost Explorer's response as returned
+    await withTransaction(async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO connection (id, provider, name, enabled, updated_at) VALUES (gen_random_uuid(), 'AWS', 'aws-forecast-test', false, now()) RETURNING id`,
+      );
+      const request = { TimePeriod: { Start: '2026-04-01', End: '2026-05-01' }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY', PredictionIntervalLevel: 80 };
+      const response = {
+        Total: { Amount: '655.5', Unit: 'EUR' },
+        ForecastResultsByTime: [{ TimePeriod: request.TimePeriod, MeanValue: '655.5', PredictionIntervalLowerBound: '600.25', PredictionIntervalUpperBound: '710.75' }],
+      };
+      await upsertInsights(client, { connectionId: rows[0].id, insights: [{ kind: 'aws.forecast', key: 'current-month', periodStart: new Date('2026-04-01T00:00:00Z'), periodEnd: new Date('2026-05-01T00:00:00Z'), payload: { request, response } }] });
+    });
+    try {
+      for (const scope of ['', '&provider=AWS']) {
+        const { body } = await get(`from=2026-04-01&to=2026-05-01&currency=EUR&asOf=2026-04-16${scope}`);
+        expect(body.providerForecasts).toHaveLength(1);
+        const [aws] = body.providerForecasts;
+        expect(aws).toMatchObject({ provider: 'AWS', source: 'GetCostForecast', period: '2026-04-01', periodEnd: '2026-05-01', currency: 'EUR', mean: '655.5', lower: '600.25', upper: '710.75', level: 80 });
+        // ours over the same days: 15 days spent at 10 and the 300 fee, then 15 forecast days of 10
+        expect(Number(aws.ours.mean)).toBeCloseTo(600, 0);
+        expect(Number(aws.ours.lower)).toBeLessThanOrEqual(Number(aws.ours.mean));
+        expect(Number(aws.ours.lower)).toBeGreaterThanOrEqual(450);
+        expect(Number(aws.ours.upper)).toBeGreaterThanOrEqual(Number(aws.ours.mean));
+      }
+      // not for a scope Cost Explorer was not asked about
+      for (const scope of ['&provider=MongoDB%20Atlas', '&provider=AWS&service=AWS:Amazon%20Elastic%20Compute%20Cloud', '&tag=env=prod']) {
+        const { body } = await get(`from=2026-04-01&to=2026-05-01&currency=EUR&asOf=2026-04-16${scope}`);
+        expect(body.providerForecasts).toEqual([]);
+      }
+      // nor outside the period asked for
+      expect((await get('from=2026-05-01&to=2026-06-01&currency=EUR&asOf=2026-04-16')).body.providerForecasts).toEqual([]);
+    } finally {
+      await withTransaction((client) => client.query(`DELETE FROM connection WHERE name = 'aws-forecast-test'`));
+    }
   });
 
   it('answers 400 naming the parameter', async () => {
