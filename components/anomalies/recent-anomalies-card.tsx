@@ -1,9 +1,10 @@
-// The overview's card: open anomalies of the last 7 days, largest first, each linking to its page.
+// The overview's card: open anomalies of the last 7 days, one line per event, largest first, each linking to its page.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { addIsoDays, isoDay } from '@/lib/dates';
 import { getFormat } from '@/lib/i18n/server';
+import { distinctEvents } from '@/lib/anomalies/distinct-events';
 import { listAnomalies } from '@/lib/queries/list-anomalies';
 import { DirectionBadge, monitorLabel } from './anomaly-words';
 
@@ -12,7 +13,8 @@ const SHOWN = 5;
 export async function RecentAnomaliesCard(props: { now: Date }) {
   const [t, fmt] = await Promise.all([getTranslations('anomalies'), getFormat()]);
   const today = isoDay(props.now);
-  const rows = (await listAnomalies({ from: addIsoDays(today, -7), status: 'open' })).sort((a, b) => Math.abs(Number(b.impact)) - Math.abs(Number(a.impact)));
+  // one event the total, its provider, service and account all saw is one line, under its narrowest scope
+  const rows = distinctEvents(await listAnomalies({ from: addIsoDays(today, -7), status: 'open' })).sort((a, b) => Math.abs(Number(b.impact)) - Math.abs(Number(a.impact)));
   return (
     <Card
       title={t('overviewTitle')}

@@ -2,6 +2,7 @@
 // the pages and the API use): month to date against budgets with the month-end forecast, the week's
 // new anomalies, the open recommendations and capacity runway, unit costs. A section with nothing
 // to say yet is 'empty' (the e-mail says so in one line), never made-up numbers.
+import { distinctEvents } from '../anomalies/distinct-events';
 import { addIsoDays } from '../dates';
 import { getForecast } from '../queries/get-forecast';
 import { getUnitCosts } from '../queries/get-unit-costs';
@@ -45,15 +46,7 @@ async function budgetsSection(ctx: TOptionalContext): Promise<TReportData['budge
 // New anomalies: open ones that started in the report's week (an ongoing one from before was news then).
 async function anomaliesSection(ctx: TOptionalContext): Promise<TReportData['anomalies']> {
   const found = await listAnomalies({ from: ctx.week.from, to: ctx.week.to, status: 'open', provider: ctx.scope.provider, limit: 200 });
-  // one event seen by several monitors (the total, its provider, region, service, account) over the
-  // same days with about the same impact is listed once, through its narrowest scope (the smallest
-  // expected amount): the place to look
-  const fresh = found.filter((a) => a.startDay >= ctx.week.from && a.startDay < ctx.week.to).sort((a, b) => Number(a.expected) - Number(b.expected));
-  const distinct: typeof fresh = [];
-  for (const a of fresh) {
-    const same = distinct.some((d) => d.startDay === a.startDay && d.endDay === a.endDay && Math.abs(Number(d.impact) - Number(a.impact)) <= 0.1 * Math.abs(Number(a.impact)));
-    if (!same) distinct.push(a);
-  }
+  const distinct = distinctEvents(found.filter((a) => a.startDay >= ctx.week.from && a.startDay < ctx.week.to));
   const items = distinct
     .sort((a, b) => Math.abs(Number(b.impact)) - Math.abs(Number(a.impact)))
     .slice(0, 5)
