@@ -202,7 +202,7 @@ function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanR
                   <th scope="col" className="px-4 py-1.5 sm:pl-5">{t('option')}</th>
                   <th scope="col" className="px-2 py-1.5 text-right">{t('levelNow')}</th>
                   <th scope="col" className="px-2 py-1.5 text-right">{t('levelTop')}</th>
-                  <th scope="col" className="px-2 py-1.5 text-right">{t('savingsP50')}</th>
+                  <th scope="col" className="px-2 py-1.5 text-right">{t('savingsExpected')}</th>
                   <th scope="col" className="px-4 py-1.5 text-right sm:pr-5">{t('breakEven')}</th>
                 </tr>
               </thead>
@@ -229,6 +229,7 @@ function PlanView({ result, plan, loading, message }: { result: TCommitmentPlanR
           </div>
           <p className="mt-3 text-xs text-slate-500">{t('baseline', { p10: level(plan.baseline.p10PerHour), p50: level(plan.baseline.p50PerHour), p90: level(plan.baseline.p90PerHour), hours: plan.baseline.hours })}</p>
           {first && <p className="mt-1 text-xs text-slate-500">{t('buyNowIs', { amount: amount(first.amount, plan.amountUnit) })}</p>}
+          <p className="mt-1 text-xs text-slate-500">{t('levelsNote')}</p>
         </Card>
         <Card title={t('ladderTitle')}>
           <CommitmentFigures figures={plan} currency={result.currency} amountUnit={plan.amountUnit} />
