@@ -105,6 +105,8 @@ export function CommitmentPlanner(props: { initialParams: TPlanParams; initial?:
             {result.scenario ? t('basis', { scenario: result.scenario.name, version: result.scenario.version, at: fmt.dateTime(result.asOf) }) : t('basisNoPlan', { at: fmt.dateTime(result.asOf) })}
             {' · '}
             {t('completeness', { days: result.lookbackDays, share: fmt.share(result.completeness) })}
+            {' · '}
+            {result.baselineHourlyShare > 0 ? t('hourlyShape', { share: fmt.share(result.baselineHourlyShare) }) : t('dailySpread')}
             {instrument && <> · {t('scopeIs', { scope: words.scope(result.scopeMessage, result.scope) })}</>}
           </p>
         )}

@@ -63,6 +63,7 @@ export async function getCommitmentPlan(query: TCommitmentPlanQuery & { now?: Da
   const base = {
     instrument: query.instrument, provider: instrument.provider, ...scopeOf(query.instrument, context.selection?.key), term: query.term, termMonths, payment: query.payment,
     asOf: asOf.toISOString(), currency: query.currency, scenario: gathered.plan?.scenario ?? null, lookbackDays, lookback, completeness: lookback.completeness,
+    baselineHourlyShare: pool?.baselineHourlyShare ?? 0,
     instruments: instruments.map((i) => (i.instrument === query.instrument ? i : { ...i, hasUsage: false })),
   };
   if (!pool || !term || !pool.projection || !window || window.points.length === 0 || !(Number(pool.unitPrice) > 0)) return { ...base, missing, plan: null };

@@ -198,6 +198,8 @@ export type TCommitmentPoolFacts = {
   currency: string;
   /** Eligible on-demand usage per hour, existing commitments already taken off. */
   baseline?: TPoint[];
+  /** Share of the baseline's cost shaped by hourly instance counts (the rest: the daily bill spread over its hours), 0..1. */
+  baselineHourlyShare?: number;
   /** Monthly multipliers on today's level over the term, from the plan of record. */
   projection?: TMonthlyProjection;
   terms?: TCommitmentTerm[];

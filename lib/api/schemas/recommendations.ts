@@ -343,6 +343,7 @@ export const ZCommitmentPlanResult = z.object({
   lookbackDays: z.number(),
   lookback: ZLookback,
   completeness: z.number(),
+  baselineHourlyShare: z.number().describe("share of the lookback's on-demand cost whose hour-by-hour shape comes from hourly instance counts (Kubernetes node groups); the rest is the daily bill spread evenly over its hours, 0..1"),
   /** What the planner lacked ("baseline", "projection", "terms", "unitPrice", "planOfRecord"); plan is null when it lacked any but planOfRecord. */
   missing: z.array(z.string()),
   plan: ZCommitmentPlan.nullable(),

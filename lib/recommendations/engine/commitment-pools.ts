@@ -1,11 +1,13 @@
 // Pools of commitment-eligible usage, one per instrument: the hourly on-demand baseline from the bill
-// (usage that existing commitments already cover is left out), the plan's projection, the catalogue's
+// (usage that existing commitments already cover is left out), shaped hour by hour by the instance counts
+// monitoring saw where it saw them, the plan's projection, the catalogue's
 // terms and AWS's own recommendation. Pure: the engine passes the rows it read.
 import { HOURS_PER_MONTH } from '../../planning/sizing/common';
 import type { TPriceCatalogue } from '../../planning/price-catalogue';
 import type { TUsageTypeCost } from '../../queries/get-usage-type-costs';
 import type { TProviderInsightRow } from '../../queries/list-provider-insights';
 import { INSTRUMENT_IDS, INSTRUMENTS, instrumentTerms, scopeOf, type TInstrument, type TInstrumentId, type TInstrumentTerm } from '../commitments/instruments';
+import { DAY_MS } from '../../dates';
 import { HOUR_MS } from '../stats';
 import type { TCommitmentPoolFacts, TMonthlyProjection, TPoint } from '../types';
 
@@ -86,30 +88,114 @@ function sum(rows: readonly TUsageTypeCost[], field: 'quantity' | 'listCost'): n
   return s;
 }
 
-/** Daily totals spread evenly over the day's hours (the bill is daily), hours before `to` only. */
-export function hourlyBaseline(selection: TPoolSelection, to: Date): { points: TPoint[]; unitPrice: number } {
-  const byDay = new Map<string, { q: number; cost: number }>();
+/** Instances of one type running each hour, from monitoring (a Kubernetes node group's node count). */
+export type THourlyInstances = { instanceType: string; region: string | null; points: readonly TPoint[] };
+
+export type TBaseline = {
+  points: TPoint[];
+  unitPrice: number;
+  /** Share of the baseline's on-demand cost whose hourly shape comes from hourly instance counts (0..1); the rest is the daily bill spread evenly. */
+  hourlyShare: number;
+};
+
+/** Hours of a day the instance counts must cover before they shape that day (a few missed scrapes are filled). */
+export const MIN_HOURS_OBSERVED = 20;
+
+/** Hourly counts per instance type and region ('*' when the monitoring does not know the region), summed over series. */
+function indexInstances(instances: readonly THourlyInstances[]): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  for (const s of instances) {
+    const key = `${s.instanceType}@${s.region ?? '*'}`;
+    const byHour = out.get(key) ?? new Map<number, number>();
+    for (const p of s.points) byHour.set(p.t, (byHour.get(p.t) ?? 0) + p.v);
+    out.set(key, byHour);
+  }
+  return out;
+}
+
+/**
+ * A day's on-demand instance-hours shaped by the hourly instance counts. The bill and the counts differ by
+ * flat amounts: hours that commitments cover (a reservation covers a count, a Savings Plan a spend, the same
+ * every hour) when the counts exceed the bill, instances of the type that monitoring does not see (outside
+ * the node groups) when the bill exceeds the counts. That difference is spread evenly and the rest follows
+ * the counts, so the day's total is the bill's (the bill is what is paid; monitoring says when).
+ * Null when the counts do not cover the day.
+ */
+function shapeDay(dayStart: number, billed: number, counts: Map<number, number> | undefined): number[] | null {
+  if (!counts || !(billed > 0)) return null;
+  const n: (number | undefined)[] = [];
+  let seen = 0;
+  let sum = 0;
+  for (let h = 0; h < 24; h++) {
+    const v = counts.get(dayStart + h * HOUR_MS);
+    n.push(v);
+    if (v !== undefined) {
+      seen++;
+      sum += v;
+    }
+  }
+  if (seen < MIN_HOURS_OBSERVED) return null;
+  const filled = n.map((v) => v ?? sum / seen);
+  const flat = (billed - filled.reduce((a, b) => a + b, 0)) / 24;
+  const shaped = filled.map((v) => Math.max(0, v + flat));
+  const total = shaped.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return null;
+  return shaped.map((v) => (v * billed) / total);
+}
+
+/**
+ * The pool's on-demand usage hour by hour, hours before `to` only: where hourly instance counts exist for an
+ * instance type (and region), each day's billed on-demand hours follow their shape (usage × unit price for
+ * spend); elsewhere the daily bill is spread evenly over the day's hours.
+ */
+export function hourlyBaseline(selection: TPoolSelection, to: Date, instances: readonly THourlyInstances[] = [], lookbackDays?: number): TBaseline {
+  // the hourly share is reported over the lookback the rules read (the days that start in it)
+  const shareFrom = lookbackDays === undefined ? -Infinity : to.getTime() - lookbackDays * DAY_MS;
+  const index = indexInstances(instances);
+  // day → group (instance type @ region, or '' for usage without hourly data) → billed quantity and cost
+  const byDay = new Map<string, Map<string, { q: number; cost: number }>>();
   for (const r of selection.rows) {
-    const d = byDay.get(r.day) ?? { q: 0, cost: 0 };
+    const type = instanceHours(r) ? instanceTypeOf(r.description) : null;
+    const group = type ? `${type}@${r.region ?? '*'}` : '';
+    const day = byDay.get(r.day) ?? new Map<string, { q: number; cost: number }>();
+    const d = day.get(group) ?? { q: 0, cost: 0 };
     d.q += r.quantity;
     d.cost += r.listCost;
-    byDay.set(r.day, d);
+    day.set(group, d);
+    byDay.set(r.day, day);
   }
   const points: TPoint[] = [];
   const end = to.getTime();
   let quantity = 0;
   let cost = 0;
-  for (const [day, d] of [...byDay].sort((a, b) => a[0].localeCompare(b[0]))) {
+  let shapedCost = 0;
+  let windowCost = 0;
+  for (const [day, groups] of [...byDay].sort((a, b) => a[0].localeCompare(b[0]))) {
     const start = Date.parse(`${day}T00:00:00Z`);
-    const v = (selection.measure === 'spend' ? d.cost : d.q) / 24;
+    const hourly = new Array<number>(24).fill(0);
+    for (const [group, d] of groups) {
+      const [type, region] = group.split('@');
+      const counts = group ? (index.get(`${type}@${region}`) ?? index.get(`${type}@*`)) : undefined;
+      const shaped = shapeDay(start, d.q, counts);
+      const perUnit = selection.measure === 'spend' ? (d.q > 0 ? d.cost / d.q : 0) : 1;
+      for (let h = 0; h < 24; h++) hourly[h] += shaped ? shaped[h] * perUnit : (selection.measure === 'spend' ? d.cost : d.q) / 24;
+      if (start >= shareFrom) {
+        windowCost += d.cost;
+        if (shaped) shapedCost += d.cost;
+      }
+      quantity += d.q;
+      cost += d.cost;
+    }
     for (let h = 0; h < 24; h++) {
       const t = start + h * HOUR_MS;
-      if (t < end) points.push({ t, v });
+      if (t < end) points.push({ t, v: hourly[h] });
     }
-    quantity += d.q;
-    cost += d.cost;
   }
-  return { points, unitPrice: selection.measure === 'spend' ? 1 : quantity > 0 ? cost / quantity : 0 };
+  return {
+    points,
+    unitPrice: selection.measure === 'spend' ? 1 : quantity > 0 ? cost / quantity : 0,
+    hourlyShare: windowCost > 0 ? shapedCost / windowCost : 0,
+  };
 }
 
 const LOOKBACK_WORDS: Record<string, number> = { SEVEN_DAYS: 7, THIRTY_DAYS: 30, SIXTY_DAYS: 60 };
@@ -166,6 +252,8 @@ export type TBuildPoolsInput = {
   insights: readonly TProviderInsightRow[];
   /** USD → display currency (AWS insights are in USD); null when no rate is stored. */
   usdRate: number | null;
+  /** Hourly instance counts from monitoring (node groups), to shape the baseline within each day. */
+  instances?: readonly THourlyInstances[];
   /** Projection per instrument's plan class; null without a plan of record. */
   projectionFor: (instrument: TInstrument, termMonths: number) => TMonthlyProjection | null;
   only?: TInstrumentId;
@@ -184,7 +272,7 @@ export function buildCommitmentPools(input: TBuildPoolsInput): { pools: TCommitm
     const selection = selectRows(instrument, input.usage);
     contexts.push({ instrument, selection, terms });
     if (!selection) continue;
-    const { points, unitPrice } = hourlyBaseline(selection, input.now);
+    const { points, unitPrice, hourlyShare } = hourlyBaseline(selection, input.now, input.instances, input.lookbackDays);
     const maxTerm = Math.max(12, ...terms.map((t) => t.termMonths));
     const projection = input.projectionFor(instrument, maxTerm) ?? undefined;
     const discount = terms[0]?.discount ?? 0.3;
@@ -196,6 +284,7 @@ export function buildCommitmentPools(input: TBuildPoolsInput): { pools: TCommitm
       unitPrice: selection.measure === 'spend' ? '1' : String(Math.round(unitPrice * 1e6) / 1e6),
       currency: input.currency,
       baseline: points,
+      baselineHourlyShare: Math.round(hourlyShare * 1e4) / 1e4,
       projection,
       terms: terms.map(({ termMonths, payment, discount: d, upfrontShare }) => ({ termMonths, payment, discount: d, upfrontShare })),
       lookbackDays: input.lookbackDays,

@@ -13,7 +13,7 @@ import { getPlanOfRecord } from '../../queries/get-plan-of-record';
 import { findScenario } from '../../queries/get-scenario';
 import { getPlanningFx } from '../../queries/get-scenario-fx';
 import { getUsageTypeCosts, type TUsageTypeCost } from '../../queries/get-usage-type-costs';
-import { getUtilisationHourly, type THourlySeries } from '../../queries/get-utilisation-hourly';
+import { getUtilisationHourly, type THourlyByResource, type THourlySeries } from '../../queries/get-utilisation-hourly';
 import { listCostClassRules } from '../../queries/list-cost-class-rules';
 import { listInventory, type TInventoryItem } from '../../queries/list-inventory';
 import { listPriceCatalogue } from '../../queries/list-prices';
@@ -25,7 +25,7 @@ import { percentile } from '../stats';
 import type {
   TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnFacts, TFacts, TMonthlyProjection, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
 } from '../types';
-import { BILL_PROVIDERS, buildCommitmentPools, type TPoolContext } from './commitment-pools';
+import { BILL_PROVIDERS, buildCommitmentPools, type THourlyInstances, type TPoolContext } from './commitment-pools';
 import { calibrateClass, capacityMultipliers, classProjection, type TClassCalibration, type TPlanMonth } from './plan-projection';
 
 const GiB = 2 ** 30;
@@ -354,6 +354,18 @@ async function evaluateScenario(id: string, now: Date, currency: string) {
   return { scenario: { id: scenario.id, name: scenario.name, version: scenario.version }, evaluation };
 }
 
+/** Hourly node counts of the Kubernetes node groups monitoring sees, by instance type: they shape the commitment baselines. */
+function nodeInstances(inventory: readonly TInventoryItem[], hourly: THourlyByResource): THourlyInstances[] {
+  const out: THourlyInstances[] = [];
+  for (const r of inventory) {
+    if (r.kind !== 'node-pool') continue;
+    const nodes = points(hourly.get(r.id)?.get('nodes'), 'avg');
+    const instanceType = String(r.attributes.instanceType ?? r.size ?? '');
+    if (nodes && nodes.length > 0 && instanceType) out.push({ instanceType, region: r.region, points: nodes });
+  }
+  return out;
+}
+
 export function projectionFor(plan: TPlanContext | null, now: Date, instrument: TInstrument, termMonths: number): TMonthlyProjection | null {
   if (!plan) return null;
   const cls = instrument.planClass;
@@ -366,12 +378,13 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
   const hourlyFrom = new Date(now.getTime() - UTILISATION_DAYS * DAY_MS);
   const costFrom = startOfUtcMonth(startOfUtcMonth(now), -COST_MONTHS + 1);
   const [inventory, catalogue, insights, costs, usage, hourly, thresholds] = await Promise.all([
-    options.commitmentsOnly ? Promise.resolve([] as TInventoryItem[]) : listInventory(),
+    // the planner needs the node groups only (their hourly node counts shape the commitment baselines)
+    listInventory(),
     listPriceCatalogue(),
     listProviderInsights({ kinds: ['aws.sp-recommendation', 'aws.ri-recommendation', 'aws.ri-utilization', 'aws.ri-coverage'], fetchedBefore: now }),
     getDailyServiceCosts({ from: costFrom, to: now, currency }),
     getUsageTypeCosts({ from: new Date(now.getTime() - USAGE_DAYS * DAY_MS), to: now, currency, providers: BILL_PROVIDERS }),
-    options.commitmentsOnly ? Promise.resolve(new Map()) : getUtilisationHourly({ from: hourlyFrom, to: now }),
+    getUtilisationHourly({ from: hourlyFrom, to: now, metrics: options.commitmentsOnly ? ['nodes'] : undefined }),
     // admins' overrides of the rules' thresholds (settings); the rules fall back to the constants
     getThresholdOverrides(),
   ]);
@@ -398,6 +411,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
 
   const { pools, contexts } = buildCommitmentPools({
     now, currency, lookbackDays, usage, catalogue, insights: insights as TProviderInsightRow[], usdRate: fx.USD ?? null,
+    instances: nodeInstances(inventory, hourly),
     projectionFor: (instrument, termMonths) => projectionFor(plan, now, instrument, termMonths),
     only: options.only, termFilter: options.termFilter,
   });

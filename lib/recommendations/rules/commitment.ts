@@ -87,6 +87,7 @@ function evaluatePool(pool: TCommitmentPoolFacts, now: Date): TRuleOutcome {
         },
         evidence: [
           { metric: 'baselineP50PerHour', value: best.baseline.p50PerHour, unit: levelUnit },
+          { metric: 'baselineHourlyShare', value: pool.baselineHourlyShare ?? 0, unit: 'ratio', source: 'hourly instance counts × unit price; the rest is the daily bill spread over its hours' },
           { metric: 'discount', value: best.term.discount, unit: 'ratio' },
           { metric: 'optimalLevel', value: best.optimal.level, unit: levelUnit, source: 'the d-quantile of projected hourly usage: one purchase now, no ladder' },
           { metric: 'conservativeLevel', value: best.conservative.level, unit: levelUnit, source: 'the level used in 90% of projected hours' },
@@ -105,7 +106,7 @@ function evaluatePool(pool: TCommitmentPoolFacts, now: Date): TRuleOutcome {
         ],
         lookback: best.lookback,
         // Later tranches are bought when their month comes and the usage is there (replay.followPlanner), not blind.
-        details: { plan: best, alternatives: plans.filter((p) => p !== best).map((p) => ({ term: p.term, expectedMonthlySavings: p.ladder.expectedMonthlySavings })), providerComparison: compare?.text ?? null, lookbackCompleteness: round(best.lookback.completeness, 4) },
+        details: { plan: best, alternatives: plans.filter((p) => p !== best).map((p) => ({ term: p.term, expectedMonthlySavings: p.ladder.expectedMonthlySavings })), providerComparison: compare?.text ?? null, lookbackCompleteness: round(best.lookback.completeness, 4), baselineHourlyShare: pool.baselineHourlyShare ?? 0 },
       }),
     ],
   };
