@@ -105,7 +105,8 @@ export function useEvidenceValue(fmt: TFormatter) {
         case 'GB':
           return fmt.bytes(value * 1e9);
         case 'GiB':
-          return fmt.bytes(value * 1024 ** 3);
+          // Kubernetes sizes memory in GiB ("4Gi"), and the sentences say GiB: the evidence keeps that unit
+          return fmt.quantity(value, 'GiB');
         case 'GB/day':
           return t('perDay', { amount: fmt.bytes(value * 1e9) });
         case 'days':

@@ -30,6 +30,12 @@ describe('formatQuantity', () => {
     expect(formatQuantity(1500, 'iops')).toBe(`1${NNBSP}500 IOPS`);
     expect(formatQuantity(7, 'widgets')).toBe('7 widgets');
     expect(formatQuantity(8 * 2 ** 30, 'bytes')).toBe('8 Go');
+    // Kubernetes memory in GiB, and what counts count
+    expect(formatQuantity(1.328, 'GiB')).toBe('1,33 Gio');
+    expect(formatQuantity(1.328, 'GiB', 'en-GB')).toBe('1.33 GiB');
+    expect(formatQuantity(30, 'replicas')).toBe('30 réplicas');
+    expect(formatQuantity(30, 'replicas', 'en-US')).toBe('30 replicas');
+    expect(formatQuantity(3000, 'connections', 'en-GB')).toBe('3,000 connections');
   });
 
   it('shortens axis ticks', () => {

@@ -14,8 +14,8 @@ export function byteUnit(power: number, locale = 'fr-FR'): string {
 
 // Suffixes for the rate and count units the connectors write, in each language.
 const SUFFIX: Record<'en' | 'fr', Record<string, string>> = {
-  en: { 'ops/s': 'ops/s', 'req/s': 'requests/s', iops: 'IOPS', cores: 'cores', count: '' },
-  fr: { 'ops/s': 'op./s', 'req/s': 'requêtes/s', iops: 'IOPS', cores: 'cœurs', count: '' },
+  en: { 'ops/s': 'ops/s', 'req/s': 'requests/s', iops: 'IOPS', cores: 'cores', count: '', GiB: 'GiB', replicas: 'replicas', connections: 'connections', nodes: 'nodes' },
+  fr: { 'ops/s': 'op./s', 'req/s': 'requêtes/s', iops: 'IOPS', cores: 'cœurs', count: '', GiB: 'Gio', replicas: 'réplicas', connections: 'connexions', nodes: 'nœuds' },
 };
 
 // Fewer decimals as numbers grow: 0.042, 3.14, 42.5, 1 234.

@@ -129,8 +129,14 @@ function ratioSeries(a: THourlySeries | undefined, b: THourlySeries | undefined,
 
 const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)) ? Number(x) : undefined);
 
+/** Container platforms billed by AWS: a pod on EKS, ECS or Fargate is paid to AWS, whichever source reported it. */
+const AWS_PLATFORMS = new Set(['eks', 'ecs', 'fargate']);
+
+/** The resource as a recommendation names it, under the provider that bills it (the filter finance uses). */
 function ref(r: TInventoryItem, type: string): TResourceRef {
-  return { provider: r.provider, type, id: r.externalId, name: r.name, region: r.region, account: null };
+  const platform = String(r.attributes.platform ?? '').toLowerCase();
+  const provider = r.provider === 'prometheus' && AWS_PLATFORMS.has(platform) ? 'aws' : r.provider;
+  return { provider, type, id: r.externalId, name: r.name, region: r.region, account: null };
 }
 
 function priceOf(catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>, sku: string, region: string | null): { price: string; currency: string } | null {
@@ -294,6 +300,9 @@ function planFigure(r: TInventoryItem, metric: string): ((c: TCapacity) => numbe
   return (c) => c.mainPods;
 }
 
+/** What a count metric counts, so a runway reads "30 replicas" rather than a bare 30. */
+const COUNT_UNITS: Record<string, string> = { replicas: 'replicas', connections: 'connections', nodes: 'nodes' };
+
 function capacityFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, plan: TPlanContext | null): TCapacityFacts[] {
   const out: TCapacityFacts[] = [];
   for (const [metric, series] of m) {
@@ -303,7 +312,7 @@ function capacityFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Da
     out.push({
       resource: { ...ref(r, r.kind), id: `${r.externalId}#${metric}`, name: `${r.name} ${metricInfo(metric).noun}` },
       metric,
-      unit: series.unit,
+      unit: series.unit === 'count' ? (COUNT_UNITS[metric] ?? series.unit) : series.unit,
       capacity,
       usage: daily(series, 'max'),
       planMultipliers: plan && pick ? capacityMultipliers(plan.months, now, pick) : undefined,
