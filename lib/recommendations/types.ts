@@ -124,6 +124,8 @@ export type TWorkloadFacts = {
   minReplicas: number;
   maxReplicas: number;
   requests: { cpuCores: number; memoryGiB: number };
+  /** Replicas running, hourly mean (the node-pool rule counts the workload's pods hour by hour). */
+  replicasHourly?: TPoint[];
   /** Per-pod hourly CPU (cores) and memory (GiB) usage. */
   cpuCores?: TPoint[];
   memoryGiB?: TPoint[];
@@ -142,11 +144,20 @@ export type TWorkloadFacts = {
 export type TNodePoolFacts = {
   resource: TResourceRef;
   instanceType: string;
+  /** Nodes at the latest sample. */
   nodes: number;
   /** The autoscaling group's floor (one node per availability zone, typically). */
   minNodes: number;
   /** Ids of the workloads (TWorkloadFacts.resource.id) whose pods run here. */
   workloadIds: string[];
+  /** Hourly mean of the nodes the pool ran (the cluster autoscaler moves it with the requests). */
+  nodesHourly?: TPoint[];
+  /** Hourly requests of every pod on the pool's nodes: the inventory's workloads and the others (system, auxiliary). */
+  requestedCpuCores?: TPoint[];
+  requestedMemoryGiB?: TPoint[];
+  /** Hourly allocatable CPU and memory of all the pool's nodes together (what the scheduler can place). */
+  allocatableCpuCores?: TPoint[];
+  allocatableMemoryGiB?: TPoint[];
 };
 
 export type TCdnFacts = {

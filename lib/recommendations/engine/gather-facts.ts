@@ -23,7 +23,7 @@ import { capacityFor, metricInfo } from '../../utilisation/metric-catalogue';
 import type { TInstrument } from '../commitments/instruments';
 import { percentile } from '../stats';
 import type {
-  TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnFacts, TFacts, TMonthlyProjection, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
+  TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnFacts, TFacts, TMonthlyProjection, TNodePoolFacts, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
 } from '../types';
 import { BILL_PROVIDERS, buildCommitmentPools, type TPoolContext } from './commitment-pools';
 import { calibrateClass, capacityMultipliers, classProjection, type TClassCalibration, type TPlanMonth } from './plan-projection';
@@ -214,6 +214,7 @@ function workloadFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Da
     minReplicas,
     maxReplicas: num(hpa.maxReplicas) ?? num(a.maxReplicas) ?? lastReplicas,
     requests: { cpuCores: num(a.cpuRequestCores) ?? 0, memoryGiB: (num(a.memoryRequestBytes) ?? num(a.memoryLimitBytes) ?? 0) / GiB },
+    replicasHourly: points(replicas, 'avg'),
     cpuCores: ratioSeries(m.get('cpu_cores'), replicas),
     memoryGiB: ratioSeries(m.get('memory_working_set_bytes'), replicas, 1 / GiB),
     requestsPerSecond: rps ? points(rps, 'avg') : undefined,
@@ -237,6 +238,35 @@ function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, c
     egressGB: bytes ? egress / 1e9 : undefined,
     originEgressPrice: origin?.price,
     currency: origin?.currency ?? 'USD',
+  };
+}
+
+/** A node group (`node-pool`) and the inventory's workloads on it: the deployments of the same cluster whose
+ *  nodes are of the pool's instance type, or that name no instance type when the pool is their cluster's only one. */
+function nodePoolFacts(r: TInventoryItem, m: Map<string, THourlySeries>, inventory: readonly TInventoryItem[]): TNodePoolFacts {
+  const a = r.attributes;
+  const cluster = String(a.cluster ?? r.externalId.split('/')[0]);
+  const instanceType = String(a.instanceType ?? r.size ?? '');
+  const pools = inventory.filter((x) => x.kind === 'node-pool' && String(x.attributes.cluster ?? x.externalId.split('/')[0]) === cluster);
+  const workloadIds = inventory
+    .filter((w) => w.kind === 'app' && w.attributes.cluster === cluster)
+    .filter((w) => (w.attributes.nodeInstanceType ? w.attributes.nodeInstanceType === instanceType : pools.length === 1))
+    .map((w) => w.externalId);
+  const nodes = m.get('nodes');
+  // the group's floor when the connection names none: the fewest nodes it ran (never recommend below that)
+  let fewest: number | undefined;
+  if (nodes) for (let i = 0; i < nodes.t.length; i++) fewest = Math.min(fewest ?? Infinity, Math.round(nodes.avg[i]));
+  return {
+    resource: ref(r, 'node-group'),
+    instanceType,
+    nodes: nodes && nodes.t.length ? nodes.avg[nodes.t.length - 1] : 0,
+    minNodes: num(a.minNodes) ?? fewest ?? 1,
+    workloadIds,
+    nodesHourly: points(nodes, 'avg'),
+    requestedCpuCores: points(m.get('cpu_request_cores'), 'avg'),
+    requestedMemoryGiB: points(m.get('memory_request_bytes'), 'avg', 1 / GiB),
+    allocatableCpuCores: points(m.get('cpu_allocatable_cores'), 'avg'),
+    allocatableMemoryGiB: points(m.get('memory_allocatable_bytes'), 'avg', 1 / GiB),
   };
 }
 
@@ -410,6 +440,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     facts.atlasClusters = [];
     facts.redis = [];
     facts.workloads = [];
+    facts.nodePools = [];
     facts.cdn = [];
     facts.buckets = [];
     facts.capacities = [];
@@ -419,6 +450,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
       if (r.kind === 'database' && r.provider === 'atlas') facts.atlasClusters.push(atlasFacts(r, m));
       else if (r.kind === 'cache') facts.redis.push(redisFacts(r, m, catalogue, index));
       else if (r.kind === 'app') facts.workloads.push(workloadFacts(r, m, now, plan, catalogue, index));
+      else if (r.kind === 'node-pool') facts.nodePools.push(nodePoolFacts(r, m, inventory));
       else if (r.kind === 'cdn') facts.cdn.push(cdnFacts(r, m, now, catalogue, index));
       else if (r.kind === 'storage') facts.buckets.push(bucketFacts(r, m, usage, now, catalogue, index));
       facts.capacities.push(...capacityFacts(r, m, now, plan));
