@@ -65,6 +65,9 @@ describe('node-pool', () => {
     expect(recs(at(9.18))[0].action.params).toMatchObject({ from: 4, to: 3 });
     expect(recs(at(9.19))).toEqual([]); // 4 nodes needed: as many as run
     expect(recs(at(9.5))).toEqual([]);
+    // hourly means of a count sampled every 5 minutes: 4.04 nodes is 4, not a 5th node to remove
+    expect(recs(run({ nodePools: [pool([], () => ({ cpu: 9.19, memory: 1 }), { nodesAt: () => 4.04, workloadIds: [] })], workloads: [] }))).toEqual([]);
+    expect(recs(run({ nodePools: [pool([], () => ({ cpu: 9.18, memory: 1 }), { nodesAt: () => 4.5, workloadIds: [] })], workloads: [] }))[0].action.params).toMatchObject({ from: 4.5, to: 3 });
     // packing at 95% (settings): 9.5 ÷ 3.42 = 2.8 → 3
     const [r] = recs(at(9.5, { nodePackingShare: 0.95 }));
     expect(r.action.params).toMatchObject({ to: 3 });

@@ -91,7 +91,8 @@ function evaluatePool(facts: TFacts, pool: TNodePoolFacts, now: Date, t: TThresh
   }
   if (hours.length === 0) return missing(pool.resource, ['hours with nodes, requests and every workload’s replicas']);
 
-  const ranBusy = percentile(hours.map((h) => h.nodes), BUSY_PERCENTILE);
+  // hourly means of a count sampled every few minutes are fractional (12.5: a node added at half past)
+  const ranBusy = round(percentile(hours.map((h) => h.nodes), BUSY_PERCENTILE), 1);
   const neededBusy = percentile(hours.map((h) => h.need), BUSY_PERCENTILE);
   const ranMean = mean(hours.map((h) => h.nodes));
   const neededMean = mean(hours.map((h) => h.need));
@@ -124,7 +125,7 @@ function evaluatePool(facts: TFacts, pool: TNodePoolFacts, now: Date, t: TThresh
         resource: pool.resource,
         action: { type: 'remove-nodes', params: { from: ranBusy, to: neededBusy, instanceType: pool.instanceType, meanNodes: round(ranMean, 2), meanNeeded: round(neededMean, 2) } },
         text:
-          `${pool.resource.name} ran ${fmt(ranBusy)} ${pool.instanceType} nodes at its busy hours (P95; ${fmt(ranMean, 1)} on average) over ${t.podsLookbackDays} days, ` +
+          `${pool.resource.name} ran ${fmt(ranBusy, 1)} ${pool.instanceType} nodes at its busy hours (P95; ${fmt(ranMean, 1)} on average) over ${t.podsLookbackDays} days, ` +
           `where its pods packed at ${pct(usable)} of each node's allocatable (${fmt(cpuPerNode, 2)} CPU, ${fmt(memoryPerNode, 1)} GiB) need ${fmt(neededBusy)} (${fmt(neededMean, 1)} on average, ${bound} bound): ` +
           `${names.length ? `${names.join(', ')}${rightsized > 0 ? ` at right-sized requests (P${fmt(t.vpaTargetPercentile * 100)} usage + ${pct(t.vpaMargin)})` : ' at their requests'} and ` : ''}` +
           `the other pods (system, auxiliary) at their measured requests, ${fmt(otherCpu, 1)} CPU and ${fmt(otherMemory, 1)} GiB on average. ` +
