@@ -145,7 +145,7 @@ describe('generateDemo', () => {
     expect(pool).toMatchObject({ provider: 'prometheus', externalId: 'ec-prod/app-nodes', name: 'ec-prod/app-nodes', region: 'eu-west-3', size: 'm6i.xlarge' });
     expect(pool.attributes).toEqual({ cluster: 'ec-prod', nodegroup: 'app-nodes', instanceType: 'm6i.xlarge', minNodes: 3 });
     const app = data.resources.find((r) => r.kind === 'app')!;
-    expect(app.attributes).toMatchObject({ cluster: 'ec-prod', nodeInstanceType: 'm6i.xlarge' });
+    expect(app.attributes).toMatchObject({ cluster: 'ec-prod', nodeInstanceType: 'm6i.xlarge', nodeGroups: { 'app-nodes': expect.any(Number) } });
     const series = (metric: string, id = pool.externalId) => new Map(data.samples.filter((s) => s.resourceExternalId === id && s.metric === metric).map((s) => [s.ts.getTime(), s.value]));
     const nodes = series('nodes');
     // per billed day, the hourly nodes sum to the prod node-hours on the bill (covered by the Savings Plan or not)

@@ -87,6 +87,7 @@ export function demoResources(model: TDemoModel): TResourceInput[] {
         memoryLimitBytes: APP.memoryPerPodGiB * GiB,
         hpa: { minReplicas: APP.minReplicas, maxReplicas: APP.maxReplicas, targetCPUUtilizationPercentage: 70 },
         nodeInstanceType: 'm6i.xlarge',
+        nodeGroups: { [NODE_POOL.nodegroup]: model.hours.at(-1)?.replicas ?? APP.minReplicas }, // where its pods run, as the connector's placement query sees it
         deploymentStrategy: 'blue-green',
       },
     },

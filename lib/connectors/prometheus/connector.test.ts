@@ -39,6 +39,7 @@ const node = (resource: 'cpu' | 'memory', what: 'requests' | 'allocatable') =>
   what === 'requests'
     ? new RegExp(`^sum by \\(cluster, nodegroup, instance_type\\) \\(\\(kube_pod_container_resource_requests\\{resource="${resource}"\\} \\* on \\(cluster, namespace, pod\\) group_left\\(\\) max by`)
     : new RegExp(`^sum by \\(cluster, nodegroup, instance_type\\) \\(kube_node_status_allocatable\\{resource="${resource}"\\} \\* on \\(cluster, node\\) group_left\\(nodegroup, instance_type\\) max by`);
+const PLACEMENT_Q = /^count by \(cluster, namespace, deployment, nodegroup\) \(label_replace\(kube_pod_info\{created_by_kind="ReplicaSet"\}, "deployment", "\$1", "created_by_name",/;
 const appNodes = (t: number) => (t < T0 + 1800 ? 3 : 4);
 function nodeGroupSeries(): TPrometheusFakeState['series'] {
   const app = { nodegroup: 'app-nodes', instance_type: 'm6i.xlarge' };
@@ -57,6 +58,10 @@ function nodeGroupSeries(): TPrometheusFakeState['series'] {
     { when: node('memory', 'allocatable'), metric: app, value: (t) => appNodes(t) * 15_000_000_000 },
     { when: node('cpu', 'requests'), metric: batchLarge, value: () => 1 },
     { when: node('cpu', 'requests'), metric: batchXlarge, value: () => 2 },
+    // where the deployments' pods run: api on app-nodes, web spread over two groups
+    { when: PLACEMENT_Q, metric: { namespace: 'prod', deployment: 'api', nodegroup: 'app-nodes' }, value: () => 4 },
+    { when: PLACEMENT_Q, metric: { namespace: 'prod', deployment: 'web', nodegroup: 'app-nodes' }, value: () => 6 },
+    { when: PLACEMENT_Q, metric: { namespace: 'prod', deployment: 'web', nodegroup: 'batch' }, value: () => 4 },
   ];
 }
 
@@ -115,7 +120,7 @@ describe('prometheus connector against a fake HTTP API', () => {
     // capacity is the latest limit (raised from 3 to 4 cores halfway)
     expect(api).toMatchObject({ kind: 'app', name: 'api', size: '4 replicas', capacity: { cpu_cores: 4, memory_working_set_bytes: 4 * 1024 ** 3 } });
     expect(api.attributes).toMatchObject({ namespace: 'prod', cpuRequestCores: 2, memoryRequestBytes: 2 * 1024 ** 3 });
-    expect(result.apiRequests).toBe(39);
+    expect(result.apiRequests).toBe(40); // and one instant query: where the pods run
   });
 
   it('maps node groups to node-pool resources with hourly nodes, all pods’ requests and allocatable', async () => {
@@ -148,8 +153,11 @@ describe('prometheus connector against a fake HTTP API', () => {
     expect(new Set(result.samples.map((s) => `${s.resourceExternalId}|${s.metric}|${s.ts.getTime()}`)).size).toBe(result.samples.length);
     // the nodes outside any node group (and the deployment series the cpu-requests fake answers too) are counted, not kept
     expect(logs).toContainEqual([expect.stringContaining('without a nodegroup label'), { metric: 'nodes', unlabelled: 1 }]);
-    // deployments carry the connection's cluster and region, for the node-pool rule
-    expect(result.resources.find((r) => r.externalId === 'prod/api')).toMatchObject({ region: 'eu-west-3', attributes: { cluster: 'ec-prod' } });
+    // deployments carry the connection's cluster and region, and the node groups their pods run on at the window's end
+    expect(result.resources.find((r) => r.externalId === 'prod/api')).toMatchObject({ region: 'eu-west-3', attributes: { cluster: 'ec-prod', nodeGroups: { 'app-nodes': 4 } } });
+    expect(result.resources.find((r) => r.externalId === 'prod/web')!.attributes).toMatchObject({ nodeGroups: { 'app-nodes': 6, batch: 4 } });
+    const placement = fake.requests.filter((r) => r.path === '/api/v1/query');
+    expect(placement.map((r) => r.query.get('time'))).toEqual([String(T0 + 3300)]);
   });
 
   it('skips node groups it cannot place in a cluster (no label, no setting)', async () => {

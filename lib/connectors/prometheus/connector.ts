@@ -7,8 +7,8 @@ import type { TSampleInput } from '../../focus/types';
 import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
 import { emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
 import { PrometheusClient } from './client';
-import { mapDeployments, mapNodeGroups, mapNodeGroupSeries, mapSeries, sumSamples, type TNodeGroup } from './mapper';
-import { ALL_PROM_QUERIES, promQueries, scopeOf } from './queries';
+import { mapDeployments, mapNodeGroups, mapNodeGroupSeries, mapPlacement, mapSeries, sumSamples, type TNodeGroup } from './mapper';
+import { ALL_PROM_QUERIES, placementQuery, promQueries, scopeOf } from './queries';
 
 const queryOverride = z.string().trim().min(1).optional();
 
@@ -32,6 +32,7 @@ export const ZPrometheusSettings = z.object({
   nodeMemoryRequestsQuery: queryOverride,
   nodeCpuAllocatableQuery: queryOverride,
   nodeMemoryAllocatableQuery: queryOverride,
+  placementQuery: queryOverride,
 });
 export type TPrometheusSettings = z.infer<typeof ZPrometheusSettings>;
 
@@ -122,12 +123,19 @@ export function createPrometheusConnector(
         } else if (unlabelled) ctx.log('prometheus: series without namespace/deployment labels skipped', { metric: q.metric, unlabelled });
       }
       result.samples = [...samples, ...sumSamples(nodeSamples)];
-      // deployments carry the connection's cluster and region too: the node-pool rule finds a pool's workloads by cluster
-      const deployments = mapDeployments(samples).map((d) => ({
-        ...d,
-        region: settings.region ?? d.region,
-        attributes: { ...d.attributes, ...(settings.cluster ? { cluster: settings.cluster } : {}) },
-      }));
+      // where each deployment's pods run at the end of the window: the node-pool rule's link from a pool to its workloads
+      const last = chunks.at(-1);
+      const placement = last ? mapPlacement(await client.query(placementQuery(settings).query, last.end, 'placementQuery', ctx.signal), settings.cluster) : new Map();
+      // deployments carry the connection's cluster and region too
+      const deployments = mapDeployments(samples).map((d) => {
+        const placed = placement.get(d.externalId);
+        const cluster = placed?.cluster ?? settings.cluster;
+        return {
+          ...d,
+          region: settings.region ?? d.region,
+          attributes: { ...d.attributes, ...(cluster ? { cluster } : {}), ...(placed ? { nodeGroups: placed.nodeGroups } : {}) },
+        };
+      });
       result.resources = [...deployments, ...mapNodeGroups(groups, { region: settings.region })];
       result.apiRequests = client.requests;
       return result;

@@ -1,6 +1,6 @@
 // Pure mapping of Prometheus range answers to deployment resources and samples.
 import type { TResourceInput, TSampleInput } from '../../focus/types';
-import type { TPromMatrix } from './api-types';
+import type { TPromInstant, TPromMatrix } from './api-types';
 import type { TPromMetric } from './queries';
 
 export const PROMETHEUS_PROVIDER = 'prometheus';
@@ -152,4 +152,20 @@ export function mapNodeGroups(groups: ReadonlyMap<string, TNodeGroup>, settings:
       },
     };
   });
+}
+
+/** Pods of each deployment per node group (the placement query's vector): deployment → cluster and node groups. */
+export function mapPlacement(answer: TPromInstant, defaultCluster: string | undefined): Map<string, { cluster: string | null; nodeGroups: Record<string, number> }> {
+  const out = new Map<string, { cluster: string | null; nodeGroups: Record<string, number> }>();
+  if (answer.data.resultType !== 'vector') return out;
+  for (const series of answer.data.result) {
+    const { namespace, deployment, nodegroup } = series.metric;
+    const pods = Number(series.value[1]);
+    if (!namespace || !deployment || !nodegroup || !Number.isFinite(pods) || pods <= 0) continue;
+    const id = deploymentExternalId(namespace, deployment);
+    const entry = out.get(id) ?? { cluster: series.metric.cluster || defaultCluster || null, nodeGroups: {} };
+    entry.nodeGroups[nodegroup] = (entry.nodeGroups[nodegroup] ?? 0) + pods;
+    out.set(id, entry);
+  }
+  return out;
 }

@@ -89,6 +89,21 @@ export const DEFAULT_NODE_QUERIES: readonly TPromMetric[] = [
   { metric: 'memory_allocatable_bytes', unit: 'bytes', setting: 'nodeMemoryAllocatableQuery', scope: 'node-group', query: allocatableByNodeGroup('memory') },
 ];
 
+/** Where each deployment's pods run: pods per (deployment, node group), asked once at the end of the window
+ *  (placement changes slowly). The ReplicaSet that owns a Deployment's pod is named <deployment>-<pod-template-hash>. */
+export const DEFAULT_PLACEMENT_QUERY: TPromMetric = {
+  metric: 'pods',
+  unit: 'count',
+  setting: 'placementQuery',
+  scope: 'deployment',
+  query: `count by (cluster, namespace, deployment, nodegroup) (label_replace(kube_pod_info{created_by_kind="ReplicaSet"}, "deployment", "$1", "created_by_name", "^(.+)-[a-z0-9]{5,10}$") * on (cluster, node) group_left(nodegroup) ${NODE_LABELS})`,
+};
+
+export function placementQuery(settings: object): TPromMetric {
+  const override = (settings as Record<string, unknown>)[DEFAULT_PLACEMENT_QUERY.setting];
+  return { ...DEFAULT_PLACEMENT_QUERY, query: typeof override === 'string' && override.trim() ? override.trim() : DEFAULT_PLACEMENT_QUERY.query };
+}
+
 /** Every default query: deployments first, then node groups. */
 export const ALL_PROM_QUERIES: readonly TPromMetric[] = [...DEFAULT_PROM_QUERIES, ...DEFAULT_NODE_QUERIES];
 

@@ -26,6 +26,7 @@ import type {
   TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnFacts, TFacts, TMonthlyProjection, TNodePoolFacts, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
 } from '../types';
 import { BILL_PROVIDERS, buildCommitmentPools, type TPoolContext } from './commitment-pools';
+import { runsOn } from './node-pool-workloads';
 import { calibrateClass, capacityMultipliers, classProjection, type TClassCalibration, type TPlanMonth } from './plan-projection';
 
 const GiB = 2 ** 30;
@@ -241,17 +242,14 @@ function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, c
   };
 }
 
-/** A node group (`node-pool`) and the inventory's workloads on it: the deployments of the same cluster whose
- *  nodes are of the pool's instance type, or that name no instance type when the pool is their cluster's only one. */
+/** A node group (`node-pool`) and the inventory's workloads on it. */
 function nodePoolFacts(r: TInventoryItem, m: Map<string, THourlySeries>, inventory: readonly TInventoryItem[]): TNodePoolFacts {
   const a = r.attributes;
-  const cluster = String(a.cluster ?? r.externalId.split('/')[0]);
+  const [idCluster, idGroup] = r.externalId.split('/');
+  const cluster = String(a.cluster ?? idCluster);
   const instanceType = String(a.instanceType ?? r.size ?? '');
   const pools = inventory.filter((x) => x.kind === 'node-pool' && String(x.attributes.cluster ?? x.externalId.split('/')[0]) === cluster);
-  const workloadIds = inventory
-    .filter((w) => w.kind === 'app' && w.attributes.cluster === cluster)
-    .filter((w) => (w.attributes.nodeInstanceType ? w.attributes.nodeInstanceType === instanceType : pools.length === 1))
-    .map((w) => w.externalId);
+  const workloadIds = inventory.filter((w) => runsOn(w, { cluster, nodegroup: String(a.nodegroup ?? idGroup), instanceType }, pools.length)).map((w) => w.externalId);
   const nodes = m.get('nodes');
   // the group's floor when the connection names none: the fewest nodes it ran (never recommend below that)
   let fewest: number | undefined;
