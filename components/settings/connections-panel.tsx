@@ -27,8 +27,8 @@ const testStatusLabel = (t: TT, status: string) =>
 function fieldHelp(t: TT, provider: string, field: TProviderField): string | null {
   const key = `fieldHelp.${provider}.${field.name}`;
   if (t.has(key as 'fieldHelp.aws.region')) return t(key as 'fieldHelp.aws.region');
-  const promql = /^PromQL for (\S+) \(([^)]*)\) per deployment$/.exec(field.description ?? '');
-  if (promql) return t('fieldHelp.promql', { metric: promql[1], unit: promql[2] });
+  const promql = /^PromQL for (\S+) \(([^)]*)\) per (deployment|node group)$/.exec(field.description ?? '');
+  if (promql) return t(promql[3] === 'node group' ? 'fieldHelp.promqlNodeGroup' : 'fieldHelp.promql', { metric: promql[1], unit: promql[2] });
   return field.description;
 }
 

@@ -2,7 +2,7 @@
 // default, pattern, choices, required) plus a sentence per field for people filling it in.
 import { z } from 'zod';
 import { connectors } from '../connectors/registry';
-import { DEFAULT_PROM_QUERIES } from '../connectors/prometheus/queries';
+import { ALL_PROM_QUERIES, DEFAULT_PLACEMENT_QUERY, scopeOf } from '../connectors/prometheus/queries';
 import type { TProvider } from '../connectors/types';
 
 export type TProviderField = {
@@ -67,11 +67,14 @@ const DESCRIPTIONS: Record<TProvider, Record<string, string>> = {
   prometheus: {
     url: 'Prometheus (or compatible) base URL',
     stepSeconds: 'Resolution of the range queries, in seconds',
+    cluster: 'Cluster name given to the node groups when the series carry no cluster label',
+    region: 'Cloud region of the cluster (prices its node groups), e.g. eu-west-3',
+    placementQuery: 'PromQL for the pods of each deployment per node group (where its pods run), asked at the end of each sync',
     token: 'Bearer token, when the server needs one',
   },
 };
 
-for (const q of DEFAULT_PROM_QUERIES) DESCRIPTIONS.prometheus[q.setting] ??= `PromQL for ${q.metric} (${q.unit}) per deployment`;
+for (const q of ALL_PROM_QUERIES) DESCRIPTIONS.prometheus[q.setting] ??= `PromQL for ${q.metric} (${q.unit}) per ${scopeOf(q) === 'node-group' ? 'node group' : 'deployment'}`;
 
 type TJsonProperty = {
   type?: string;
@@ -88,7 +91,7 @@ function fields(provider: TProvider, schema: z.ZodType, secret: boolean): TProvi
     required?: string[];
   };
   const defaults: Record<string, unknown> =
-    provider === 'prometheus' ? Object.fromEntries(DEFAULT_PROM_QUERIES.map((q) => [q.setting, q.query])) : {};
+    provider === 'prometheus' ? Object.fromEntries([...ALL_PROM_QUERIES, DEFAULT_PLACEMENT_QUERY].map((q) => [q.setting, q.query])) : {};
   // JSON Schema leaves out some defaults (on unions): ask each field what it becomes when absent
   if (schema instanceof z.ZodObject)
     for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {

@@ -116,7 +116,7 @@ describe('generateDemo', () => {
       byKey.set(key, list);
     }
     const hourly = [...byKey].filter(([k]) => !k.startsWith('aws|'));
-    expect(hourly.length).toBe(16);
+    expect(hourly.length).toBe(21);
     for (const [, values] of hourly) expect(values.length).toBe(Math.floor(hours));
     expect(data.samples.length).toBeGreaterThan(140_000);
 
@@ -138,6 +138,41 @@ describe('generateDemo', () => {
     const evicted = byKey.get('redis-cloud|evicted_keys')!;
     expect(evicted.some((v) => v > 0)).toBe(true);
     expect(evicted.slice(-24 * 30).every((v) => v === 0)).toBe(true);
+  }, SLOW);
+
+  it('runs the routes API on a node group whose hourly nodes are the node-hours billed, and whose pods fill them', () => {
+    const pool = data.resources.find((r) => r.kind === 'node-pool')!;
+    expect(pool).toMatchObject({ provider: 'prometheus', externalId: 'ec-prod/app-nodes', name: 'ec-prod/app-nodes', region: 'eu-west-3', size: 'm6i.xlarge' });
+    expect(pool.attributes).toEqual({ cluster: 'ec-prod', nodegroup: 'app-nodes', instanceType: 'm6i.xlarge', minNodes: 3 });
+    const app = data.resources.find((r) => r.kind === 'app')!;
+    expect(app.attributes).toMatchObject({ cluster: 'ec-prod', nodeInstanceType: 'm6i.xlarge', nodeGroups: { 'app-nodes': expect.any(Number) } });
+    const series = (metric: string, id = pool.externalId) => new Map(data.samples.filter((s) => s.resourceExternalId === id && s.metric === metric).map((s) => [s.ts.getTime(), s.value]));
+    const nodes = series('nodes');
+    // per billed day, the hourly nodes sum to the prod node-hours on the bill (covered by the Savings Plan or not)
+    const billed = new Map<string, number>();
+    for (const r of data.costs) {
+      if (r.resourceName !== 'ec-prod/app-nodes' || r.chargeCategory !== 'Usage' || r.pricingUnit !== 'Hours') continue;
+      const day = r.chargePeriodStart.toISOString().slice(0, 10);
+      billed.set(day, (billed.get(day) ?? 0) + Number(r.pricingQuantity));
+    }
+    expect(billed.size).toBeGreaterThan(350);
+    const sampled = new Map<string, number>();
+    for (const [t, v] of nodes) sampled.set(new Date(t).toISOString().slice(0, 10), (sampled.get(new Date(t).toISOString().slice(0, 10)) ?? 0) + v);
+    for (const [day, hours] of billed) expect({ day, hours: sampled.get(day) }).toEqual({ day, hours: expect.closeTo(hours, 6) });
+    // every hour: the pods' requests fit in what the nodes can schedule; the routes API is only part of them
+    const cpu = series('cpu_request_cores');
+    const alloc = series('cpu_allocatable_cores');
+    const memory = series('memory_request_bytes');
+    const memoryAlloc = series('memory_allocatable_bytes');
+    const replicas = series('replicas', app.externalId);
+    expect(cpu.size).toBe(nodes.size);
+    for (const [t, n] of nodes) {
+      expect(n).toBeGreaterThanOrEqual(3);
+      expect(cpu.get(t)!).toBeLessThanOrEqual(alloc.get(t)! + 1e-9);
+      expect(alloc.get(t)!).toBeLessThan(cpu.get(t)! + 3.6 + 1e-9); // the autoscaler keeps no spare node
+      expect(memory.get(t)!).toBeLessThanOrEqual(memoryAlloc.get(t)!);
+      expect(cpu.get(t)! - replicas.get(t)! * 2).toBeGreaterThanOrEqual(2.6 - 1e-9);
+    }
   }, SLOW);
 
   it('refuses an invalid now or seed', () => {

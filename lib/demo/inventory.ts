@@ -1,17 +1,19 @@
 // Demo inventory and its hourly utilisation: the Atlas cluster, the Redis database, the routes API
-// deployment, the Cloudflare zone and the topographic data bucket, driven by the same model as
-// the costs (a traffic peak shows in both).
+// deployment, the prod EKS node group it runs on, the Cloudflare zone and the topographic data bucket,
+// driven by the same model as the costs (a traffic peak shows in both; the node group's hourly nodes sum
+// to the node-hours billed).
 import type { TResourceInput, TSampleInput } from '../focus/types';
 import { ATLAS_CLUSTER_ID, ATLAS_M30, ATLAS_PROJECT } from './costs-atlas';
 import { CLOUDFLARE_PROVIDER, CLOUDFLARE_ZONE } from './costs-cloudflare';
 import { REDIS_DATABASE_ID, REDIS_SUBSCRIPTION, redisShards } from './costs-redis';
-import type { TDemoModel } from './model';
+import { DEMO_NODE_ALLOCATABLE, type TDemoModel } from './model';
 import { createRng } from './prng';
 
 const GiB = 2 ** 30;
 const APP = { cpuPerPod: 2, memoryPerPodGiB: 4, minReplicas: 3, maxReplicas: 30 };
 const APP_ID = 'routes/routes-api'; // namespace/deployment, as the Prometheus connector names it
 const BUCKET_ID = 'arn:aws:s3:::ec-topo-tiles-prod';
+const NODE_POOL = { id: 'ec-prod/app-nodes', cluster: 'ec-prod', nodegroup: 'app-nodes', instanceType: 'm6i.xlarge', minNodes: 3 }; // <cluster>/<nodegroup>, as the Prometheus connector names it
 
 export function demoResources(model: TDemoModel): TResourceInput[] {
   const today = model.days.at(-1)!;
@@ -85,8 +87,19 @@ export function demoResources(model: TDemoModel): TResourceInput[] {
         memoryLimitBytes: APP.memoryPerPodGiB * GiB,
         hpa: { minReplicas: APP.minReplicas, maxReplicas: APP.maxReplicas, targetCPUUtilizationPercentage: 70 },
         nodeInstanceType: 'm6i.xlarge',
+        nodeGroups: { [NODE_POOL.nodegroup]: model.hours.at(-1)?.replicas ?? APP.minReplicas }, // where its pods run, as the connector's placement query sees it
         deploymentStrategy: 'blue-green',
       },
+    },
+    {
+      provider: 'prometheus',
+      kind: 'node-pool',
+      externalId: NODE_POOL.id,
+      name: NODE_POOL.id,
+      region: 'eu-west-3',
+      size: NODE_POOL.instanceType,
+      capacity: {},
+      attributes: { cluster: NODE_POOL.cluster, nodegroup: NODE_POOL.nodegroup, instanceType: NODE_POOL.instanceType, minNodes: NODE_POOL.minNodes },
     },
     {
       provider: 'cloudflare',
@@ -154,6 +167,15 @@ export function demoSamples(model: TDemoModel): TSampleInput[] {
     push('prometheus', APP_ID, ts, 'replicas', 'count', replicas);
     push('prometheus', APP_ID, ts, 'cpu_cores', 'cores', round((0.12 * replicas + rps * 0.3) * appNoise.jitter(0.05), 3));
     push('prometheus', APP_ID, ts, 'memory_working_set_bytes', 'bytes', Math.round(replicas * (0.75 + Math.min(2, (rps / replicas) * 0.12)) * GiB * appNoise.jitter(0.03)));
+
+    // the node group under it: the nodes the cluster autoscaler ran, the requests of every pod on them (the
+    // routes API's and the auxiliary and system pods'), and what they can schedule
+    const { nodes, auxiliaryVcpu, auxiliaryMemoryGib } = hour;
+    push('prometheus', NODE_POOL.id, ts, 'nodes', 'count', nodes);
+    push('prometheus', NODE_POOL.id, ts, 'cpu_request_cores', 'cores', round(replicas * APP.cpuPerPod + auxiliaryVcpu, 3));
+    push('prometheus', NODE_POOL.id, ts, 'memory_request_bytes', 'bytes', Math.round((replicas * APP.memoryPerPodGiB + auxiliaryMemoryGib) * GiB));
+    push('prometheus', NODE_POOL.id, ts, 'cpu_allocatable_cores', 'cores', round(nodes * DEMO_NODE_ALLOCATABLE.vcpu, 3));
+    push('prometheus', NODE_POOL.id, ts, 'memory_allocatable_bytes', 'bytes', Math.round(nodes * DEMO_NODE_ALLOCATABLE.memoryGib * GiB));
 
     // the CDN
     const requests = rps * 7 * 3600;

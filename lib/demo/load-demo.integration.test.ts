@@ -27,7 +27,7 @@ describe('loadDemo', () => {
     const data = generateDemo({ now: NOW, seed: SEED });
     expect(first.costs).toEqual({ inserted: data.costs.length, updated: 0, unchanged: 0 });
     expect(first.fxRates.inserted).toBe(data.fxRates.length);
-    expect(first.resources.inserted).toBe(5);
+    expect(first.resources.inserted).toBe(6);
     expect(first.samples.inserted).toBe(data.samples.length);
     expect(first.durationMs).toBeGreaterThan(0);
   });
@@ -84,7 +84,7 @@ describe('loadDemo', () => {
     const second = await loadDemo({ now: NOW, seed: SEED });
     expect(second.costs).toEqual({ inserted: 0, updated: 0, unchanged: first.costs.inserted });
     expect(second.samples).toEqual({ inserted: 0, updated: 0, unchanged: first.samples.inserted });
-    expect(second.resources).toEqual({ inserted: 0, updated: 0, unchanged: 5 });
+    expect(second.resources).toEqual({ inserted: 0, updated: 0, unchanged: 6 });
     expect(second.fxRates).toEqual({ inserted: 0, updated: 0, unchanged: first.fxRates.inserted });
     expect(await one(`SELECT sum(billed_cost)::text AS s, count(*)::int AS n FROM cost_daily`)).toEqual(before);
     expect(await one(`SELECT count(*)::int AS n FROM sync_run WHERE kind = 'demo' AND status = 'succeeded'`)).toEqual({ n: 2 });
@@ -110,7 +110,7 @@ describe('loadDemo', () => {
          5, 5, 5, 'EUR', 'acct', 'Usage', 'AWS', 'focus-file')`,
     );
     const removed = await removeDemo();
-    expect(removed).toEqual({ costRecords: first.costs.inserted, resources: 5, fxRates: first.fxRates.inserted });
+    expect(removed).toEqual({ costRecords: first.costs.inserted, resources: 6, fxRates: first.fxRates.inserted });
     expect(await one(`SELECT count(*)::int AS n FROM utilization_sample`)).toEqual({ n: 0 });
     // the real row was never in cost_daily (written behind ingestion's back); the demo days it shares
     // were rebuilt from cost_record, so it shows now, alone

@@ -35,7 +35,22 @@ export type TDemoDay = {
   loadTestVuh: number; // Grafana k6 virtual-user hours
 };
 
-export type TDemoHour = { ts: Date; day: TDemoDay; rps: number; replicas: number; nodes: number };
+export type TDemoHour = {
+  ts: Date;
+  day: TDemoDay;
+  rps: number;
+  replicas: number;
+  nodes: number;
+  // requests of the pods on the prod nodes that are not the routes API: system (kube-system, DaemonSets) and
+  // auxiliary workloads (weather ingestion, route pre-computation workers)
+  auxiliaryVcpu: number;
+  auxiliaryMemoryGib: number;
+};
+
+// What one prod m6i.xlarge node (4 vCPU, 16 GiB) can schedule once EKS has reserved its share.
+export const DEMO_NODE_ALLOCATABLE = { vcpu: 3.6, memoryGib: 14.5 };
+// Auxiliary and system pods ask ~2 GiB per vCPU requested (JVM ingestion workers, caches).
+const AUXILIARY_GIB_PER_VCPU = 2;
 
 export type TDemoPhases = {
   prepStart: Date; // plan phase 1: preparation (2 weeks)
@@ -181,8 +196,8 @@ export function buildDemoModel({ now, seed }: TDemoOptions): TDemoModel {
       // with the roll-out (weather ingestion for ~50 countries, route pre-computation workers).
       const replicas = clamp(Math.ceil((rps * 1.3) / 4), 3, 30);
       const auxiliaryVcpu = 2.6 + 7 * day.rolloutProgress;
-      const nodes = Math.max(3, Math.ceil((replicas * 2 + auxiliaryVcpu) / 3.6));
-      hours.push({ ts, day, rps, replicas, nodes });
+      const nodes = Math.max(3, Math.ceil((replicas * 2 + auxiliaryVcpu) / DEMO_NODE_ALLOCATABLE.vcpu));
+      hours.push({ ts, day, rps, replicas, nodes, auxiliaryVcpu, auxiliaryMemoryGib: auxiliaryVcpu * AUXILIARY_GIB_PER_VCPU });
       replicaSum += replicas;
       nodeSum += nodes;
       count++;

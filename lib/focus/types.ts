@@ -53,7 +53,7 @@ export type TFocusRecord = {
 // A resource as a connector sees it; (provider, externalId) identifies it.
 export type TResourceInput = {
   provider: string;
-  kind: 'app' | 'database' | 'cache' | 'cdn' | 'storage' | 'monitoring' | 'compute' | 'other';
+  kind: 'app' | 'node-pool' | 'database' | 'cache' | 'cdn' | 'storage' | 'monitoring' | 'compute' | 'other';
   externalId: string;
   name: string;
   region?: string | null;

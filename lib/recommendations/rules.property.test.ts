@@ -37,13 +37,16 @@ const facts: fc.Arbitrary<TFacts> = fc.record({
     fc.record({
       replicas: fc.integer({ min: 0, max: 50 }), minReplicas: fc.integer({ min: 0, max: 50 }), maxReplicas: fc.integer({ min: 0, max: 100 }),
       requests: fc.record({ cpuCores: fc.constantFrom(0, 0.25, 1, 4), memoryGiB: fc.constantFrom(0, 0.5, 2, 8) }),
-      cpuCores: maybe(hourly), memoryGiB: maybe(hourly), requestsPerSecond: maybe(hourly), rpsPerPod: maybe(size), planPeakRps: maybe(size),
+      replicasHourly: maybe(hourly), cpuCores: maybe(hourly), memoryGiB: maybe(hourly), requestsPerSecond: maybe(hourly), rpsPerPod: maybe(size), planPeakRps: maybe(size),
       prices: maybe(fc.constant({ vcpuHour: '0.04656', gibHour: '0.00511' })),
     }).map((w) => ({ ...w, resource: ref('workload', 'w'), currency: 'USD' })),
     { maxLength: 2 },
   ),
   nodePools: fc.array(
-    fc.record({ instanceType: fc.constantFrom('m6i.xlarge', 'c7i.large', 'z1.none'), nodes: fc.integer({ min: 0, max: 30 }), minNodes: fc.integer({ min: 0, max: 4 }) })
+    fc.record({
+      instanceType: fc.constantFrom('m6i.xlarge', 'c7i.large', 'z1.none'), nodes: fc.integer({ min: 0, max: 30 }), minNodes: fc.integer({ min: 0, max: 4 }),
+      nodesHourly: maybe(hourly), requestedCpuCores: maybe(hourly), requestedMemoryGiB: maybe(hourly), allocatableCpuCores: maybe(hourly), allocatableMemoryGiB: maybe(hourly),
+    })
       .map((p) => ({ ...p, resource: ref('node-group', 'g'), workloadIds: ['w'] })),
     { maxLength: 2 },
   ),

@@ -124,6 +124,8 @@ export type TWorkloadFacts = {
   minReplicas: number;
   maxReplicas: number;
   requests: { cpuCores: number; memoryGiB: number };
+  /** Replicas running, hourly mean (the node-pool rule counts the workload's pods hour by hour). */
+  replicasHourly?: TPoint[];
   /** Per-pod hourly CPU (cores) and memory (GiB) usage. */
   cpuCores?: TPoint[];
   memoryGiB?: TPoint[];
@@ -133,6 +135,8 @@ export type TWorkloadFacts = {
   rpsPerPod?: number;
   /** The plan of record's peak requests per second for this workload over its horizon. */
   planPeakRps?: number;
+  /** The node group whose EC2 nodes its pods run on: smaller requests save money only as fewer nodes, which that group's recommendation prices. */
+  nodePool?: string;
   /** Price of one vCPU-hour and one GiB-hour of requests (Fargate, or a node's price split by its shape). */
   prices?: { vcpuHour: string; gibHour: string };
   currency: string;
@@ -142,11 +146,20 @@ export type TWorkloadFacts = {
 export type TNodePoolFacts = {
   resource: TResourceRef;
   instanceType: string;
+  /** Nodes at the latest sample. */
   nodes: number;
   /** The autoscaling group's floor (one node per availability zone, typically). */
   minNodes: number;
   /** Ids of the workloads (TWorkloadFacts.resource.id) whose pods run here. */
   workloadIds: string[];
+  /** Hourly mean of the nodes the pool ran (the cluster autoscaler moves it with the requests). */
+  nodesHourly?: TPoint[];
+  /** Hourly requests of every pod on the pool's nodes: the inventory's workloads and the others (system, auxiliary). */
+  requestedCpuCores?: TPoint[];
+  requestedMemoryGiB?: TPoint[];
+  /** Hourly allocatable CPU and memory of all the pool's nodes together (what the scheduler can place). */
+  allocatableCpuCores?: TPoint[];
+  allocatableMemoryGiB?: TPoint[];
 };
 
 export type TCdnFacts = {

@@ -21,6 +21,12 @@ const CATALOGUE: Record<string, TMetricInfo> = {
   ops_per_sec: { label: 'Operations', noun: 'operations', fills: true },
   iops: { label: 'Disk IOPS', noun: 'disk IOPS', fills: true },
   replicas: { label: 'Replicas', noun: 'replicas', fills: true },
+  // a node pool's: nodes, the requests of all pods on them, and what the nodes can schedule
+  nodes: { label: 'Nodes', noun: 'nodes', fills: true },
+  cpu_request_cores: { label: 'CPU requested', noun: 'CPU requested', fills: true },
+  memory_request_bytes: { label: 'Memory requested', noun: 'memory requested', fills: true },
+  cpu_allocatable_cores: { label: 'Allocatable CPU', noun: 'allocatable CPU', fills: true },
+  memory_allocatable_bytes: { label: 'Allocatable memory', noun: 'allocatable memory', fills: true },
   requests_per_sec: { label: 'Requests', noun: 'requests', fills: true },
   http_requests_per_second: { label: 'Requests', noun: 'requests', fills: true },
   requests: { label: 'Requests', noun: 'requests', fills: true },

@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = 'force-dynamic';
 
-const KINDS = ['database', 'cache', 'app', 'compute', 'cdn', 'storage', 'monitoring'] as const;
+const KINDS = ['database', 'cache', 'app', 'node-pool', 'compute', 'cdn', 'storage', 'monitoring'] as const;
 
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 

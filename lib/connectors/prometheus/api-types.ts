@@ -27,4 +27,6 @@ export const ZPromInstant = z.object({
   warnings: z.array(z.string()).optional(),
 });
 
+export type TPromInstant = z.infer<typeof ZPromInstant>;
+
 export const ZPromError = z.object({ status: z.literal('error'), errorType: z.string(), error: z.string() });

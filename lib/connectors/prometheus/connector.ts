@@ -1,19 +1,24 @@
 // Prometheus: range queries for the application fleet (CPU and memory per deployment against
-// requests and limits, replicas, HTTP request rate) → samples per deployment.
+// requests and limits, replicas, HTTP request rate) → samples per deployment; and for the nodes under it
+// (nodes, the requests of all pods on them, their allocatable CPU and memory) → samples per node group.
 import { z } from 'zod';
 import { ZHttpUrl } from '../http-url';
 import type { TSampleInput } from '../../focus/types';
 import { parseConnectionConfig, TEST_TIMEOUT_MS, testConnection, type THttpConnectorOptions } from '../http';
 import { emptyFetchResult, type TConnector, type TFetchContext, type TFetchResult } from '../types';
 import { PrometheusClient } from './client';
-import { mapDeployments, mapSeries } from './mapper';
-import { DEFAULT_PROM_QUERIES, promQueries } from './queries';
+import { mapDeployments, mapNodeGroups, mapNodeGroupSeries, mapPlacement, mapSeries, sumSamples, type TNodeGroup } from './mapper';
+import { ALL_PROM_QUERIES, placementQuery, promQueries, scopeOf } from './queries';
 
 const queryOverride = z.string().trim().min(1).optional();
 
 export const ZPrometheusSettings = z.object({
   url: ZHttpUrl,
   stepSeconds: z.coerce.number().int().min(15).max(86_400).default(300),
+  // names the node groups' cluster when the series carry no `cluster` label (one cluster per Prometheus)
+  cluster: z.string().trim().min(1).max(100).optional(),
+  // the cloud region of the cluster, given to its node groups (the price catalogue's region)
+  region: z.string().trim().min(1).max(50).optional(),
   cpuQuery: queryOverride,
   cpuRequestsQuery: queryOverride,
   cpuLimitsQuery: queryOverride,
@@ -22,6 +27,12 @@ export const ZPrometheusSettings = z.object({
   memoryLimitsQuery: queryOverride,
   replicasQuery: queryOverride,
   httpRequestsQuery: queryOverride,
+  nodesQuery: queryOverride,
+  nodeCpuRequestsQuery: queryOverride,
+  nodeMemoryRequestsQuery: queryOverride,
+  nodeCpuAllocatableQuery: queryOverride,
+  nodeMemoryAllocatableQuery: queryOverride,
+  placementQuery: queryOverride,
 });
 export type TPrometheusSettings = z.infer<typeof ZPrometheusSettings>;
 
@@ -69,15 +80,18 @@ export function createPrometheusConnector(
         for (const q of promQueries(settings)) {
           const answer = await client.query(q.query, time, q.setting, testOptions?.signal);
           const series = answer.data.resultType === 'vector' ? answer.data.result : [];
-          if (series.some((s) => s.metric.namespace && s.metric.deployment)) found.push(q.metric);
+          const labelled = scopeOf(q) === 'node-group'
+            ? series.some((s) => s.metric.nodegroup && (s.metric.cluster || settings.cluster))
+            : series.some((s) => s.metric.namespace && s.metric.deployment);
+          if (labelled) found.push(q.setting);
         }
         if (!found.length) {
-          return { status: 'no_data_yet', message: 'Prometheus answers, but no query returns a series per namespace and deployment yet' };
+          return { status: 'no_data_yet', message: 'Prometheus answers, but no query returns a series per namespace and deployment (or per node group) yet' };
         }
-        const missing = DEFAULT_PROM_QUERIES.map((q) => q.metric).filter((m) => !found.includes(m));
+        const missing = ALL_PROM_QUERIES.filter((q) => !found.includes(q.setting)).map((q) => `${q.metric} per ${scopeOf(q)}`);
         return {
           status: 'ok',
-          message: `Connected to Prometheus: ${found.length} of ${DEFAULT_PROM_QUERIES.length} metrics have data${missing.length ? ` (none yet for ${missing.join(', ')})` : ''}`,
+          message: `Connected to Prometheus: ${found.length} of ${ALL_PROM_QUERIES.length} metrics have data${missing.length ? ` (none yet for ${missing.join(', ')})` : ''}`,
         };
       });
     },
@@ -88,18 +102,41 @@ export function createPrometheusConnector(
       const result = emptyFetchResult();
       const chunks = rangeChunks(ctx, settings.stepSeconds, options.maxPointsPerQuery ?? 11_000);
       const samples: TSampleInput[] = [];
+      const nodeSamples: TSampleInput[] = [];
+      const groups = new Map<string, TNodeGroup>();
       for (const q of promQueries(settings)) {
         let unlabelled = 0;
         for (const chunk of chunks) {
           const answer = await client.queryRange(q.query, chunk, q.setting, ctx.signal);
-          const mapped = mapSeries(answer, q);
-          samples.push(...mapped.samples);
-          unlabelled += mapped.unlabelled;
+          if (scopeOf(q) === 'node-group') {
+            const mapped = mapNodeGroupSeries(answer, q, settings.cluster, groups);
+            nodeSamples.push(...mapped.samples);
+            unlabelled += mapped.unlabelled;
+          } else {
+            const mapped = mapSeries(answer, q);
+            samples.push(...mapped.samples);
+            unlabelled += mapped.unlabelled;
+          }
         }
-        if (unlabelled) ctx.log('prometheus: series without namespace/deployment labels skipped', { metric: q.metric, unlabelled });
+        if (unlabelled && scopeOf(q) === 'node-group') {
+          ctx.log('prometheus: series without a nodegroup label, or without a cluster label and no cluster setting, skipped', { metric: q.metric, unlabelled });
+        } else if (unlabelled) ctx.log('prometheus: series without namespace/deployment labels skipped', { metric: q.metric, unlabelled });
       }
-      result.samples = samples;
-      result.resources = mapDeployments(samples);
+      result.samples = [...samples, ...sumSamples(nodeSamples)];
+      // where each deployment's pods run at the end of the window: the node-pool rule's link from a pool to its workloads
+      const last = chunks.at(-1);
+      const placement = last ? mapPlacement(await client.query(placementQuery(settings).query, last.end, 'placementQuery', ctx.signal), settings.cluster) : new Map();
+      // deployments carry the connection's cluster and region too
+      const deployments = mapDeployments(samples).map((d) => {
+        const placed = placement.get(d.externalId);
+        const cluster = placed?.cluster ?? settings.cluster;
+        return {
+          ...d,
+          region: settings.region ?? d.region,
+          attributes: { ...d.attributes, ...(cluster ? { cluster } : {}), ...(placed ? { nodeGroups: placed.nodeGroups } : {}) },
+        };
+      });
+      result.resources = [...deployments, ...mapNodeGroups(groups, { region: settings.region })];
       result.apiRequests = client.requests;
       return result;
     },

@@ -1,6 +1,7 @@
-// The PromQL the connector runs, one per metric, each answering one series per (namespace, deployment).
-// The defaults read cAdvisor and kube-state-metrics on Kubernetes; every one can be replaced in the
-// connection's settings (the replacement must keep the `namespace` and `deployment` labels).
+// The PromQL the connector runs, one per metric: the deployment queries answer one series per (namespace,
+// deployment), the node-group queries one series per (nodegroup, instance_type) and, where Prometheus holds
+// several clusters, per `cluster`. The defaults read cAdvisor and kube-state-metrics on Kubernetes; every one
+// can be replaced in the connection's settings (the replacement must keep the same labels).
 
 // Pods of a Deployment are named <deployment>-<replicaset hash>-<suffix>: the deployment is recovered
 // from the pod name, which needs no join against kube_pod_owner.
@@ -12,6 +13,8 @@ export type TPromMetric = {
   unit: string;
   setting: string; // the settings key that overrides the query
   query: string;
+  /** What one series is: a deployment (namespace, deployment) or a node group (nodegroup, instance_type). */
+  scope?: 'deployment' | 'node-group';
 };
 
 export const DEFAULT_PROM_QUERIES: readonly TPromMetric[] = [
@@ -65,10 +68,51 @@ export const DEFAULT_PROM_QUERIES: readonly TPromMetric[] = [
   },
 ];
 
+// Node groups. kube_node_labels carries a node's Kubernetes labels as `label_<name>` only when
+// kube-state-metrics is started with --metric-labels-allowlist=nodes=[eks.amazonaws.com/nodegroup,
+// node.kubernetes.io/instance-type]; the group and the instance type become labels of their own here. `max by`
+// keeps one series per node when two kube-state-metrics replicas are scraped.
+const NODE_LABELS =
+  'max by (cluster, node, nodegroup, instance_type) (label_replace(label_replace(kube_node_labels, "nodegroup", "$1", "label_eks_amazonaws_com_nodegroup", "(.+)"), "instance_type", "$1", "label_node_kubernetes_io_instance_type", "(.+)"))';
+// Requests of every pod the scheduler counts on a node (pending or running: finished pods keep their series
+// until deleted), system and auxiliary pods included, summed per node group through the pods' `node` label.
+const podRequestsByNodeGroup = (resource: 'cpu' | 'memory') =>
+  `sum by (cluster, nodegroup, instance_type) ((kube_pod_container_resource_requests{resource="${resource}"} * on (cluster, namespace, pod) group_left() max by (cluster, namespace, pod) (kube_pod_status_phase{phase=~"Pending|Running"} == 1)) * on (cluster, node) group_left(nodegroup, instance_type) ${NODE_LABELS})`;
+const allocatableByNodeGroup = (resource: 'cpu' | 'memory') =>
+  `sum by (cluster, nodegroup, instance_type) (kube_node_status_allocatable{resource="${resource}"} * on (cluster, node) group_left(nodegroup, instance_type) ${NODE_LABELS})`;
+
+export const DEFAULT_NODE_QUERIES: readonly TPromMetric[] = [
+  { metric: 'nodes', unit: 'count', setting: 'nodesQuery', scope: 'node-group', query: `count by (cluster, nodegroup, instance_type) (${NODE_LABELS})` },
+  { metric: 'cpu_request_cores', unit: 'cores', setting: 'nodeCpuRequestsQuery', scope: 'node-group', query: podRequestsByNodeGroup('cpu') },
+  { metric: 'memory_request_bytes', unit: 'bytes', setting: 'nodeMemoryRequestsQuery', scope: 'node-group', query: podRequestsByNodeGroup('memory') },
+  { metric: 'cpu_allocatable_cores', unit: 'cores', setting: 'nodeCpuAllocatableQuery', scope: 'node-group', query: allocatableByNodeGroup('cpu') },
+  { metric: 'memory_allocatable_bytes', unit: 'bytes', setting: 'nodeMemoryAllocatableQuery', scope: 'node-group', query: allocatableByNodeGroup('memory') },
+];
+
+/** Where each deployment's pods run: pods per (deployment, node group), asked once at the end of the window
+ *  (placement changes slowly). The ReplicaSet that owns a Deployment's pod is named <deployment>-<pod-template-hash>. */
+export const DEFAULT_PLACEMENT_QUERY: TPromMetric = {
+  metric: 'pods',
+  unit: 'count',
+  setting: 'placementQuery',
+  scope: 'deployment',
+  query: `count by (cluster, namespace, deployment, nodegroup) (label_replace(kube_pod_info{created_by_kind="ReplicaSet"}, "deployment", "$1", "created_by_name", "^(.+)-[a-z0-9]{5,10}$") * on (cluster, node) group_left(nodegroup) ${NODE_LABELS})`,
+};
+
+export function placementQuery(settings: object): TPromMetric {
+  const override = (settings as Record<string, unknown>)[DEFAULT_PLACEMENT_QUERY.setting];
+  return { ...DEFAULT_PLACEMENT_QUERY, query: typeof override === 'string' && override.trim() ? override.trim() : DEFAULT_PLACEMENT_QUERY.query };
+}
+
+/** Every default query: deployments first, then node groups. */
+export const ALL_PROM_QUERIES: readonly TPromMetric[] = [...DEFAULT_PROM_QUERIES, ...DEFAULT_NODE_QUERIES];
+
+export const scopeOf = (q: TPromMetric) => q.scope ?? 'deployment';
+
 // The defaults with the connection's overrides applied.
 export function promQueries(settings: object): TPromMetric[] {
   const overrides = settings as Record<string, unknown>;
-  return DEFAULT_PROM_QUERIES.map((q) => {
+  return ALL_PROM_QUERIES.map((q) => {
     const override = overrides[q.setting];
     return { ...q, query: typeof override === 'string' && override.trim() ? override.trim() : q.query };
   });

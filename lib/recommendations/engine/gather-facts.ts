@@ -23,9 +23,10 @@ import { capacityFor, metricInfo } from '../../utilisation/metric-catalogue';
 import type { TInstrument } from '../commitments/instruments';
 import { percentile } from '../stats';
 import type {
-  TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnFacts, TFacts, TMonthlyProjection, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
+  TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnFacts, TFacts, TMonthlyProjection, TNodePoolFacts, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
 } from '../types';
 import { BILL_PROVIDERS, buildCommitmentPools, type THourlyInstances, type TPoolContext } from './commitment-pools';
+import { runsOn } from './node-pool-workloads';
 import { calibrateClass, capacityMultipliers, classProjection, type TClassCalibration, type TPlanMonth } from './plan-projection';
 
 const GiB = 2 ** 30;
@@ -220,6 +221,7 @@ function workloadFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Da
     minReplicas,
     maxReplicas: num(hpa.maxReplicas) ?? num(a.maxReplicas) ?? lastReplicas,
     requests: { cpuCores: num(a.cpuRequestCores) ?? 0, memoryGiB: (num(a.memoryRequestBytes) ?? num(a.memoryLimitBytes) ?? 0) / GiB },
+    replicasHourly: points(replicas, 'avg'),
     cpuCores: ratioSeries(m.get('cpu_cores'), replicas),
     memoryGiB: ratioSeries(m.get('memory_working_set_bytes'), replicas, 1 / GiB),
     requestsPerSecond: rps ? points(rps, 'avg') : undefined,
@@ -243,6 +245,32 @@ function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, c
     egressGB: bytes ? egress / 1e9 : undefined,
     originEgressPrice: origin?.price,
     currency: origin?.currency ?? 'USD',
+  };
+}
+
+/** A node group (`node-pool`) and the inventory's workloads on it. */
+function nodePoolFacts(r: TInventoryItem, m: Map<string, THourlySeries>, inventory: readonly TInventoryItem[]): TNodePoolFacts {
+  const a = r.attributes;
+  const [idCluster, idGroup] = r.externalId.split('/');
+  const cluster = String(a.cluster ?? idCluster);
+  const instanceType = String(a.instanceType ?? r.size ?? '');
+  const pools = inventory.filter((x) => x.kind === 'node-pool' && String(x.attributes.cluster ?? x.externalId.split('/')[0]) === cluster);
+  const workloadIds = inventory.filter((w) => runsOn(w, { cluster, nodegroup: String(a.nodegroup ?? idGroup), instanceType }, pools.length)).map((w) => w.externalId);
+  const nodes = m.get('nodes');
+  // the group's floor when the connection names none: the fewest nodes it ran (never recommend below that)
+  let fewest: number | undefined;
+  if (nodes) for (let i = 0; i < nodes.t.length; i++) fewest = Math.min(fewest ?? Infinity, Math.round(nodes.avg[i]));
+  return {
+    resource: ref(r, 'node-group'),
+    instanceType,
+    nodes: nodes && nodes.t.length ? nodes.avg[nodes.t.length - 1] : 0,
+    minNodes: num(a.minNodes) ?? fewest ?? 1,
+    workloadIds,
+    nodesHourly: points(nodes, 'avg'),
+    requestedCpuCores: points(m.get('cpu_request_cores'), 'avg'),
+    requestedMemoryGiB: points(m.get('memory_request_bytes'), 'avg', 1 / GiB),
+    allocatableCpuCores: points(m.get('cpu_allocatable_cores'), 'avg'),
+    allocatableMemoryGiB: points(m.get('memory_allocatable_bytes'), 'avg', 1 / GiB),
   };
 }
 
@@ -433,6 +461,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     facts.atlasClusters = [];
     facts.redis = [];
     facts.workloads = [];
+    facts.nodePools = [];
     facts.cdn = [];
     facts.buckets = [];
     facts.capacities = [];
@@ -442,9 +471,23 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
       if (r.kind === 'database' && r.provider === 'atlas') facts.atlasClusters.push(atlasFacts(r, m));
       else if (r.kind === 'cache') facts.redis.push(redisFacts(r, m, catalogue, index));
       else if (r.kind === 'app') facts.workloads.push(workloadFacts(r, m, now, plan, catalogue, index));
+      else if (r.kind === 'node-pool') facts.nodePools.push(nodePoolFacts(r, m, inventory));
       else if (r.kind === 'cdn') facts.cdn.push(cdnFacts(r, m, now, catalogue, index));
       else if (r.kind === 'storage') facts.buckets.push(bucketFacts(r, m, usage, now, catalogue, index));
       facts.capacities.push(...capacityFacts(r, m, now, plan));
+    }
+    // Node groups of EC2 instances are billed by AWS; so are the workloads on them, whose smaller requests
+    // save money only as nodes the group's recommendation frees.
+    const workloads = new Map(facts.workloads.map((w) => [w.resource.id, w]));
+    for (const p of facts.nodePools) {
+      const ec2 = index.bySku.has(`aws:ec2:${p.instanceType}`);
+      if (ec2) p.resource = { ...p.resource, provider: 'aws' };
+      for (const id of p.workloadIds) {
+        const w = workloads.get(id);
+        if (!w || !ec2) continue;
+        w.nodePool = p.resource.name;
+        w.resource = { ...w.resource, provider: 'aws' };
+      }
     }
   }
   return {

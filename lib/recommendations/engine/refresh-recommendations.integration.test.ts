@@ -50,6 +50,25 @@ describe('refreshRecommendations on the demo data', () => {
     expect((runRow.rules as { ruleId: string }[]).map((r) => r.ruleId)).toEqual(RULES.map((r) => r.id));
   });
 
+  it('judges the demo node group from its collected hours: system and auxiliary pods at their requests', async () => {
+    const run = await refreshRecommendations(base);
+    const rule = run.rules.find((r) => r.ruleId === 'node-pool')!;
+    expect(rule).toMatchObject({ outcome: 'ok', missing: [], resources: 1 });
+    // The model's nodes follow the requests at 100% of allocatable with routes-api at 2 CPU a pod; packed at 85%
+    // with routes-api at P90 usage + 15%, fewer are needed, in the busy hours and on average.
+    const [r] = await prisma.recommendation.findMany({ where: { ruleId: 'node-pool' } });
+    expect(r).toMatchObject({ resourceId: 'ec-prod/app-nodes', actionType: 'remove-nodes', currency: 'EUR', current: true });
+    const payload = r.payload as { action: { params: Record<string, number> }; evidence: { metric: string; value: number }[] };
+    expect(payload.action.params.to).toBeLessThan(payload.action.params.from);
+    expect(payload.action.params.meanNeeded).toBeLessThan(payload.action.params.meanNodes);
+    // the pods outside the inventory are the model's auxiliary and system pods after the roll-out: 2.6 + 7 vCPU, 2 GiB each
+    expect(payload.evidence.find((e) => e.metric === 'otherPodsCpu')!.value).toBeCloseTo(9.6, 1);
+    expect(payload.evidence.find((e) => e.metric === 'otherPodsMemory')!.value).toBeCloseTo(19.2, 1);
+    expect(Number(r.monthlySavingsP50)).toBeGreaterThan(0);
+    // a node pool has no static capacity (the autoscaler moves it): no runway for it
+    expect(await prisma.recommendation.count({ where: { kind: 'runway', resourceId: { startsWith: 'ec-prod/app-nodes' } } })).toBe(0);
+  });
+
   it('keeps identities and decisions on a second refresh', async () => {
     const accepted = first.find((r) => r.kind === 'pods')!;
     await updateRecommendationStatus(accepted.id, { status: 'accepted' }, editor, NOW);

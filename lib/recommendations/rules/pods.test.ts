@@ -24,6 +24,14 @@ describe('pod-requests', () => {
     expect(Number(r.monthlySavings!.p50)).toBeCloseTo(saving, 1);
   });
 
+  it('leaves the money to the node group when the pods run on EC2 nodes (counted once, as freed nodes)', () => {
+    const [r] = recs(run(podRequestsRule, workload({ nodePool: 'ec-prod/app-nodes' })));
+    expect(r.action.params).toMatchObject({ cpuCores: 0.58, memoryGiB: 1.15625 });
+    expect(r.monthlySavings).toBeNull();
+    expect(r.message).toMatchObject({ key: 'podRequestsOnNodes', params: { nodePool: 'ec-prod/app-nodes' } });
+    expect(r.text).toContain('ec-prod/app-nodes');
+  });
+
   it('leaves requests within 10% of the target alone', () => {
     // Target 0.92 × 1.15 = 1.058 → 5.8% above the request; 1.8 GiB × 1.15 = 2.07 → 3.5%.
     expect(recs(run(podRequestsRule, workload({ cpuCores: hourly(14, () => 0.92), memoryGiB: hourly(14, () => 1.8) })))).toEqual([]);

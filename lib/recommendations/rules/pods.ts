@@ -48,7 +48,9 @@ function evaluateRequests(w: TWorkloadFacts, now: Date, t: TThresholds): TRuleOu
   };
   const before = podHourCost(w, w.requests.cpuCores, w.requests.memoryGiB);
   const after = podHourCost(w, next.cpuCores, next.memoryGiB);
-  const saving = before !== null && after !== null ? (before - after) * w.replicas * HOURS_PER_MONTH : null;
+  // On a node group's EC2 nodes smaller requests are paid for only once they free whole nodes: the node-pool
+  // recommendation prices that, so this one carries no money of its own (counting both would count it twice).
+  const saving = w.nodePool ? null : before !== null && after !== null ? (before - after) * w.replicas * HOURS_PER_MONTH : null;
   const evidence: TEvidence[] = [
     { metric: 'cpuP90', value: round(cpuP90, 3), unit: 'cores' },
     { metric: 'cpuRequest', value: w.requests.cpuCores, unit: 'cores', threshold: target.cpuCores, comparison: 'at-most', source: 'VPA: P90 usage + 15% margin' },
@@ -64,8 +66,9 @@ function evaluateRequests(w: TWorkloadFacts, now: Date, t: TThresholds): TRuleOu
         action: { type: 'set-requests', params: { cpuCores: next.cpuCores, memoryGiB: next.memoryGiB, fromCpuCores: w.requests.cpuCores, fromMemoryGiB: w.requests.memoryGiB } },
         text:
           `Set ${possessive(w.resource.name)} requests to ${fmt(next.cpuCores, 2)} CPU and ${fmt(next.memoryGiB, 2)} GiB (now ${fmt(w.requests.cpuCores, 2)} and ${fmt(w.requests.memoryGiB, 2)}): ` +
-          `P90 usage over ${t.podsLookbackDays} days is ${fmt(cpuP90, 2)} CPU and ${fmt(memP90, 2)} GiB, plus the vertical pod autoscaler's ${pct(t.vpaMargin)} margin.`,
-        message: { key: 'podRequests', params: { workload: w.resource.name, cpuCores: next.cpuCores, memoryGiB: next.memoryGiB, fromCpuCores: w.requests.cpuCores, fromMemoryGiB: w.requests.memoryGiB, cpuP90: round(cpuP90, 3), memoryP90: round(memP90, 3), margin: t.vpaMargin, days: t.podsLookbackDays } },
+          `P90 usage over ${t.podsLookbackDays} days is ${fmt(cpuP90, 2)} CPU and ${fmt(memP90, 2)} GiB, plus the vertical pod autoscaler's ${pct(t.vpaMargin)} margin.` +
+          (w.nodePool ? ` Its pods run on ${w.nodePool}: the saving is the nodes this frees, priced in that node group's recommendation.` : ''),
+        message: { key: w.nodePool ? 'podRequestsOnNodes' : 'podRequests', params: { nodePool: w.nodePool ?? null, workload: w.resource.name, cpuCores: next.cpuCores, memoryGiB: next.memoryGiB, fromCpuCores: w.requests.cpuCores, fromMemoryGiB: w.requests.memoryGiB, cpuP90: round(cpuP90, 3), memoryP90: round(memP90, 3), margin: t.vpaMargin, days: t.podsLookbackDays } },
         evidence,
         monthlySavings: saving !== null && saving > 0 ? fixedSavings(saving) : null,
         currency: w.currency,
