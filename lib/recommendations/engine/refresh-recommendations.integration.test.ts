@@ -45,6 +45,10 @@ describe('refreshRecommendations on the demo data', () => {
     const commitment = stored.find((r) => r.kind === 'commitment' && r.resourceId === 'aws-compute-savings-plan');
     expect(commitment).toBeDefined();
     expect(Number(commitment!.monthlySavingsP50)).toBeGreaterThan(0);
+    // the node group's hourly node counts shape the Savings Plan's baseline hour by hour (the EC2 nodes are most
+    // of its spend; Fargate and the staging t3s, which monitoring does not count, stay spread over their days)
+    const evidence = (commitment!.payload as { evidence: { metric: string; value: number }[] }).evidence;
+    expect(evidence.find((e) => e.metric === 'baselineHourlyShare')!.value).toBeGreaterThan(0.5);
     const runRow = await prisma.recommendationRun.findUniqueOrThrow({ where: { id: run.runId } });
     expect(runRow.status).toBe('succeeded');
     expect((runRow.rules as { ruleId: string }[]).map((r) => r.ruleId)).toEqual(RULES.map((r) => r.id));
@@ -65,6 +69,10 @@ describe('refreshRecommendations on the demo data', () => {
     expect(payload.evidence.find((e) => e.metric === 'otherPodsCpu')!.value).toBeCloseTo(9.6, 1);
     expect(payload.evidence.find((e) => e.metric === 'otherPodsMemory')!.value).toBeCloseTo(19.2, 1);
     expect(Number(r.monthlySavingsP50)).toBeGreaterThan(0);
+    // both are billed by AWS; the pods' right-sizing carries no money of its own (its saving is these nodes)
+    expect(r.provider).toBe('aws');
+    const [requests] = await prisma.recommendation.findMany({ where: { ruleId: 'pod-requests', resourceId: 'routes/routes-api' } });
+    expect(requests).toMatchObject({ provider: 'aws', monthlySavingsP50: null });
     // a node pool has no static capacity (the autoscaler moves it): no runway for it
     expect(await prisma.recommendation.count({ where: { kind: 'runway', resourceId: { startsWith: 'ec-prod/app-nodes' } } })).toBe(0);
   });
