@@ -23,7 +23,7 @@ import { capacityFor, metricInfo } from '../../utilisation/metric-catalogue';
 import type { TInstrument } from '../commitments/instruments';
 import { percentile } from '../stats';
 import type {
-  TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnFacts, TFacts, TMonthlyProjection, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
+  TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnBillLine, TCdnFacts, TFacts, TMonthlyProjection, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
 } from '../types';
 import { BILL_PROVIDERS, buildCommitmentPools, type TPoolContext } from './commitment-pools';
 import { calibrateClass, capacityMultipliers, classProjection, type TClassCalibration, type TPlanMonth } from './plan-projection';
@@ -224,19 +224,39 @@ function workloadFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Da
   };
 }
 
-function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>): TCdnFacts {
+/** Bill providers whose CDN rows are read for the CDN pricing rule (CloudFront's are among the AWS rows already read). */
+export const CDN_BILL_PROVIDERS = ['Cloudflare'];
+
+/** A CDN resource's own usage-level rows, converted from the display currency to `currency` (1 `currency` = `rate`). */
+function cdnBill(r: TInventoryItem, rows: readonly TUsageTypeCost[], rate: number | undefined): TCdnBillLine[] | undefined {
+  if (!(rate && rate > 0)) return undefined;
+  const mine = rows.filter((u) => u.resourceId !== null && (u.resourceId === r.externalId || u.resourceId.endsWith(`/${r.externalId}`)));
+  if (mine.length === 0) return undefined;
+  return mine.map((u) => ({
+    t: Date.parse(`${u.day}T00:00:00Z`), service: u.service, sku: u.skuId, description: u.description, chargeCategory: u.chargeCategory,
+    unit: u.pricingUnit, quantity: u.quantity, cost: u.effectiveCost / rate,
+  }));
+}
+
+function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>, billRows: readonly TUsageTypeCost[] = [], fx: Record<string, number> = {}): TCdnFacts {
   const bytes = m.get('bytes');
   let egress = 0;
   const from = now.getTime() - 30 * DAY_MS;
   if (bytes) for (let i = 0; i < bytes.t.length; i++) if (bytes.t[i] >= from) egress += bytes.avg[i];
   // The origin is on AWS here (the bill's data transfer out); its internet egress price in the origin's region.
   const origin = priceOf(catalogue, index, 'aws:data-transfer:internet', String(r.attributes.originRegion ?? 'eu-west-3'));
+  const currency = origin?.currency ?? 'USD';
   return {
     resource: ref(r, 'cdn-distribution'),
     cacheHitRatio: daily(m.get('cache_hit_ratio'), 'mean'),
     egressGB: bytes ? egress / 1e9 : undefined,
     originEgressPrice: origin?.price,
-    currency: origin?.currency ?? 'USD',
+    // the traffic and the bill the CDN pricing rule prices (the bill from the display currency back to the catalogue's)
+    hourlyGB: points(bytes, 'avg', 1e-9),
+    hourlyRequests: points(m.get('requests'), 'avg'),
+    plan: typeof r.attributes.plan === 'string' ? r.attributes.plan : undefined,
+    bill: cdnBill(r, billRows, fx[currency]),
+    currency,
   };
 }
 
@@ -375,6 +395,9 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     // admins' overrides of the rules' thresholds (settings); the rules fall back to the constants
     getThresholdOverrides(),
   ]);
+  const cdnUsage = options.commitmentsOnly
+    ? []
+    : [...(await getUsageTypeCosts({ from: new Date(now.getTime() - USAGE_DAYS * DAY_MS), to: now, currency, providers: CDN_BILL_PROVIDERS })), ...usage.filter((u) => u.service === 'Amazon CloudFront')];
   // a plan of record that cannot be evaluated (no exchange rate yet, say) leaves the rules without a plan, as
   // when there is none, rather than failing the whole refresh; a scenario asked for by name must evaluate
   let planError: string | null = null;
@@ -419,7 +442,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
       if (r.kind === 'database' && r.provider === 'atlas') facts.atlasClusters.push(atlasFacts(r, m));
       else if (r.kind === 'cache') facts.redis.push(redisFacts(r, m, catalogue, index));
       else if (r.kind === 'app') facts.workloads.push(workloadFacts(r, m, now, plan, catalogue, index));
-      else if (r.kind === 'cdn') facts.cdn.push(cdnFacts(r, m, now, catalogue, index));
+      else if (r.kind === 'cdn') facts.cdn.push(cdnFacts(r, m, now, catalogue, index, cdnUsage, fx));
       else if (r.kind === 'storage') facts.buckets.push(bucketFacts(r, m, usage, now, catalogue, index));
       facts.capacities.push(...capacityFacts(r, m, now, plan));
     }
