@@ -224,21 +224,20 @@ function workloadFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Da
   };
 }
 
-/** Bill providers whose CDN rows are read for the CDN pricing rule (CloudFront's are among the AWS rows already read). */
+/** Bill providers whose rows are read for the CDN pricing rule, besides AWS's CloudFront rows. */
 export const CDN_BILL_PROVIDERS = ['Cloudflare'];
 
-/** A CDN resource's own usage-level rows, converted from the display currency to `currency` (1 `currency` = `rate`). */
-function cdnBill(r: TInventoryItem, rows: readonly TUsageTypeCost[], rate: number | undefined): TCdnBillLine[] | undefined {
-  if (!(rate && rate > 0)) return undefined;
+/** A CDN resource's own usage-level rows (read in the currency of its facts). */
+function cdnBillLines(r: TInventoryItem, rows: readonly TUsageTypeCost[]): TCdnBillLine[] | undefined {
   const mine = rows.filter((u) => u.resourceId !== null && (u.resourceId === r.externalId || u.resourceId.endsWith(`/${r.externalId}`)));
   if (mine.length === 0) return undefined;
   return mine.map((u) => ({
     t: Date.parse(`${u.day}T00:00:00Z`), service: u.service, sku: u.skuId, description: u.description, chargeCategory: u.chargeCategory,
-    unit: u.pricingUnit, quantity: u.quantity, cost: u.effectiveCost / rate,
+    unit: u.pricingUnit, quantity: u.quantity, cost: u.effectiveCost,
   }));
 }
 
-function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>, billRows: readonly TUsageTypeCost[] = [], fx: Record<string, number> = {}): TCdnFacts {
+function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>, bill: { currency: string; rows: readonly TUsageTypeCost[] } = { currency: 'USD', rows: [] }): TCdnFacts {
   const bytes = m.get('bytes');
   let egress = 0;
   const from = now.getTime() - 30 * DAY_MS;
@@ -251,11 +250,11 @@ function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, c
     cacheHitRatio: daily(m.get('cache_hit_ratio'), 'mean'),
     egressGB: bytes ? egress / 1e9 : undefined,
     originEgressPrice: origin?.price,
-    // the traffic and the bill the CDN pricing rule prices (the bill from the display currency back to the catalogue's)
+    // the traffic and the bill the CDN pricing rule prices
     hourlyGB: points(bytes, 'avg', 1e-9),
     hourlyRequests: points(m.get('requests'), 'avg'),
     plan: typeof r.attributes.plan === 'string' ? r.attributes.plan : undefined,
-    bill: cdnBill(r, billRows, fx[currency]),
+    bill: bill.currency === currency ? cdnBillLines(r, bill.rows) : undefined,
     currency,
   };
 }
@@ -395,9 +394,18 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     // admins' overrides of the rules' thresholds (settings); the rules fall back to the constants
     getThresholdOverrides(),
   ]);
+  // the CDNs' own bill rows in the currency of the CDN prices (USD), so the pricing rule compares like with like
+  // without a round trip through the display currency at two different days' rates
+  const cdnBill = { currency: catalogue.find((p) => p.kind === 'cdn-plan')?.currency ?? 'USD', from: new Date(now.getTime() - USAGE_DAYS * DAY_MS) };
   const cdnUsage = options.commitmentsOnly
-    ? []
-    : [...(await getUsageTypeCosts({ from: new Date(now.getTime() - USAGE_DAYS * DAY_MS), to: now, currency, providers: CDN_BILL_PROVIDERS })), ...usage.filter((u) => u.service === 'Amazon CloudFront')];
+    ? { currency: cdnBill.currency, rows: [] }
+    : {
+        currency: cdnBill.currency,
+        rows: (await Promise.all([
+          getUsageTypeCosts({ from: cdnBill.from, to: now, currency: cdnBill.currency, providers: CDN_BILL_PROVIDERS }),
+          getUsageTypeCosts({ from: cdnBill.from, to: now, currency: cdnBill.currency, providers: ['AWS'], services: ['Amazon CloudFront'] }),
+        ])).flat(),
+      };
   // a plan of record that cannot be evaluated (no exchange rate yet, say) leaves the rules without a plan, as
   // when there is none, rather than failing the whole refresh; a scenario asked for by name must evaluate
   let planError: string | null = null;
@@ -442,7 +450,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
       if (r.kind === 'database' && r.provider === 'atlas') facts.atlasClusters.push(atlasFacts(r, m));
       else if (r.kind === 'cache') facts.redis.push(redisFacts(r, m, catalogue, index));
       else if (r.kind === 'app') facts.workloads.push(workloadFacts(r, m, now, plan, catalogue, index));
-      else if (r.kind === 'cdn') facts.cdn.push(cdnFacts(r, m, now, catalogue, index, cdnUsage, fx));
+      else if (r.kind === 'cdn') facts.cdn.push(cdnFacts(r, m, now, catalogue, index, cdnUsage));
       else if (r.kind === 'storage') facts.buckets.push(bucketFacts(r, m, usage, now, catalogue, index));
       facts.capacities.push(...capacityFacts(r, m, now, plan));
     }

@@ -224,7 +224,6 @@ describe('cdn-pricing messages', () => {
       for (const r of all) {
         const text = new IntlMessageFormat(texts[r.message.key], locale).format(messageValues(r.message, f)) as string;
         expect(text).toContain(r.resource.name);
-        if (process.env.SHOW_CDN_TEXT) console.log(text);
         expect(text).toContain(`¤${r.message.params.savingsMonthly}`);
         expect(text).toContain('¤20');
         expect(text).not.toMatch(/\{|optionName|cloudflare[A-Z]|cloudfront[A-Z]/);

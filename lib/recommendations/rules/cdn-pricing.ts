@@ -284,7 +284,7 @@ function evaluatePricing(c: TCdnFacts, now: Date, t: TThresholds, catalogue: TPr
 
   const action = actionOf(best, current);
   const cur = c.currency;
-  const planName = `${current.family === 'cloudflare' ? 'Cloudflare' : 'CloudFront'} ${current.plan}`;
+  const planName = `${current.family === 'cloudflare' ? 'Cloudflare' : 'CloudFront'} ${current.plan.charAt(0).toUpperCase()}${current.plan.slice(1)}`;
   const estimateNote = best.estimate ? ` (an estimate${best.sku.includes('enterprise') ? ': Enterprise is quote-only' : ''})` : '';
   const head = `${c.resource.name} served ${fmt(gb)} GB${requests === null ? '' : ` and ${fmt(requests / 1e6, 1)} million requests`} a month over the last ${t.cdnLookbackDays} days and costs ${fmt(today, 2)} ${cur} a month on the bill (${planName}${monthly.addon > 0 ? `, with ${fmt(monthly.addon, 2)} ${cur} of add-ons` : ''}).`;
   const proposal =
