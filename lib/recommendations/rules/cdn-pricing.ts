@@ -298,8 +298,8 @@ function evaluatePricing(c: TCdnFacts, now: Date, t: TThresholds, catalogue: TPr
     ...(requests === null ? [] : [{ metric: 'monthlyRequests', value: Math.round(requests), unit: 'count' }]),
     { metric: 'todayMonthlyCost', value: round(today, 2), unit: `${cur}/month`, source: `${possessive(c.resource.name)} bill, last ${t.cdnLookbackDays} days` },
     { metric: 'bestOptionMonthlyCost', value: best.monthlyCost, unit: `${cur}/month`, source: best.name },
-    { metric: 'savingsShare', value: round(share, 4), unit: 'ratio', threshold: t.cdnPricingMinSavingsShare, comparison: 'at-least', source: "Ours: at least 5% of the CDN's bill" },
-    { metric: 'monthlySavingsAmount', value: round(saving, 2), unit: `${cur}/month`, threshold: t.cdnPricingMinSavings, comparison: 'at-least', source: 'Ours: at least 20 a month' },
+    { metric: 'savingsShare', value: round(share, 4), unit: 'ratio', threshold: t.cdnPricingMinSavingsShare, comparison: 'at-least', source: "Ours (settings): the smallest saving worth a pricing change, as a share of the CDN's bill" },
+    { metric: 'monthlySavingsAmount', value: round(saving, 2), unit: `${cur}/month`, threshold: t.cdnPricingMinSavings, comparison: 'at-least', source: 'Ours (settings): the smallest saving worth a pricing change, a month' },
   ];
   return {
     resource: c.resource,
