@@ -15,6 +15,7 @@ import type { TCdnFacts } from '@/lib/recommendations/types';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
 import { CdnOptions } from './cdn-options';
+import { EvidenceBars } from './evidence-bars';
 
 const perHour = (monthly: number) => monthly / ((365 / 12) * 24);
 const zone: TCdnFacts = {
@@ -30,12 +31,10 @@ const zone: TCdnFacts = {
 const [outcome] = cdnPricingRule.evaluate({ cdn: [zone], prices: DEFAULT_PRICE_CATALOGUE }, NOW);
 const rec = convertRecommendation((outcome as { recommendations: Parameters<typeof convertRecommendation>[0][] }).recommendations[0], 'EUR', { USD: 0.9 })!;
 
-function render(locale: 'fr-FR' | 'en-GB') {
+function render(locale: 'fr-FR' | 'en-GB', node: React.ReactNode = <CdnOptions details={rec.details!} currency="EUR" />) {
   return renderToString(
     <NextIntlClientProvider locale={locale} messages={locale === 'fr-FR' ? fr : en} timeZone="Europe/Paris">
-      <FormatProvider currency="EUR">
-        <CdnOptions details={rec.details!} currency="EUR" />
-      </FormatProvider>
+      <FormatProvider currency="EUR">{node}</FormatProvider>
     </NextIntlClientProvider>,
   );
 }
@@ -55,5 +54,17 @@ describe('recommendations: CdnOptions', () => {
     for (const word of [t.best, t.current, t.reasons.lowerPlan, t.reasons.allowanceExceeded, t.names.cloudflareBusinessAnnual, t.unmetered]) expect(html).toContain(word.replace(/'/g, '&#x27;'));
     // no code names leak into the page
     expect(html).not.toMatch(/>[^<]*(cloudflare-|allowance-exceeded|lower-plan)[^<]*</);
+  });
+
+  it.each(['fr-FR', 'en-GB'] as const)('shows the evidence amounts a month in the rule currency, with their unit in words (%s)', (locale) => {
+    const html = render(locale, <EvidenceBars evidence={rec.evidence} />);
+    const fmt = createFormatter({ locale, timeZone: 'Europe/Paris', currency: 'EUR' });
+    const units = (locale === 'fr-FR' ? fr : en).recommendationsPage.units;
+    // today's bill, 600 USD a month (plan 250 and Argo 350), and the 20 USD threshold
+    expect(html).toContain(units.perMonth.replace('{amount}', fmt.money('600', { currency: 'USD', digits: 0 })));
+    expect(html).toContain(fmt.money('20', { currency: 'USD', digits: 2 }));
+    expect(html).not.toContain('USD/month');
+    const metrics = (locale === 'fr-FR' ? fr : en).recommendationsPage.metrics as Record<string, string>;
+    for (const e of rec.evidence) expect(html).toContain(metrics[e.metric].replace(/'/g, '&#x27;'));
   });
 });
