@@ -93,6 +93,16 @@ describe('cdn-pricing on a Cloudflare zone', () => {
     expect(r.text).toContain('4%');
   });
 
+  it('scales the metered bill to a month over the days it covers (a bill that lags, a zone that is new)', () => {
+    const z = zone(3500, 750e6);
+    // the last two days not billed yet: the 28 billed days still say 350 of Argo a month
+    const lagging = { ...z, bill: z.bill!.filter((l) => l.t < NOW.getTime() - 2 * DAY_MS) };
+    expect(recs(run(lagging))[0].details!.todayMonthlyCost).toBeCloseTo(605, 1);
+    // a zone billed for ten days only: ten days of Argo are a third of a month's
+    const recent = { ...z, bill: z.bill!.filter((l) => l.chargeCategory !== 'Usage' || l.t >= NOW.getTime() - 10 * DAY_MS).map((l) => (l.chargeCategory === 'Usage' ? l : { ...l, t: NOW.getTime() - 10 * DAY_MS })) };
+    expect(recs(run(recent))[0].details!.todayMonthlyCost).toBeCloseTo(605, 1);
+  });
+
   it('cites its thresholds: saves just enough, or not enough (amount a month)', () => {
     expect(recs(run(zone(3500, 750e6), { cdnPricingMinSavings: 49.9 }))).toHaveLength(1);
     expect(recs(run(zone(3500, 750e6), { cdnPricingMinSavings: 50.1 }))).toHaveLength(0);

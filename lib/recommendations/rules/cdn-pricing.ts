@@ -104,8 +104,9 @@ function monthlyBill(family: TCdnFamily, bill: readonly TCdnBillLine[], now: Dat
     if (cls === 'plan') planLine = line;
   }
   if (usage.length > 0) {
-    const first = Math.max(from, Math.min(...bill.map((l) => l.t)));
-    const last = Math.max(...usage.map((l) => l.t)) + DAY_MS;
+    // the days the bill covers in the window: from its first row (a new resource) to its last usage day (the bill lags)
+    const first = Math.max(from, bill.reduce((m, l) => Math.min(m, l.t), Infinity));
+    const last = usage.reduce((m, l) => Math.max(m, l.t), -Infinity) + DAY_MS;
     const days = Math.max(1, (last - first) / DAY_MS);
     for (const l of usage) out[classify(family, l)] += (l.cost * DAYS_PER_MONTH) / days;
   }
