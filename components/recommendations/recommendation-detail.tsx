@@ -11,6 +11,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import type { TRecommendationView } from '@/lib/api/schemas/recommendations';
 import { providerColor } from '@/lib/format/palette';
 import { ApiError, fetchPlan, fetchRecommendation, keys } from './api';
+import { CdnOptions } from './cdn-options';
 import { CommitmentNumbers } from './commitment-numbers';
 import { EvidenceBars } from './evidence-bars';
 import { bandOf } from './band';
@@ -83,6 +84,11 @@ export function RecommendationDetail({ id, initial, role }: { id: string; initia
           {r.commitment && (
             <Card title={t('commitmentTitle')} action={<Link href={`/recommendations/commitments?instrument=${encodeURIComponent(r.commitment.instrument)}&term=${r.commitment.termMonths === 36 ? '3y' : '1y'}&payment=${r.commitment.payment}`} className="text-sm font-medium text-brand-600 hover:underline" data-testid="open-planner">{t('openPlanner')}</Link>}>
               <CommitmentNumbers commitment={r.commitment} currency={r.currency ?? fmt.currency} />
+            </Card>
+          )}
+          {r.ruleId === 'cdn-pricing' && Array.isArray(r.details.options) && (
+            <Card title={t('cdnOptions.title')} subtitle={t('cdnOptions.subtitle')}>
+              <CdnOptions details={r.details} currency={r.currency ?? fmt.currency} />
             </Card>
           )}
           {r.commitment && (

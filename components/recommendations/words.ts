@@ -96,6 +96,9 @@ export function useEvidenceValue(fmt: TFormatter) {
     () => (value: number, unit: string): string => {
       const perHour = /^([A-Z]{3})\/h on demand$/.exec(unit);
       if (perHour) return t('perHourOnDemand', { amount: fmt.unitPrice(Math.round(value * 10_000) / 10_000, { currency: perHour[1] }) });
+      // an amount a month in the rule's own currency (the CDN pricing's bill and options)
+      const perMonth = /^([A-Z]{3})\/month$/.exec(unit);
+      if (perMonth) return t('perMonth', { amount: fmt.money(String(value), { currency: perMonth[1], digits: Math.abs(value) < 100 ? 2 : 0 }) });
       switch (unit) {
         case 'ratio':
           return fmt.share(value, Math.abs(value) < 0.1 && value !== 0 ? 1 : 0);

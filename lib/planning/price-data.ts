@@ -114,6 +114,22 @@ const aws: TPriceItem[] = [
   ),
   item({ sku: 'aws:cloudfront:free-egress', provider: 'aws', kind: 'free-allowance', name: 'CloudFront always-free data transfer', region: null, unit: 'GB', unitPrice: '0', includedQuantity: 1000, source: 'CloudFront always free tier: 1 TB of data transfer out per month.', estimate: false }),
   item({ sku: 'aws:cloudfront:https-requests-europe', provider: 'aws', kind: 'cdn-requests', name: 'CloudFront HTTPS requests, Europe', region: null, unit: '10k requests', unitPrice: '0.012', includedQuantity: 1000, source: 'Estimate from the CloudFront pricing page; always free tier covers 10M requests (1,000 × 10k) a month.', estimate: true }),
+  // CloudFront flat-rate plans (launched 2025-11-18): one monthly price per distribution (one apex domain) bundling
+  // delivery, AWS WAF, DDoS protection, Route 53 DNS, log ingestion, edge functions and S3 credits, with no overage
+  // charges (traffic above the allowance may be throttled). Each plan's data transfer allowance is its
+  // `includedQuantity` in GB; its request allowance is the companion free-allowance item, in 10k requests.
+  ...([
+    ['free', 'Free', '0', 100, 1e6],
+    ['pro', 'Pro', '15', 50e3, 10e6],
+    ['business', 'Business', '200', 50e3, 125e6],
+    ['premium', 'Premium', '1000', 50e3, 500e6],
+  ] as [string, string, string, number, number][]).flatMap(([tier, label, price, gb, requests]) => {
+    const source = `CloudFront flat-rate pricing plans (AWS CloudFront pricing page and developer guide, launched 2025-11-18; read 2026-12-06 through published summaries): ${label} $${price}/month, ${gb >= 1e3 ? `${gb / 1e3} TB` : `${gb} GB`} of data transfer and ${requests / 1e6}M requests a month, no overage charges.`;
+    return [
+      item({ sku: `aws:cloudfront:flat-rate:${tier}`, provider: 'aws', kind: 'cdn-plan', name: `CloudFront ${label} flat-rate plan`, region: null, unit: 'month', unitPrice: price, includedQuantity: gb, source, estimate: false, effectiveDate: '2025-11-18' }),
+      item({ sku: `aws:cloudfront:flat-rate:${tier}:requests`, provider: 'aws', kind: 'free-allowance', name: `CloudFront ${label} flat-rate plan: requests included`, region: null, unit: '10k requests', unitPrice: '0', includedQuantity: requests / 1e4, source, estimate: false, effectiveDate: '2025-11-18' }),
+    ];
+  }),
   // Commitments: multipliers on the on-demand price.
   ...([
     ['aws:commitment:compute-sp', '1y', '0.72', 'Compute Savings Plan, 1 year, no upfront: ~28% off EC2 on-demand.'],
@@ -136,10 +152,10 @@ const others: TPriceItem[] = [
   item({ sku: 'redis-cloud:pro:minimum', provider: 'redis', kind: 'minimum-charge', name: 'Redis Cloud Pro monthly minimum', region: null, unit: 'month', unitPrice: '200', source: 'Redis Cloud Pro: $200/month account minimum.', estimate: true }),
   item({ sku: 'redis-cloud:commitment:1y', provider: 'redis', kind: 'commitment', name: 'Redis Cloud annual commitment', region: null, unit: 'multiplier', unitPrice: '0.8', source: 'Estimate: annual Redis Cloud commitments quoted at 20–30% off pay-as-you-go.', estimate: true }),
   item({ sku: 'redis-cloud:commitment:3y', provider: 'redis', kind: 'commitment', name: 'Redis Cloud 3-year commitment', region: null, unit: 'multiplier', unitPrice: '0.7', source: 'Estimate: multi-year Redis Cloud commitments, ~30% off pay-as-you-go.', estimate: true }),
-  item({ sku: 'cloudflare:pro', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Pro (monthly billing)', region: null, unit: 'month', unitPrice: '25', source: 'Cloudflare plans page: Pro $25/month billed monthly, $20/month billed yearly.', estimate: true }),
-  item({ sku: 'cloudflare:pro:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Pro (annual billing)', region: null, unit: 'month', unitPrice: '20', source: 'Cloudflare plans page.', estimate: true }),
-  item({ sku: 'cloudflare:business', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Business (monthly billing)', region: null, unit: 'month', unitPrice: '250', source: 'Cloudflare plans page: Business $250/month billed monthly, $200/month billed yearly.', estimate: true }),
-  item({ sku: 'cloudflare:business:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Business (annual billing)', region: null, unit: 'month', unitPrice: '200', source: 'Cloudflare plans page.', estimate: true }),
+  item({ sku: 'cloudflare:pro', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Pro (monthly billing)', region: null, unit: 'month', unitPrice: '25', source: 'Cloudflare plans page (cloudflare.com/plans, read 2026-10-07 as transcribed verbatim): Pro $20/month billed annually or $25 billed monthly; Business $200/month billed annually or $250 billed monthly.', estimate: false }),
+  item({ sku: 'cloudflare:pro:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Pro (annual billing)', region: null, unit: 'month', unitPrice: '20', source: 'Cloudflare plans page (cloudflare.com/plans, read 2026-10-07 as transcribed verbatim): Pro $20/month billed annually or $25 billed monthly; Business $200/month billed annually or $250 billed monthly.', estimate: false }),
+  item({ sku: 'cloudflare:business', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Business (monthly billing)', region: null, unit: 'month', unitPrice: '250', source: 'Cloudflare plans page (cloudflare.com/plans, read 2026-10-07 as transcribed verbatim): Pro $20/month billed annually or $25 billed monthly; Business $200/month billed annually or $250 billed monthly.', estimate: false }),
+  item({ sku: 'cloudflare:business:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Business (annual billing)', region: null, unit: 'month', unitPrice: '200', source: 'Cloudflare plans page (cloudflare.com/plans, read 2026-10-07 as transcribed verbatim): Pro $20/month billed annually or $25 billed monthly; Business $200/month billed annually or $250 billed monthly.', estimate: false }),
   item({ sku: 'cloudflare:enterprise:annual', provider: 'cloudflare', kind: 'cdn-plan', name: 'Cloudflare Enterprise (annual contract)', region: null, unit: 'month', unitPrice: '3000', source: 'Estimate: Enterprise is quote-only; contracts at this traffic are commonly reported from ~$2,000–5,000/month.', estimate: true }),
   ...['europe-west9', 'europe-west3'].flatMap((region) => [
     item({ sku: 'gcp:gcs:standard', provider: 'gcp', kind: 'object-storage', name: 'Cloud Storage Standard (regional)', region, unit: 'GB-month', unitPrice: '0.023', source: 'Estimate from the Cloud Storage pricing page (European regions).', estimate: true }),

@@ -4,7 +4,7 @@
 import type { TMessage } from './types';
 
 /** Parameters that are amounts in the recommendation's currency (decimal strings or numbers). */
-export const MONEY_PARAMS = ['p10', 'p50', 'p90', 'by20', 'by40', 'originCost', 'retrievalCost'] as const;
+export const MONEY_PARAMS = ['p10', 'p50', 'p90', 'by20', 'by40', 'originCost', 'retrievalCost', 'currentMonthly', 'optionMonthly', 'savingsMonthly', 'minSavings'] as const;
 
 export type TMessageFormatting = {
   /** An amount in the recommendation's currency, e.g. "1 234,56 €". */

@@ -1,6 +1,7 @@
 // Every recommendation rule, in one list: the engine runs these and nothing else.
 import { atlasDiskRule, atlasIdleRule, atlasTierRule } from './rules/atlas';
 import { cdnCacheHitRule } from './rules/cdn';
+import { cdnPricingRule } from './rules/cdn-pricing';
 import { nodePoolRule } from './rules/nodes';
 import { commitmentRule } from './rules/commitment';
 import { storageLifecycleRule } from './rules/object-storage';
@@ -21,6 +22,7 @@ export const RULES: readonly TRule[] = [
   podReplicasRule,
   nodePoolRule,
   cdnCacheHitRule,
+  cdnPricingRule,
   storageLifecycleRule,
   capacityRunwayRule,
 ];

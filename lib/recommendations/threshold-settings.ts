@@ -36,6 +36,8 @@ export const THRESHOLD_META: Record<TThresholdId, TThresholdMeta> = {
   podsLookbackDays: days(7, 90, 'Ours: two full weeks of pod usage (VPA keeps 8 days)'),
   cdnCacheHitTarget: share(0.5, 0.99, 'Issue 14: a CDN serving under 85% of its bytes from cache'),
   cdnLookbackDays: days(7, 90, 'Issue 14: 30 days of cache statistics'),
+  cdnPricingMinSavingsShare: share(0.01, 0.5, "Ours: a CDN pricing change saves at least 5% of the CDN's bill today"),
+  cdnPricingMinSavings: { unit: 'count', min: 0, max: 10_000, integer: true, source: "Ours: and at least 20 a month in the catalogue's currency (USD)" },
   s3IaAfterDays: days(30, 365, 'S3 user guide: objects stay 30 days in Standard before Standard-IA'),
   s3ArchiveAfterDays: days(90, 730, 'S3 user guide: Glacier Instant Retrieval bills at least 90 days'),
   s3StandardShare: share(0.1, 0.9, 'Issue 14: lifecycle is worth it when most bytes sit in Standard'),

@@ -48,6 +48,12 @@ export const PODS_LOOKBACK_DAYS = 14;
 /** A CDN serving under 85% of its bytes from cache pays the origin for the rest (issue 14; a common target for static-heavy sites). */
 export const CDN_CACHE_HIT_TARGET = 0.85;
 export const CDN_LOOKBACK_DAYS = 30;
+/** A CDN pricing change (billing period, plan, bundle or provider) is proposed when it saves at least 5% of what the
+ *  CDN costs today (ours: a month of traffic growth or a list-price revision moves the bill by about as much)… */
+export const CDN_PRICING_MIN_SAVINGS_SHARE = 0.05;
+/** …and at least 20 a month in the catalogue's currency (USD; ours: under that, the paperwork of changing a plan
+ *  costs more than it saves). */
+export const CDN_PRICING_MIN_SAVINGS = 20;
 
 /** S3 lifecycle: objects must stay 30 days in Standard before moving to Standard-IA, which then bills at least
  *  30 days; Glacier Instant Retrieval bills at least 90 days (S3 user guide, lifecycle transition constraints). */
@@ -92,6 +98,8 @@ export type TThresholds = {
   podsLookbackDays: number;
   cdnCacheHitTarget: number;
   cdnLookbackDays: number;
+  cdnPricingMinSavingsShare: number;
+  cdnPricingMinSavings: number;
   s3IaAfterDays: number;
   s3ArchiveAfterDays: number;
   s3StandardShare: number;
@@ -119,6 +127,8 @@ export const DEFAULT_THRESHOLDS: TThresholds = {
   podsLookbackDays: PODS_LOOKBACK_DAYS,
   cdnCacheHitTarget: CDN_CACHE_HIT_TARGET,
   cdnLookbackDays: CDN_LOOKBACK_DAYS,
+  cdnPricingMinSavingsShare: CDN_PRICING_MIN_SAVINGS_SHARE,
+  cdnPricingMinSavings: CDN_PRICING_MIN_SAVINGS,
   s3IaAfterDays: S3_IA_AFTER_DAYS,
   s3ArchiveAfterDays: S3_ARCHIVE_AFTER_DAYS,
   s3StandardShare: S3_STANDARD_SHARE,

@@ -170,7 +170,28 @@ export type TCdnFacts = {
   egressGB?: number;
   /** Price of one GB fetched from the origin (its data transfer out). */
   originEgressPrice?: string;
+  /** Hourly GB delivered to viewers and requests served (each point the hour's total), for pricing the traffic. */
+  hourlyGB?: TPoint[];
+  hourlyRequests?: TPoint[];
+  /** The plan the inventory names ('Business'), when the bill does not say. */
+  plan?: string;
+  /** The CDN's own bill (usage-level rows for this resource), amounts in `currency`. */
+  bill?: TCdnBillLine[];
   currency: string;
+};
+
+/** One usage-level bill row of a CDN resource: a day (or a billing period starting that day) of one SKU. */
+export type TCdnBillLine = {
+  /** Start of the row's day (or of its billing period), epoch milliseconds (UTC). */
+  t: number;
+  service: string;
+  sku: string | null;
+  description: string | null;
+  /** FOCUS ChargeCategory: 'Usage' for metered rows, 'Purchase' for subscriptions billed in advance. */
+  chargeCategory: string;
+  unit: string | null;
+  quantity: number;
+  cost: number;
 };
 
 export type TBucketFacts = {

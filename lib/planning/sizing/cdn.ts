@@ -67,15 +67,24 @@ export function cdnLineKeys(ctx: TCdnContext): string[] {
   return ctx.provider === 'cloudfront' ? ['cdn.egress', 'cdn.requests', 'cdn.originEgress'] : ['cdn.plan', 'cdn.originEgress'];
 }
 
+/**
+ * The cost of `gb` a month through tiered prices: the GB in each band [from, to) at that band's price
+ * (CloudFront's per-GB tiers). `tierGB`, when given, receives the GB billed in each band.
+ */
+export function tieredCost(gb: number, from: ArrayLike<number>, to: ArrayLike<number>, price: ArrayLike<number>, tierGB?: Float64Array): number {
+  let cost = 0;
+  for (let i = 0; i < price.length; i++) {
+    const inBand = Math.max(0, Math.min(gb, to[i]) - from[i]);
+    if (tierGB) tierGB[i] = inBand;
+    cost += inBand * price[i];
+  }
+  return cost;
+}
+
 export function computeCdn(d: TDriverPoint, c: TCoefficientPoint, x: TDerived, ctx: TCdnContext, t: TCdnTrace): number {
   if (ctx.provider === 'cloudfront') {
     t.billableGB = Math.max(0, x.cdnEgressGB - ctx.freeGB);
-    let egress = 0;
-    for (let i = 0; i < ctx.tierOut.length; i++) {
-      const gb = Math.max(0, Math.min(t.billableGB, ctx.tierTo[i]) - ctx.tierFrom[i]);
-      t.tierGB[i] = gb;
-      egress += gb * ctx.tierOut[i];
-    }
+    const egress = tieredCost(t.billableGB, ctx.tierFrom, ctx.tierTo, ctx.tierOut, t.tierGB);
     t.billableRequests10k = Math.max(0, x.cdnRequests / 1e4 - ctx.freeRequests10k);
     t.cost[0] = egress;
     t.cost[1] = t.billableRequests10k * ctx.requests.out;

@@ -23,7 +23,7 @@ import { capacityFor, metricInfo } from '../../utilisation/metric-catalogue';
 import type { TInstrument } from '../commitments/instruments';
 import { percentile } from '../stats';
 import type {
-  TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnFacts, TFacts, TMonthlyProjection, TNodePoolFacts, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
+  TAtlasClusterFacts, TBucketFacts, TCapacityFacts, TCdnBillLine, TCdnFacts, TFacts, TMonthlyProjection, TNodePoolFacts, TPoint, TRedisFacts, TResourceRef, TWorkloadFacts,
 } from '../types';
 import { BILL_PROVIDERS, buildCommitmentPools, type THourlyInstances, type TPoolContext } from './commitment-pools';
 import { runsOn } from './node-pool-workloads';
@@ -232,19 +232,38 @@ function workloadFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Da
   };
 }
 
-function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>): TCdnFacts {
+/** Bill providers whose rows are read for the CDN pricing rule, besides AWS's CloudFront rows. */
+export const CDN_BILL_PROVIDERS = ['Cloudflare'];
+
+/** A CDN resource's own usage-level rows (read in the currency of its facts). */
+function cdnBillLines(r: TInventoryItem, rows: readonly TUsageTypeCost[]): TCdnBillLine[] | undefined {
+  const mine = rows.filter((u) => u.resourceId !== null && (u.resourceId === r.externalId || u.resourceId.endsWith(`/${r.externalId}`)));
+  if (mine.length === 0) return undefined;
+  return mine.map((u) => ({
+    t: Date.parse(`${u.day}T00:00:00Z`), service: u.service, sku: u.skuId, description: u.description, chargeCategory: u.chargeCategory,
+    unit: u.pricingUnit, quantity: u.quantity, cost: u.effectiveCost,
+  }));
+}
+
+function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>, bill: { currency: string; rows: readonly TUsageTypeCost[] } = { currency: 'USD', rows: [] }): TCdnFacts {
   const bytes = m.get('bytes');
   let egress = 0;
   const from = now.getTime() - 30 * DAY_MS;
   if (bytes) for (let i = 0; i < bytes.t.length; i++) if (bytes.t[i] >= from) egress += bytes.avg[i];
   // The origin is on AWS here (the bill's data transfer out); its internet egress price in the origin's region.
   const origin = priceOf(catalogue, index, 'aws:data-transfer:internet', String(r.attributes.originRegion ?? 'eu-west-3'));
+  const currency = origin?.currency ?? 'USD';
   return {
     resource: ref(r, 'cdn-distribution'),
     cacheHitRatio: daily(m.get('cache_hit_ratio'), 'mean'),
     egressGB: bytes ? egress / 1e9 : undefined,
     originEgressPrice: origin?.price,
-    currency: origin?.currency ?? 'USD',
+    // the traffic and the bill the CDN pricing rule prices
+    hourlyGB: points(bytes, 'avg', 1e-9),
+    hourlyRequests: points(m.get('requests'), 'avg'),
+    plan: typeof r.attributes.plan === 'string' ? r.attributes.plan : undefined,
+    bill: bill.currency === currency ? cdnBillLines(r, bill.rows) : undefined,
+    currency,
   };
 }
 
@@ -425,6 +444,18 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     // admins' overrides of the rules' thresholds (settings); the rules fall back to the constants
     getThresholdOverrides(),
   ]);
+  // the CDNs' own bill rows in the currency of the CDN prices (USD), so the pricing rule compares like with like
+  // without a round trip through the display currency at two different days' rates
+  const cdnBill = { currency: catalogue.find((p) => p.kind === 'cdn-plan')?.currency ?? 'USD', from: new Date(now.getTime() - USAGE_DAYS * DAY_MS) };
+  const cdnUsage = options.commitmentsOnly
+    ? { currency: cdnBill.currency, rows: [] }
+    : {
+        currency: cdnBill.currency,
+        rows: (await Promise.all([
+          getUsageTypeCosts({ from: cdnBill.from, to: now, currency: cdnBill.currency, providers: CDN_BILL_PROVIDERS }),
+          getUsageTypeCosts({ from: cdnBill.from, to: now, currency: cdnBill.currency, providers: ['AWS'], services: ['Amazon CloudFront'] }),
+        ])).flat(),
+      };
   // a plan of record that cannot be evaluated (no exchange rate yet, say) leaves the rules without a plan, as
   // when there is none, rather than failing the whole refresh; a scenario asked for by name must evaluate
   let planError: string | null = null;
@@ -472,7 +503,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
       else if (r.kind === 'cache') facts.redis.push(redisFacts(r, m, catalogue, index));
       else if (r.kind === 'app') facts.workloads.push(workloadFacts(r, m, now, plan, catalogue, index));
       else if (r.kind === 'node-pool') facts.nodePools.push(nodePoolFacts(r, m, inventory));
-      else if (r.kind === 'cdn') facts.cdn.push(cdnFacts(r, m, now, catalogue, index));
+      else if (r.kind === 'cdn') facts.cdn.push(cdnFacts(r, m, now, catalogue, index, cdnUsage));
       else if (r.kind === 'storage') facts.buckets.push(bucketFacts(r, m, usage, now, catalogue, index));
       facts.capacities.push(...capacityFacts(r, m, now, plan));
     }

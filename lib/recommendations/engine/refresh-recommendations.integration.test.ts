@@ -9,7 +9,8 @@ import { loadDemo } from '../../demo/load-demo';
 import { AppError } from '../../errors';
 import { ensurePlanningSeed } from '../../scenarios/ensure-planning-seed';
 import { RULES } from '../rules';
-import { RECOMMENDATION_KINDS, type TRule } from '../types';
+import { RECOMMENDATION_KINDS, type TRecommendation, type TRule } from '../types';
+import type { TCdnOption } from '../rules/cdn-pricing';
 import { updateRecommendationStatus } from '../update-recommendation-status';
 import { getRecommendation } from '../../queries/get-recommendation';
 import { REFRESH_LOCK_KEY, refreshRecommendations, type TRefreshOptions } from './refresh-recommendations';
@@ -75,6 +76,32 @@ describe('refreshRecommendations on the demo data', () => {
     expect(requests).toMatchObject({ provider: 'aws', monthlySavingsP50: null });
     // a node pool has no static capacity (the autoscaler moves it): no runway for it
     expect(await prisma.recommendation.count({ where: { kind: 'runway', resourceId: { startsWith: 'ec-prod/app-nodes' } } })).toBe(0);
+  });
+
+  it("prices the Cloudflare zone's served traffic under every CDN option and finds yearly billing of its plan, from its bill", async () => {
+    const cdn = await prisma.recommendation.findMany({ where: { ruleId: 'cdn-pricing' } });
+    expect(cdn).toHaveLength(1);
+    const [r] = cdn;
+    expect(r).toMatchObject({ kind: 'cdn', provider: 'cloudflare', actionType: 'annual-billing', currency: 'EUR', current: true });
+    const rec = r.payload as unknown as TRecommendation;
+    const d = rec.details as { options: TCdnOption[]; todayMonthlyCost: number; monthlyGB: number; monthlyRequests: number; otherMonthlyCost: number; fxRate: number };
+    // the demo bills Business monthly ($250) and Argo ($5 and $0.10 a GB): the bill says so, in USD after conversion back
+    const argo = 5 + d.monthlyGB * 0.1;
+    expect(d.todayMonthlyCost).toBeGreaterThan(250 + argo - 25);
+    expect(d.todayMonthlyCost).toBeLessThan(250 + argo + 25);
+    // load balancing and workers are billed to the zone too, but no option replaces them
+    expect(d.otherMonthlyCost).toBeGreaterThan(25);
+    expect(d.options.find((o) => o.id === 'cloudflare-business')).toMatchObject({ current: true });
+    expect(d.options.find((o) => o.id === 'cloudflare-business-annual')).toMatchObject({ keepsInUse: true, commitment: true, estimate: false });
+    expect(d.options.find((o) => o.id === 'cloudflare-pro-annual')).toMatchObject({ keepsInUse: false, reason: 'lower-plan' });
+    // hundreds of millions of requests a month: more than any CloudFront flat-rate plan allows
+    expect(d.monthlyRequests).toBeGreaterThan(500e6);
+    expect(d.options.find((o) => o.id === 'cloudfront-flat-rate-premium')).toMatchObject({ keepsInUse: false, reason: 'allowance-exceeded' });
+    // the same plan billed yearly: about $50 a month, converted to euros by the engine
+    expect(d.fxRate).toBeGreaterThan(0);
+    expect(Number(r.monthlySavingsP50)).toBeCloseTo((250 - 200) * d.fxRate, 0);
+    expect(rec.risks.map((x) => [x.level, x.message.key])).toEqual([['medium', 'riskCdnAnnualBilling']]);
+    expect(rec.message.key).toBe('cdnPricingAnnual');
   });
 
   it('keeps identities and decisions on a second refresh', async () => {

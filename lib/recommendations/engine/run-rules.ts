@@ -31,7 +31,7 @@ export function needsFor(rule: TRule, missing: readonly string[]): string[] {
     const fact = m.split(':').pop()!.trim().split(' ')[0];
     if (fact === 'projection') keys.add('needsPlanOfRecord');
     else if (fact === 'terms' || fact === 'unitPrice' || fact === 'prices') keys.add('needsPrices');
-    else if (fact === 'baseline' || fact === 'commitmentPools' || fact === 'storageClassGB' || fact === 'egressGB') keys.add('needsBilling');
+    else if (fact === 'baseline' || fact === 'commitmentPools' || fact === 'storageClassGB' || fact === 'egressGB' || fact === 'bill' || fact === 'planCharge') keys.add('needsBilling');
     else if (rule.kind === 'atlas') keys.add('needsAtlas');
     else if (rule.kind === 'redis') keys.add('needsRedis');
     else if (rule.kind === 'pods') keys.add('needsPrometheus');
@@ -79,7 +79,7 @@ export function runRules(rules: readonly TRule[], facts: TFacts, now: Date, log:
 }
 
 /** Money parameters of the rules' messages besides the savings (converted with them). */
-const MONEY_PARAMS = ['originCost', 'retrievalCost', 'extraMonthly', 'nowMonthly'];
+const MONEY_PARAMS = ['originCost', 'retrievalCost', 'extraMonthly', 'nowMonthly', 'currentMonthly', 'optionMonthly', 'savingsMonthly', 'minSavings'];
 
 /** The recommendation with its amounts in `currency` (rate: 1 of its currency in `currency`); null when no rate is known. */
 export function convertRecommendation(rec: TRecommendation, currency: string, rates: Record<string, number>): TRecommendation | null {
