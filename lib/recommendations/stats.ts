@@ -10,6 +10,14 @@ export function inWindow(points: readonly TPoint[], from: number, to: number): T
 }
 
 /** Nearest-rank percentile (p in [0, 1]) of the values; NaN for none. */
+/** A month of hourly totals (GB served, requests): the mean hour with data times the hours of a month, whatever the gaps. */
+export function monthlyFromHours(points: readonly TPoint[]): number {
+  if (points.length === 0) return 0;
+  let s = 0;
+  for (const p of points) s += p.v;
+  return (s / points.length) * (365 / 12) * 24;
+}
+
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();

@@ -166,8 +166,6 @@ export type TCdnFacts = {
   resource: TResourceRef;
   /** Daily: bytes served from cache ÷ bytes served, 0..1. */
   cacheHitRatio?: TPoint[];
-  /** GB delivered to viewers over the lookback. */
-  egressGB?: number;
   /** Price of one GB fetched from the origin (its data transfer out). */
   originEgressPrice?: string;
   /** Hourly GB delivered to viewers and requests served (each point the hour's total), for pricing the traffic. */

@@ -247,18 +247,14 @@ function cdnBillLines(r: TInventoryItem, rows: readonly TUsageTypeCost[]): TCdnB
 
 function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>, bill: { currency: string; rows: readonly TUsageTypeCost[] } = { currency: 'USD', rows: [] }): TCdnFacts {
   const bytes = m.get('bytes');
-  let egress = 0;
-  const from = now.getTime() - 30 * DAY_MS;
-  if (bytes) for (let i = 0; i < bytes.t.length; i++) if (bytes.t[i] >= from) egress += bytes.avg[i];
   // The origin is on AWS here (the bill's data transfer out); its internet egress price in the origin's region.
   const origin = priceOf(catalogue, index, 'aws:data-transfer:internet', String(r.attributes.originRegion ?? 'eu-west-3'));
   const currency = origin?.currency ?? 'USD';
   return {
     resource: ref(r, 'cdn-distribution'),
     cacheHitRatio: daily(m.get('cache_hit_ratio'), 'mean'),
-    egressGB: bytes ? egress / 1e9 : undefined,
     originEgressPrice: origin?.price,
-    // the traffic and the bill the CDN pricing rule prices
+    // the traffic both CDN rules read over their lookback, and the bill the pricing rule prices
     hourlyGB: points(bytes, 'avg', 1e-9),
     hourlyRequests: points(m.get('requests'), 'avg'),
     plan: typeof r.attributes.plan === 'string' ? r.attributes.plan : undefined,

@@ -182,13 +182,13 @@ describe('cdn-pricing on a CloudFront distribution', () => {
     expect(over.risks[0]).toMatchObject({ level: 'high', message: { key: 'riskCdnMigration' } });
   });
 
-  it('recommends the Security Savings Bundle when no plan or provider is cheaper', () => {
-    // only pay-as-you-go and the bundle in the catalogue: 30% off for a year's commitment
+  it('leaves the Security Savings Bundle on CloudFront usage to the commitment rule (no twin), and lists it', () => {
+    // only pay-as-you-go and the bundle in the catalogue: 30% off for a year's commitment, sized by commitment-ladder
     const prices = DEFAULT_PRICE_CATALOGUE.filter((p) => !p.sku.startsWith('cloudflare:') && !p.sku.startsWith('aws:cloudfront:flat-rate'));
-    const [r] = recs(run(distribution(2000, 50e6, 133), {}, prices));
-    expect(r.action).toMatchObject({ type: 'savings-bundle', params: { option: 'cloudfront-bundle' } });
-    expect(Number(r.monthlySavings!.p50)).toBeCloseTo(133 - 133 * 0.7, 1);
-    expect(r.risks.map((x) => [x.level, x.message.key])).toEqual([['medium', 'riskCdnBundle'], ['medium', 'riskCdnEstimate']]);
+    const outcome = run(distribution(2000, 50e6, 133), {}, prices);
+    expect(recs(outcome)).toEqual([]);
+    const options = cdnOptions(prices, { gb: 2000, requests: 50e6, addons: 0, currency: 'USD', current: { family: 'cloudfront', level: 0, billing: 'usage', plan: 'pay-as-you-go' } });
+    expect(options.find((o) => o.id === 'cloudfront-bundle')!.monthlyCost).toBeLessThan(options.find((o) => o.id === 'cloudfront-pay-as-you-go')!.monthlyCost);
   });
 });
 
@@ -219,15 +219,13 @@ describe('cdn-pricing without its facts', () => {
 describe('cdn-pricing messages', () => {
   it('renders each of its sentences and risks in French and English, money formatted, options named', () => {
     const cheapEnterprise = DEFAULT_PRICE_CATALOGUE.map((p) => (p.sku === 'cloudflare:enterprise:annual' ? { ...p, unitPrice: '150' } : p));
-    const paygOnly = DEFAULT_PRICE_CATALOGUE.filter((p) => !p.sku.startsWith('cloudflare:') && !p.sku.startsWith('aws:cloudfront:flat-rate'));
     const all = [
       ...recs(run(zone(3500, 750e6))),
       ...recs(run(zone(3500, 100e6))),
       ...recs(run(zone(3500, 750e6), {}, cheapEnterprise)),
       ...recs(run(distribution(2000, 8e6, 85))),
-      ...recs(run(distribution(2000, 50e6, 133), {}, paygOnly)),
     ];
-    expect(new Set(all.map((r) => r.message.key))).toEqual(new Set(['cdnPricingAnnual', 'cdnPricingSwitch', 'cdnPricingPlan', 'cdnPricingBundle']));
+    expect(new Set(all.map((r) => r.message.key))).toEqual(new Set(['cdnPricingAnnual', 'cdnPricingSwitch', 'cdnPricingPlan']));
     const f = { money: (a: string | number) => `¤${a}`, instrumentName: (id: string) => id, paymentName: (p: string) => p, quantity: (v: number, u: string) => `${v} ${u}` };
     for (const [locale, messages] of [['fr-FR', fr], ['en-GB', en]] as const) {
       const texts = messages.recommendations.messages as unknown as Record<string, string>;

@@ -4,7 +4,7 @@
 // costs today. The cheapest option that keeps what is in use (no lower plan, allowances that hold the traffic) is
 // recommended when it saves enough.
 import { fixedSavings, fmt, missing, missingCollection, pct, possessive, recommend } from '../build';
-import { HOUR_MS, inWindow, lookbackOf, round } from '../stats';
+import { HOUR_MS, inWindow, lookbackOf, monthlyFromHours, round } from '../stats';
 import { DAY_MS } from '../../dates';
 import { findPrice, findTiers, indexCatalogue, type TPriceCatalogue, type TPriceIndex, type TPriceItem } from '../../planning/price-catalogue';
 import { tieredCost } from '../../planning/sizing/cdn';
@@ -13,7 +13,6 @@ import type { TCdnBillLine, TCdnFacts, TEvidence, TRisk, TRule, TRuleOutcome } f
 
 const PRICING = { id: 'cdn-pricing', version: 1, kind: 'cdn' } as const;
 const DAYS_PER_MONTH = 365 / 12;
-const HOURS_PER_MONTH = DAYS_PER_MONTH * 24;
 /** A subscription row older than this is no longer billed (a monthly plan bills every month, a yearly one every year). */
 const RECURRING_MAX_AGE_DAYS = { monthly: 62, annual: 366 };
 
@@ -42,7 +41,8 @@ export type TCdnOption = {
   migration: boolean;
   current: boolean;
   keepsInUse: boolean;
-  /** Why it cannot be recommended: 'lower-plan', 'allowance-exceeded', 'requests-unknown'. */
+  /** Why it cannot be recommended: 'lower-plan', 'allowance-exceeded', 'requests-unknown', or 'commitment-rule' (the
+   *  bundle on today's CloudFront usage, which the commitment recommendation sizes). */
   reason: string | null;
 };
 
@@ -229,14 +229,15 @@ export function cdnOptions(catalogue: TPriceCatalogue, p: TPricing): TCdnOption[
 
 // ── the rule ──
 
-function actionOf(best: TCdnOption, current: TCurrent): 'annual-billing' | 'savings-bundle' | 'change-plan' | 'switch-cdn' {
+// No 'savings-bundle' action: on CloudFront the bundle is the commitment rule's (reason 'commitment-rule'), and
+// from another CDN it comes with a switch.
+function actionOf(best: TCdnOption, current: TCurrent): 'annual-billing' | 'change-plan' | 'switch-cdn' {
   if (best.migration) return 'switch-cdn';
-  if (best.id === 'cloudfront-bundle') return 'savings-bundle';
   if (best.level === current.level && best.billing === 'annual' && current.billing !== 'annual') return 'annual-billing';
   return 'change-plan';
 }
 
-const MESSAGE_KEY = { 'annual-billing': 'cdnPricingAnnual', 'savings-bundle': 'cdnPricingBundle', 'change-plan': 'cdnPricingPlan', 'switch-cdn': 'cdnPricingSwitch' } as const;
+const MESSAGE_KEY = { 'annual-billing': 'cdnPricingAnnual', 'change-plan': 'cdnPricingPlan', 'switch-cdn': 'cdnPricingSwitch' } as const;
 
 function risksOf(action: ReturnType<typeof actionOf>, best: TCdnOption, current: TCurrent): TRisk[] {
   const risks: TRisk[] = [];
@@ -248,7 +249,7 @@ function risksOf(action: ReturnType<typeof actionOf>, best: TCdnOption, current:
     });
   if (best.commitment)
     risks.push(
-      action === 'savings-bundle' || best.id === 'cloudfront-bundle'
+      best.id === 'cloudfront-bundle'
         ? { level: 'medium', text: 'The Security Savings Bundle is a monthly commitment for one year, owed even if the traffic falls or moves.', message: { key: 'riskCdnBundle', params: {} } }
         : { level: 'medium', text: 'Yearly billing is a commitment: the year is paid ahead and not refunded if the plan or the provider changes before it ends.', message: { key: 'riskCdnAnnualBilling', params: {} } },
     );
@@ -272,11 +273,14 @@ function evaluatePricing(c: TCdnFacts, now: Date, t: TThresholds, catalogue: TPr
   const current = currentOf(family, planLine, c.plan);
   if (!current) return missing(c.resource, ['planCharge']);
   // each sample is an hour's total: the mean hour times the hours of a month, whatever the gaps
-  const gb = (gbHours.reduce((a, p) => a + p.v, 0) / gbHours.length) * HOURS_PER_MONTH;
-  const requests = reqHours.length > 0 ? (reqHours.reduce((a, p) => a + p.v, 0) / reqHours.length) * HOURS_PER_MONTH : null;
+  const gb = monthlyFromHours(gbHours);
+  const requests = reqHours.length > 0 ? monthlyFromHours(reqHours) : null;
   const today = monthly.plan + monthly.delivery + monthly.addon;
-  const options = cdnOptions(catalogue, { gb, requests, addons: monthly.addon, currency: c.currency, current });
-  const candidates = options.filter((o) => o.keepsInUse && !o.current);
+  // On CloudFront already, the bundle is a commitment on the usage: the commitment rule sizes it along the plan's
+  // growth (aws-cloudfront-security-bundle); proposing it here too would make a twin and count its saving twice.
+  const options = cdnOptions(catalogue, { gb, requests, addons: monthly.addon, currency: c.currency, current })
+    .map((o) => (o.id === 'cloudfront-bundle' && !o.migration && o.reason === null ? { ...o, reason: 'commitment-rule' } : o));
+  const candidates = options.filter((o) => o.keepsInUse && !o.current && o.reason === null);
   if (today <= 0 || candidates.length === 0) return { resource: c.resource, recommendations: [] };
   const best = candidates.reduce((a, b) => (b.monthlyCost < a.monthlyCost ? b : a));
   const saving = today - best.monthlyCost;
@@ -290,7 +294,6 @@ function evaluatePricing(c: TCdnFacts, now: Date, t: TThresholds, catalogue: TPr
   const head = `${c.resource.name} served ${fmt(gb)} GB${requests === null ? '' : ` and ${fmt(requests / 1e6, 1)} million requests`} a month over the last ${t.cdnLookbackDays} days and costs ${fmt(today, 2)} ${cur} a month on the bill (${planName}${monthly.addon > 0 ? `, with ${fmt(monthly.addon, 2)} ${cur} of add-ons` : ''}).`;
   const proposal =
     action === 'annual-billing' ? `Billed yearly, the same plan costs ${fmt(best.monthlyCost, 2)} ${cur} a month${estimateNote}`
-    : action === 'savings-bundle' ? `The CloudFront Security Savings Bundle brings it to ${fmt(best.monthlyCost, 2)} ${cur} a month${estimateNote}`
     : action === 'switch-cdn' ? `${best.name} would cost ${fmt(best.monthlyCost, 2)} ${cur} a month for the same traffic${estimateNote}, a migration`
     : `${best.name} costs ${fmt(best.monthlyCost, 2)} ${cur} a month for the same traffic${estimateNote}`;
   const text = `${head} ${proposal}: ${fmt(saving, 2)} ${cur} less (${pct(share, 1)}), above the ${pct(t.cdnPricingMinSavingsShare)} and ${fmt(t.cdnPricingMinSavings)} ${cur} thresholds.`;

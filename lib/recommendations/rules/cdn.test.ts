@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, daily, ref } from '../testing/series';
+import { NOW, daily, hourly, ref } from '../testing/series';
 import type { TCdnFacts, TRecommendation, TRuleOutcome } from '../types';
 import { cdnCacheHitRule } from './cdn';
 
 const cdn = (over: Partial<TCdnFacts> = {}): TCdnFacts => ({
-  resource: ref('cdn-distribution', 'tiles', 'aws', null), cacheHitRatio: daily(30, () => 0.7), egressGB: 6000, originEgressPrice: '0.09', currency: 'USD', ...over,
+  resource: ref('cdn-distribution', 'tiles', 'aws', null), cacheHitRatio: daily(30, () => 0.7), hourlyGB: hourly(30, () => 6000 / 720), originEgressPrice: '0.09', currency: 'USD', ...over,
 });
 const recs = (o: TRuleOutcome[]): TRecommendation[] => o.flatMap((x) => ('recommendations' in x ? x.recommendations : []));
 const run = (c: TCdnFacts) => cdnCacheHitRule.evaluate({ cdn: [c] }, NOW);
@@ -12,7 +12,7 @@ const run = (c: TCdnFacts) => cdnCacheHitRule.evaluate({ cdn: [c] }, NOW);
 describe('cdn-cache-hit', () => {
   it('flags a ratio under 85% with the origin egress it costs', () => {
     const [r] = recs(run(cdn()));
-    const monthly = (6000 * 365) / 12 / 30;
+    const monthly = (6000 * 365) / 12 / 30; // 6,000 GB over 30 days
     expect(r.message.params.originGB).toBeCloseTo(monthly * 0.3, 1);
     expect(Number(r.monthlySavings!.p50)).toBeCloseTo(monthly * 0.15 * 0.09, 1);
     expect(r.text).toContain('85%');
@@ -29,8 +29,15 @@ describe('cdn-cache-hit', () => {
     expect(r.monthlySavings).toBeNull();
   });
 
+  it('reads the traffic over its own lookback, not a fixed 30 days', () => {
+    // 14 days: the last 14 days' traffic (200 GB a day), not the 30 days' (which include a quiet fortnight)
+    const c = cdn({ hourlyGB: hourly(30, (i) => (i >= 16 * 24 ? 200 / 24 : 50 / 24)), cacheHitRatio: daily(30, () => 0.7) });
+    const [r] = recs(cdnCacheHitRule.evaluate({ cdn: [c], thresholds: { cdnLookbackDays: 14 } }, NOW));
+    expect(r.message.params.originGB).toBeCloseTo(((200 * 365) / 12) * 0.3, 0);
+  });
+
   it('says what it lacked', () => {
-    expect(run(cdn({ cacheHitRatio: undefined, egressGB: undefined }))).toEqual([{ resource: cdn().resource, missing: ['cacheHitRatio', 'egressGB'] }]);
+    expect(run(cdn({ cacheHitRatio: undefined, hourlyGB: undefined }))).toEqual([{ resource: cdn().resource, missing: ['cacheHitRatio', 'hourlyGB'] }]);
     expect(cdnCacheHitRule.evaluate({}, NOW)).toEqual([{ resource: null, missing: ['cdn'] }]);
   });
 });

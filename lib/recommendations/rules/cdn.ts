@@ -1,22 +1,24 @@
 // CDN: a cache-hit ratio under target, priced by the origin egress the misses cost.
 import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, recommend } from '../build';
-import { inWindow, lookbackOf, mean, round } from '../stats';
+import { inWindow, lookbackOf, mean, monthlyFromHours, round } from '../stats';
 import { DAY_MS } from '../../dates';
 import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TCdnFacts, TRule, TRuleOutcome } from '../types';
 
-const DAYS_PER_MONTH = 365 / 12;
 const CACHE_HIT = { id: 'cdn-cache-hit', version: 1, kind: 'cdn' } as const;
 
 function evaluateCacheHit(c: TCdnFacts, now: Date, t: TThresholds): TRuleOutcome {
   const to = now.getTime();
-  const ratios = c.cacheHitRatio ? inWindow(c.cacheHitRatio, to - t.cdnLookbackDays * DAY_MS, to) : [];
-  const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(isPositive(c.egressGB) ? [] : ['egressGB'])];
-  if (lacking.length > 0 || !isPositive(c.egressGB)) return missing(c.resource, lacking);
+  const from = to - t.cdnLookbackDays * DAY_MS;
+  const ratios = c.cacheHitRatio ? inWindow(c.cacheHitRatio, from, to) : [];
+  const served = c.hourlyGB ? inWindow(c.hourlyGB, from, to) : [];
+  const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(served.length === 0 ? ['hourlyGB'] : [])];
+  if (lacking.length > 0) return missing(c.resource, lacking);
+  const monthlyGB = monthlyFromHours(served);
+  if (!isPositive(monthlyGB)) return missing(c.resource, ['hourlyGB']);
   // Each day weighs the same: the facts carry daily ratios, not the bytes behind each.
   const hit = mean(ratios.map((p) => p.v));
   if (hit >= t.cdnCacheHitTarget) return { resource: c.resource, recommendations: [] };
-  const monthlyGB = (c.egressGB * DAYS_PER_MONTH) / t.cdnLookbackDays;
   const originGB = monthlyGB * (1 - hit);
   const avoidableGB = monthlyGB * (t.cdnCacheHitTarget - hit);
   const price = c.originEgressPrice === undefined ? null : Number(c.originEgressPrice);

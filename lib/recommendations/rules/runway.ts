@@ -2,6 +2,7 @@
 import { fmt, isPositive, missing, missingCollection, recommend } from '../build';
 import { inWindow, linearTrend, lookbackOf, round } from '../stats';
 import { DAY_MS } from '../../dates';
+import { formatQuantity } from '../../format/units';
 import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TCapacityFacts, TRule, TRuleOutcome } from '../types';
 
@@ -43,6 +44,8 @@ function evaluateRunway(c: TCapacityFacts, now: Date, t: TThresholds): TRuleOutc
   );
   const days = (d: number | null) => (d === null || !Number.isFinite(d) ? null : round(d, 1));
   const cause = atPlan !== null && atPlan <= atTrend ? 'plan' : 'trend';
+  // the English text for logs and the CLI: "187 GB", "30 replicas" (the page formats the message in its language)
+  const amount = (v: number) => formatQuantity(v, c.unit, 'en-GB');
   return {
     resource: c.resource,
     recommendations: [
@@ -50,9 +53,9 @@ function evaluateRunway(c: TCapacityFacts, now: Date, t: TThresholds): TRuleOutc
         resource: c.resource,
         action: { type: 'expand', params: { metric: c.metric, capacity: c.capacity, needed: round(need, 2), unit: c.unit } },
         text:
-          `${c.resource.name} is full in ${fmt(soonest)} days at the ${cause === 'plan' ? "plan's growth" : 'current trend'} (${fmt(current, 1)} of ${fmt(c.capacity, 1)} ${c.unit} ${c.metric}; ` +
+          `${c.resource.name} is full in ${fmt(soonest)} days at the ${cause === 'plan' ? "plan's growth" : 'current trend'} (${amount(current)} of ${amount(c.capacity)}; ` +
           `trend: ${atTrend === Infinity ? 'not growing' : `${fmt(atTrend)} days`}, plan: ${atPlan === null ? 'no plan' : atPlan === Infinity ? 'fits' : `${fmt(atPlan)} days`}), under the ${t.runwayActDays}-day threshold: ` +
-          `grow it to at least ${fmt(need, 1)} ${c.unit}.`,
+          `grow it to at least ${amount(need)}.`,
         message: { key: 'capacityRunway', params: { resource: c.resource.name, metric: c.metric, unit: c.unit, days: round(soonest, 1), cause, daysAtTrend: days(atTrend), daysAtPlan: days(atPlan), current: round(current, 2), capacity: c.capacity, needed: round(need, 2), threshold: t.runwayActDays } },
         evidence: [
           { metric: 'daysToFullAtTrend', value: days(atTrend), unit: 'days', threshold: t.runwayActDays, comparison: 'below', source: 'issue 14: act under 60 days' },
