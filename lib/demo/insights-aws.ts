@@ -1,15 +1,18 @@
 // AWS's own Savings Plans purchase recommendation for the demo, as the AWS connector stores it
 // (provider_insight kind 'aws.sp-recommendation', payload { request, response } with the response shaped
-// like Cost Explorer's GetSavingsPlansPurchaseRecommendation). Derived from the demo's own bill the way
-// Cost Explorer derives it: the last 30 complete days of on-demand EC2 compute, taken as if they repeated
-// for the whole term, the hourly commitment that saves the most over them. The plan grows, so this
-// flat-lookback level is below the ladder's top: the planner shows both and says why they differ.
+// like Cost Explorer's GetSavingsPlansPurchaseRecommendation). Derived from the demo's own usage the way
+// Cost Explorer derives it: the last 30 complete days of hourly on-demand EC2 compute (AWS sees the hours: the
+// node group's count by day and night), taken as if they repeated for the whole term, the hourly commitment
+// that saves the most over them. The plan grows, so this flat-lookback level is below the ladder's top: the
+// planner shows both and says why they differ.
 import type { TProviderInsight } from '../connectors/types';
 import { addUtcDays, isoDay, startOfUtcDay } from '../dates';
 import type { TFocusRecord } from '../focus/types';
 import { DEFAULT_PRICE_CATALOGUE } from '../planning/price-catalogue';
 import { INSTRUMENTS, instrumentTerms } from '../recommendations/commitments/instruments';
+import { indexInstances, instanceTypeOf, shapeDay, type THourlyInstances } from '../recommendations/engine/commitment-pools';
 import { percentile } from '../recommendations/stats';
+import type { TResourceInput, TSampleInput } from '../focus/types';
 
 const EC2 = 'Amazon Elastic Compute Cloud';
 const LOOKBACK_DAYS = 30;
@@ -36,18 +39,46 @@ function eligible(r: TFocusRecord): boolean {
 
 const money = (x: number, digits = 2) => x.toFixed(digits);
 
-export function demoAwsInsights(costs: readonly TFocusRecord[], now: Date): TProviderInsight[] {
+/** The node groups' hourly node counts among the demo's samples: the hours AWS sees behind the daily bill. */
+export function demoNodeCounts(resources: readonly TResourceInput[], samples: readonly TSampleInput[]): THourlyInstances[] {
+  return resources
+    .filter((r) => r.kind === 'node-pool')
+    .map((r) => ({
+      instanceType: String(r.attributes?.instanceType ?? r.size ?? ''),
+      region: r.region ?? null,
+      points: samples.filter((s) => s.resourceExternalId === r.externalId && s.metric === 'nodes').map((s) => ({ t: s.ts.getTime(), v: s.value })),
+    }));
+}
+
+export function demoAwsInsights(costs: readonly TFocusRecord[], now: Date, nodeCounts: readonly THourlyInstances[] = []): TProviderInsight[] {
   const end = startOfUtcDay(now);
   const start = addUtcDays(end, -LOOKBACK_DAYS);
-  // the bill is daily: each day's on-demand spend spread evenly over its hours, as Cost Explorer's daily granularity sees it
-  const byDay = new Map<string, number>();
+  // on-demand instance-hours and spend by day and instance type (region: the demo's compute is all in Paris)
+  const byDay = new Map<string, Map<string, { q: number; cost: number; region: string | null }>>();
   for (const r of costs) {
     if (!eligible(r) || r.chargePeriodStart < start || r.chargePeriodStart >= end) continue;
     const day = isoDay(r.chargePeriodStart);
-    byDay.set(day, (byDay.get(day) ?? 0) + Number(r.listCost));
+    const type = instanceTypeOf(r.chargeDescription ?? null) ?? '';
+    const types = byDay.get(day) ?? new Map<string, { q: number; cost: number; region: string | null }>();
+    const d = types.get(type) ?? { q: 0, cost: 0, region: r.regionId ?? null };
+    d.q += Number(r.pricingQuantity ?? 0);
+    d.cost += Number(r.listCost);
+    types.set(type, d);
+    byDay.set(day, types);
   }
   if (byDay.size < LOOKBACK_DAYS / 2) return [];
-  const hourly = [...byDay.values()].flatMap((daily) => Array.from({ length: 24 }, () => daily / 24));
+  // each hour's on-demand spend: where the node group's count is known, the day's on-demand hours follow it (as the
+  // engine's baseline does); the other instances (staging, a load-test fleet) are the same every hour
+  const counts = indexInstances(nodeCounts);
+  const hourly = [...byDay].flatMap(([day, types]) => {
+    const dayStart = Date.parse(`${day}T00:00:00Z`);
+    const hours = new Array<number>(24).fill(0);
+    for (const [type, d] of types) {
+      const shaped = shapeDay(dayStart, d.q, counts.get(`${type}@${d.region ?? '*'}`) ?? counts.get(`${type}@*`));
+      for (let h = 0; h < 24; h++) hours[h] += shaped && d.q > 0 ? (shaped[h] * d.cost) / d.q : d.cost / 24;
+    }
+    return hours;
+  });
   const hours = hourly.length;
   const term = instrumentTerms(DEFAULT_PRICE_CATALOGUE, INSTRUMENTS['aws-compute-savings-plan']).find((t) => t.termMonths === 12 && t.payment === 'no-upfront');
   if (!term) return [];

@@ -17,7 +17,7 @@ import { demoBusinessMetrics } from './business-metrics';
 import { demoAwsForecastInsights } from './aws-forecast';
 import { buildDemoModel } from './model';
 import { DEFAULT_DEMO_SEED, DEMO_SOURCE, generateDemo } from './generate-demo';
-import { DEMO_AWS_CONNECTION, demoAwsInsights, demoInsightFetchedAt } from './insights-aws';
+import { DEMO_AWS_CONNECTION, demoAwsInsights, demoInsightFetchedAt, demoNodeCounts } from './insights-aws';
 
 export type TCounts = { inserted: number; updated: number; unchanged: number };
 export type TLoadDemoResult = {
@@ -80,7 +80,7 @@ async function loadClaimed(
         [DEMO_AWS_CONNECTION.provider, DEMO_AWS_CONNECTION.name, JSON.stringify(DEMO_AWS_CONNECTION.settings)],
       );
       const insights = await upsertInsights(client, {
-        connectionId: connection.rows[0].id, insights: demoAwsInsights(data.costs, now), replaceKinds: ['aws.sp-recommendation'], fetchedAt: demoInsightFetchedAt(now),
+        connectionId: connection.rows[0].id, insights: demoAwsInsights(data.costs, now, demoNodeCounts(data.resources, data.samples)), replaceKinds: ['aws.sp-recommendation'], fetchedAt: demoInsightFetchedAt(now),
       });
       const forecasts = await upsertInsights(client, { connectionId: connection.rows[0].id, insights: demoAwsForecastInsights(data.costs, now), replaceKinds: ['aws.forecast'] });
       return { costs, fxRates, resources, samples, businessMetrics: metrics.length, insights: insights.upserted + forecasts.upserted };

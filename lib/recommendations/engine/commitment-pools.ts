@@ -102,7 +102,7 @@ export type TBaseline = {
 export const MIN_HOURS_OBSERVED = 20;
 
 /** Hourly counts per instance type and region ('*' when the monitoring does not know the region), summed over series. */
-function indexInstances(instances: readonly THourlyInstances[]): Map<string, Map<number, number>> {
+export function indexInstances(instances: readonly THourlyInstances[]): Map<string, Map<number, number>> {
   const out = new Map<string, Map<number, number>>();
   for (const s of instances) {
     const key = `${s.instanceType}@${s.region ?? '*'}`;
@@ -121,7 +121,7 @@ function indexInstances(instances: readonly THourlyInstances[]): Map<string, Map
  * the counts, so the day's total is the bill's (the bill is what is paid; monitoring says when).
  * Null when the counts do not cover the day.
  */
-function shapeDay(dayStart: number, billed: number, counts: Map<number, number> | undefined): number[] | null {
+export function shapeDay(dayStart: number, billed: number, counts: ReadonlyMap<number, number> | undefined): number[] | null {
   if (!counts || !(billed > 0)) return null;
   const n: (number | undefined)[] = [];
   let seen = 0;
