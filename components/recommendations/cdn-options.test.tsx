@@ -56,14 +56,16 @@ describe('recommendations: CdnOptions', () => {
     expect(html).not.toMatch(/>[^<]*(cloudflare-|allowance-exceeded|lower-plan)[^<]*</);
   });
 
-  it.each(['fr-FR', 'en-GB'] as const)('shows the evidence amounts a month in the rule currency, with their unit in words (%s)', (locale) => {
+  it.each(['fr-FR', 'en-GB'] as const)('shows the evidence amounts a month in the display currency, like the sentence, with their unit in words (%s)', (locale) => {
     const html = render(locale, <EvidenceBars evidence={rec.evidence} />);
     const fmt = createFormatter({ locale, timeZone: 'Europe/Paris', currency: 'EUR' });
     const units = (locale === 'fr-FR' ? fr : en).recommendationsPage.units;
-    // today's bill, 600 USD a month (plan 250 and Argo 350), and the 20 USD threshold
-    expect(html).toContain(units.perMonth.replace('{amount}', fmt.money('600', { currency: 'USD', digits: 0 })));
-    expect(html).toContain(fmt.money('20', { currency: 'USD', digits: 2 }));
-    expect(html).not.toContain('USD/month');
+    // today's bill, 600 USD a month (plan 250 and Argo 350) at 0.9, and the 20 USD threshold: every amount in euros
+    expect(html).toContain(units.perMonth.replace('{amount}', fmt.money('540', { currency: 'EUR', digits: 0 })));
+    expect(html).toContain(fmt.money('18', { currency: 'EUR', digits: 2 }));
+    expect(html).not.toMatch(/USD|\$/);
+    // the traffic in decimal TB, as the sentence counts GB
+    expect(html).toContain(fmt.gigabytes(3500));
     const metrics = (locale === 'fr-FR' ? fr : en).recommendationsPage.metrics as Record<string, string>;
     for (const e of rec.evidence) expect(html).toContain(metrics[e.metric].replace(/'/g, '&#x27;'));
   });

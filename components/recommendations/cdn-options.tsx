@@ -22,24 +22,28 @@ export function CdnOptions({ details, currency }: { details: Record<string, unkn
   const allowance = ({ allowance: a, family }: (typeof rows)[number]) =>
     a.dataTransferGB === null
       ? t(family === 'cloudflare' ? 'unmetered' : 'payPerUse')
-      : t('allowance', { transfer: fmt.bytes(a.dataTransferGB * 1e9), requests: a.requests === null ? '—' : fmt.quantity(a.requests, 'count') });
+      : t('allowance', { transfer: fmt.gigabytes(a.dataTransferGB), requests: a.requests === null ? '—' : fmt.quantity(a.requests, 'count') });
   return (
     <div className="-mx-4 overflow-x-auto sm:-mx-5">
-      <table className="w-full min-w-[34rem] text-sm" data-testid="cdn-options">
+      {/* on a phone what an option includes goes under its name, so the table fits 390 px without scrolling */}
+      <table className="w-full text-sm" data-testid="cdn-options">
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-4 py-1.5 sm:pl-5">{t('option')}</th>
             <th scope="col" className="px-2 py-1.5 text-right">{t('monthly')}</th>
-            <th scope="col" className="px-2 py-1.5">{t('includes')}</th>
+            <th scope="col" className="hidden px-2 py-1.5 sm:table-cell">{t('includes')}</th>
             <th scope="col" className="px-4 py-1.5 sm:pr-5">{t('notes')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((o) => (
             <tr key={o.id} className={`border-t border-slate-100 ${o.best ? 'bg-emerald-50' : ''}`} data-testid="cdn-option" data-option={o.id} data-best={o.best ? 'true' : undefined}>
-              <th scope="row" className="px-4 py-1.5 text-left font-normal sm:pl-5">{name(o.id, o.name)}</th>
+              <th scope="row" className="px-4 py-1.5 text-left font-normal sm:pl-5">
+                {name(o.id, o.name)}
+                <span className="block text-xs text-slate-500 sm:hidden">{allowance(o)}</span>
+              </th>
               <td className="tabular whitespace-nowrap px-2 text-right">{fmt.money(String(o.monthlyCost), { currency, digits: o.monthlyCost < 100 ? 2 : 0 })}</td>
-              <td className="px-2 text-slate-600">{allowance(o)}</td>
+              <td className="hidden px-2 text-slate-600 sm:table-cell">{allowance(o)}</td>
               <td className="px-4 py-1.5 sm:pr-5">
                 {o.best && <span className={`${TAG_STYLE} bg-emerald-100 text-emerald-800`}>{t('best')}</span>}
                 {o.current && <span className={`${TAG_STYLE} bg-slate-100 text-slate-700`}>{t('current')}</span>}

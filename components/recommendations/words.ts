@@ -99,6 +99,8 @@ export function useEvidenceValue(fmt: TFormatter) {
       // an amount a month in the rule's own currency (the CDN pricing's bill and options)
       const perMonth = /^([A-Z]{3})\/month$/.exec(unit);
       if (perMonth) return t('perMonth', { amount: fmt.money(String(value), { currency: perMonth[1], digits: Math.abs(value) < 100 ? 2 : 0 }) });
+      const perGB = /^([A-Z]{3})\/GB$/.exec(unit);
+      if (perGB) return t('perGB', { amount: fmt.unitPrice(Math.round(value * 10_000) / 10_000, { currency: perGB[1] }) });
       switch (unit) {
         case 'ratio':
           return fmt.share(value, Math.abs(value) < 0.1 && value !== 0 ? 1 : 0);
@@ -106,12 +108,13 @@ export function useEvidenceValue(fmt: TFormatter) {
         case 'percent':
           return fmt.share(value / 100, 0);
         case 'GB':
-          return fmt.bytes(value * 1e9);
+          // as the rule counted them and its sentence says them (bills and CDNs count decimal GB)
+          return fmt.gigabytes(value);
         case 'GiB':
           // Kubernetes sizes memory in GiB ("4Gi"), and the sentences say GiB: the evidence keeps that unit
           return fmt.quantity(value, 'GiB');
         case 'GB/day':
-          return t('perDay', { amount: fmt.bytes(value * 1e9) });
+          return t('perDay', { amount: fmt.gigabytes(value) });
         case 'days':
           return t('days', { value: Math.round(value) });
         case 'keys':

@@ -1,7 +1,7 @@
 // The one formatter of the UI: numbers, money, percentages, dates and times for a locale, a display
 // currency and the organisation's time zone. Pure, so server pages, client charts, e-mails and
 // tests share it; pages get one through getFormat() (server) or useFormat() (client).
-import { formatAxisQuantity, formatBytes, formatNumber, formatQuantity, formatShare } from './units';
+import { formatAxisQuantity, formatBytes, formatGigabytes, formatNumber, formatQuantity, formatShare } from './units';
 
 export type TFormatContext = { locale: string; timeZone: string; currency: string };
 
@@ -78,6 +78,10 @@ export function createFormatter(ctx: TFormatContext) {
     },
     bytes(value: number): string {
       return formatBytes(value, locale);
+    },
+    /** Decimal GB as a bill or a CDN counts them ("3 534 Go", "50 To"). */
+    gigabytes(gb: number): string {
+      return formatGigabytes(gb, locale);
     },
     quantity(value: number, unit: string): string {
       return formatQuantity(value, unit, locale);

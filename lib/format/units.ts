@@ -43,6 +43,13 @@ export function formatBytes(bytes: number, locale = 'fr-FR'): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${byteUnit(i, locale)}`;
 }
 
+/** Decimal gigabytes as bills and CDNs count them (1 TB = 1,000 GB): "3 534 Go", "45 To"; not binary like formatBytes. */
+export function formatGigabytes(gb: number, locale = 'fr-FR'): string {
+  const fr = isFrench(locale);
+  const [value, unit] = Math.abs(gb) >= 1000 ? [gb / 1000, fr ? 'To' : 'TB'] : [gb, fr ? 'Go' : 'GB'];
+  return `${formatNumber(value, locale)} ${unit}`;
+}
+
 // A share of a whole (0.26 → "26 %"), without the sign that the formatter's change() adds.
 export function formatShare(ratio: number, locale = 'fr-FR', digits = 0): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(ratio);

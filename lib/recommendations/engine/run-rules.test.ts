@@ -39,6 +39,24 @@ describe('convertRecommendation', () => {
     expect(convertRecommendation(rec(), 'EUR', {})).toBeNull();
     expect(convertRecommendation(rec({ currency: null, monthlySavings: null }), 'EUR', {})!.currency).toBeNull();
   });
+
+  it('converts the evidence in money with its threshold, and leaves the rest', () => {
+    const evidence = [
+      { metric: 'todayMonthlyCost', value: 600, unit: 'USD/month' },
+      { metric: 'savingsMonthly', value: 50, unit: 'USD/month', threshold: 20, comparison: 'at-least' as const },
+      { metric: 'originEgressPrice', value: 0.09, unit: 'USD/GB' },
+      { metric: 'monthlyGB', value: 3534, unit: 'GB' },
+      { metric: 'savingsShare', value: 0.083, unit: 'ratio', threshold: 0.05 },
+    ];
+    const c = convertRecommendation(rec({ evidence }), 'EUR', { USD: 0.9 })!;
+    expect(c.evidence).toEqual([
+      { metric: 'todayMonthlyCost', value: 540, unit: 'EUR/month' },
+      { metric: 'savingsMonthly', value: 45, unit: 'EUR/month', threshold: 18, comparison: 'at-least' },
+      { metric: 'originEgressPrice', value: 0.081, unit: 'EUR/GB' },
+      evidence[3],
+      evidence[4],
+    ]);
+  });
 });
 
 describe('preferFlexible', () => {

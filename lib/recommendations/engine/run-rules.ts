@@ -90,9 +90,19 @@ export function convertRecommendation(rec: TRecommendation, currency: string, ra
   const money = (x: string) => moneyFromNumber(Number(convertAmount(x, r)), 2);
   const params = { ...rec.message.params };
   for (const k of MONEY_PARAMS) if (typeof params[k] === 'number') params[k] = Math.round((params[k] as number) * rate * 100) / 100;
+  // evidence in money ('USD', 'USD/month', 'USD/GB') too, so every amount on the page is in one currency
+  const from = rec.currency;
+  const moneyUnit = (unit: string) => unit === from || unit.startsWith(`${from}/`);
+  const convert = (v: number) => Math.round(v * rate * 1e4) / 1e4;
+  const evidence = rec.evidence.map((e) =>
+    moneyUnit(e.unit)
+      ? { ...e, unit: currency + e.unit.slice(from.length), value: e.value === null ? null : convert(e.value), ...(e.threshold === undefined ? {} : { threshold: convert(e.threshold) }) }
+      : e,
+  );
   return {
     ...rec,
     currency,
+    evidence,
     monthlySavings: rec.monthlySavings ? { p10: money(rec.monthlySavings.p10), p50: money(rec.monthlySavings.p50), p90: money(rec.monthlySavings.p90) } : null,
     message: { ...rec.message, params },
     details: { ...(rec.details ?? {}), originalCurrency: rec.currency, fxRate: rate },

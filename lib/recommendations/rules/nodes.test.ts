@@ -1,4 +1,7 @@
+import IntlMessageFormat from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import en from '../../../messages/en.json';
+import fr from '../../../messages/fr.json';
 import { DEFAULT_PRICE_CATALOGUE } from '../../planning/price-catalogue';
 import { NOW, hourly, ref } from '../testing/series';
 import type { TFacts, TNodePoolFacts, TRecommendation, TRuleOutcome, TWorkloadFacts } from '../types';
@@ -51,6 +54,13 @@ describe('node-pool', () => {
     expect(r.message).toMatchObject({ key: 'nodePoolShrink', params: { from: 7, to: 3, otherCpuCores: 3, otherMemoryGiB: 6, packing: 0.85, percentile: 90, margin: 0.15, days: 14, bound: 'CPU' } });
     expect(r.text).toContain('85%');
     expect(r.text).toContain('P90 usage + 15%');
+    // the sentence names the right-sized workloads in both languages, or only the pods when the inventory knows none
+    for (const [locale, messages] of [['fr-FR', fr], ['en-GB', en]] as const) {
+      const text = (params: Record<string, string | number | null>) => new IntlMessageFormat(messages.recommendations.messages.nodePoolShrink, locale).format(params) as string;
+      expect(text(r.message.params)).toContain('api');
+      expect(text(r.message.params)).not.toMatch(/\{/);
+      expect(text({ ...r.message.params, workloads: 'none' })).not.toMatch(/none|P90/);
+    }
     expect(r.evidence.find((e) => e.metric === 'otherPodsCpu')).toMatchObject({ value: 3, unit: 'cores' });
     expect(r.evidence.find((e) => e.metric === 'allocatableCpuPerNode')).toMatchObject({ value: 3.6 });
 
