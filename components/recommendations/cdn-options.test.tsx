@@ -20,8 +20,8 @@ import { EvidenceBars } from './evidence-bars';
 const perHour = (monthly: number) => monthly / ((365 / 12) * 24);
 const zone: TCdnFacts = {
   resource: ref('cdn-distribution', 'europe-cyclisme.eu', 'cloudflare', null),
-  hourlyGB: hourly(30, () => perHour(3500)),
-  hourlyRequests: hourly(30, () => perHour(750e6)),
+  servedGB: hourly(30, () => perHour(3500)),
+  servedRequests: hourly(30, () => perHour(750e6)),
   bill: [
     { t: NOW.getTime() - 5 * DAY_MS, service: 'CDN & Security', sku: 'CF-PLAN-BIZ-MONTHLY', description: 'Cloudflare Business plan (monthly)', chargeCategory: 'Purchase', unit: null, quantity: 1, cost: 250 },
     ...Array.from({ length: 30 }, (_, i) => ({ t: NOW.getTime() - (30 - i) * DAY_MS, service: 'Argo Smart Routing', sku: 'CF-ARGO-GB', description: null, chargeCategory: 'Usage', unit: 'GB', quantity: 115, cost: 350 / (365 / 12) })),

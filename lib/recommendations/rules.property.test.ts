@@ -51,7 +51,7 @@ const facts: fc.Arbitrary<TFacts> = fc.record({
     { maxLength: 2 },
   ),
   cdn: fc.array(
-    fc.record({ cacheHitRatio: maybe(daily), hourlyGB: maybe(hourly), originEgressPrice: maybe(fc.constantFrom('0', '0.09')) }).map((c) => ({ ...c, resource: ref('cdn-distribution', 'd'), currency: 'USD' })),
+    fc.record({ cacheHitRatio: maybe(daily), servedGB: maybe(hourly), originEgressPrice: maybe(fc.constantFrom('0', '0.09')) }).map((c) => ({ ...c, resource: ref('cdn-distribution', 'd'), currency: 'USD' })),
     { maxLength: 2 },
   ),
   buckets: fc.array(

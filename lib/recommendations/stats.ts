@@ -9,15 +9,30 @@ export function inWindow(points: readonly TPoint[], from: number, to: number): T
   return points.filter((p) => p.t >= from && p.t < to && Number.isFinite(p.v));
 }
 
-/** Nearest-rank percentile (p in [0, 1]) of the values; NaN for none. */
-/** A month of hourly totals (GB served, requests): the mean hour with data times the hours of a month, whatever the gaps. */
-export function monthlyFromHours(points: readonly TPoint[]): number {
-  if (points.length === 0) return 0;
-  let s = 0;
-  for (const p of points) s += p.v;
-  return (s / points.length) * (365 / 12) * 24;
+const MONTH_MS = (365 / 12) * DAY_MS;
+
+/** The period one point stands for, an hour to a day: the median spacing of the points (an hour for a lone point). */
+export function samplePeriod(points: readonly TPoint[]): number {
+  const ts = points.map((p) => p.t).sort((a, b) => a - b);
+  const gaps: number[] = [];
+  for (let i = 1; i < ts.length; i++) if (ts[i] > ts[i - 1]) gaps.push(ts[i] - ts[i - 1]);
+  return gaps.length === 0 ? HOUR_MS : Math.min(DAY_MS, Math.max(HOUR_MS, percentile(gaps, 0.5)));
 }
 
+/**
+ * A month of per-period totals (GB served, requests): each point is the total of its period, an hour (a CDN's
+ * hourly samples) or a day (Cloudflare's daily analytics), which the median spacing of the points tells; the mean
+ * period with data times the periods of a month, whatever the gaps. A lone point counts as an hour.
+ */
+export function monthlyFromTotals(points: readonly TPoint[]): number {
+  if (points.length === 0) return 0;
+  const period = samplePeriod(points);
+  let s = 0;
+  for (const p of points) s += p.v;
+  return (s / points.length) * (MONTH_MS / period);
+}
+
+/** Nearest-rank percentile (p in [0, 1]) of the values; NaN for none. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();

@@ -168,9 +168,9 @@ export type TCdnFacts = {
   cacheHitRatio?: TPoint[];
   /** Price of one GB fetched from the origin (its data transfer out). */
   originEgressPrice?: string;
-  /** Hourly GB delivered to viewers and requests served (each point the hour's total), for pricing the traffic. */
-  hourlyGB?: TPoint[];
-  hourlyRequests?: TPoint[];
+  /** GB delivered to viewers and requests served, each point its period's total (an hour, or a day for Cloudflare's daily analytics). */
+  servedGB?: TPoint[];
+  servedRequests?: TPoint[];
   /** The plan the inventory names ('Business'), when the bill does not say. */
   plan?: string;
   /** The CDN's own bill (usage-level rows for this resource), amounts in `currency`. */

@@ -255,8 +255,8 @@ function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, c
     cacheHitRatio: daily(m.get('cache_hit_ratio'), 'mean'),
     originEgressPrice: origin?.price,
     // the traffic both CDN rules read over their lookback, and the bill the pricing rule prices
-    hourlyGB: points(bytes, 'avg', 1e-9),
-    hourlyRequests: points(m.get('requests'), 'avg'),
+    servedGB: points(bytes, 'avg', 1e-9),
+    servedRequests: points(m.get('requests'), 'avg'),
     plan: typeof r.attributes.plan === 'string' ? r.attributes.plan : undefined,
     bill: bill.currency === currency ? cdnBillLines(r, bill.rows) : undefined,
     currency,

@@ -14,8 +14,8 @@ const DAYS_PER_MONTH = 365 / 12;
 
 /** Traffic at a steady monthly rate over the 30 days before now. */
 const traffic = (gbPerMonth: number, requestsPerMonth: number | null) => ({
-  hourlyGB: hourly(30, () => gbPerMonth / HOURS_PER_MONTH),
-  hourlyRequests: requestsPerMonth === null ? undefined : hourly(30, () => requestsPerMonth / HOURS_PER_MONTH),
+  servedGB: hourly(30, () => gbPerMonth / HOURS_PER_MONTH),
+  servedRequests: requestsPerMonth === null ? undefined : hourly(30, () => requestsPerMonth / HOURS_PER_MONTH),
 });
 
 const line = (over: Partial<TCdnBillLine>): TCdnBillLine => ({ t: NOW.getTime() - 5 * DAY_MS, service: 'CDN & Security', sku: null, description: null, chargeCategory: 'Usage', unit: null, quantity: 1, cost: 0, ...over });
@@ -129,6 +129,12 @@ describe('cdn-pricing on a Cloudflare zone', () => {
     const [exceeded] = recs(run(zone(3500, 130e6)));
     expect(exceeded.action.type).toBe('annual-billing');
     expect(byId(exceeded, 'cloudfront-flat-rate-business')).toMatchObject({ keepsInUse: false, reason: 'allowance-exceeded' });
+    // the same traffic as Cloudflare's daily analytics give it (one total a day): the same month, the plan still fits
+    const days = (perMonth: number) => Array.from({ length: 30 }, (_, i) => ({ t: NOW.getTime() - (30 - i) * DAY_MS, v: perMonth / DAYS_PER_MONTH }));
+    const [fromDays] = recs(run(zone(3500, 100e6, { servedGB: days(3500), servedRequests: days(100e6) })));
+    expect(fromDays.action).toEqual(fits.action);
+    expect(fromDays.monthlySavings).toEqual(fits.monthlySavings);
+    expect(fromDays.lookback.completeness).toBe(1);
     // and 51 TB exceed every plan's 50 TB
     const business = { family: 'cloudflare' as const, level: 2, billing: 'monthly' as const, plan: 'business' };
     const big = cdnOptions(DEFAULT_PRICE_CATALOGUE, { gb: 51_000, requests: 100e6, addons: 0, currency: 'USD', current: business });
@@ -195,13 +201,13 @@ describe('cdn-pricing on a CloudFront distribution', () => {
 describe('cdn-pricing without its facts', () => {
   it('names what it lacked, never throws', () => {
     const z = zone(3500, 750e6);
-    expect(run({ ...z, hourlyGB: undefined })).toEqual([{ resource: z.resource, missing: ['hourlyGB'] }]);
-    expect(run({ ...z, hourlyGB: [] , bill: undefined })).toEqual([{ resource: z.resource, missing: ['hourlyGB', 'bill'] }]);
+    expect(run({ ...z, servedGB: undefined })).toEqual([{ resource: z.resource, missing: ['servedGB'] }]);
+    expect(run({ ...z, servedGB: [] , bill: undefined })).toEqual([{ resource: z.resource, missing: ['servedGB', 'bill'] }]);
     expect(run({ ...z, bill: [] })).toEqual([{ resource: z.resource, missing: ['bill'] }]);
     expect(cdnPricingRule.evaluate({ cdn: [z] }, NOW)).toEqual([{ resource: z.resource, missing: ['prices'] }]);
     expect(cdnPricingRule.evaluate({ prices: DEFAULT_PRICE_CATALOGUE }, NOW)).toEqual([{ resource: null, missing: ['cdn'] }]);
     // samples older than the lookback are not today's traffic
-    expect(run({ ...z, hourlyGB: hourly(10, () => 5, new Date(NOW.getTime() - 40 * DAY_MS)) })).toEqual([{ resource: z.resource, missing: ['hourlyGB'] }]);
+    expect(run({ ...z, servedGB: hourly(10, () => 5, new Date(NOW.getTime() - 40 * DAY_MS)) })).toEqual([{ resource: z.resource, missing: ['servedGB'] }]);
   });
 
   it('says so when the bill has no plan charge to compare with', () => {

@@ -4,7 +4,7 @@
 // costs today. The cheapest option that keeps what is in use (no lower plan, allowances that hold the traffic) is
 // recommended when it saves enough.
 import { fixedSavings, fmt, missing, missingCollection, pct, possessive, recommend } from '../build';
-import { HOUR_MS, inWindow, lookbackOf, monthlyFromHours, round } from '../stats';
+import { inWindow, lookbackOf, monthlyFromTotals, round, samplePeriod } from '../stats';
 import { DAY_MS } from '../../dates';
 import { findPrice, findTiers, indexCatalogue, type TPriceCatalogue, type TPriceIndex, type TPriceItem } from '../../planning/price-catalogue';
 import { tieredCost } from '../../planning/sizing/cdn';
@@ -263,18 +263,18 @@ function risksOf(action: ReturnType<typeof actionOf>, best: TCdnOption, current:
 function evaluatePricing(c: TCdnFacts, now: Date, t: TThresholds, catalogue: TPriceCatalogue | undefined): TRuleOutcome {
   const to = now.getTime();
   const from = to - t.cdnLookbackDays * DAY_MS;
-  const gbHours = c.hourlyGB ? inWindow(c.hourlyGB, from, to) : [];
-  const reqHours = c.hourlyRequests ? inWindow(c.hourlyRequests, from, to) : [];
+  const served = c.servedGB ? inWindow(c.servedGB, from, to) : [];
+  const requested = c.servedRequests ? inWindow(c.servedRequests, from, to) : [];
   const family: TCdnFamily = c.resource.provider === 'cloudflare' ? 'cloudflare' : 'cloudfront';
   const bill = c.bill ?? [];
-  const lacking = [...(gbHours.length === 0 ? ['hourlyGB'] : []), ...(bill.length === 0 ? ['bill'] : []), ...(catalogue ? [] : ['prices'])];
+  const lacking = [...(served.length === 0 ? ['servedGB'] : []), ...(bill.length === 0 ? ['bill'] : []), ...(catalogue ? [] : ['prices'])];
   if (lacking.length > 0 || !catalogue) return missing(c.resource, lacking);
   const { monthly, planLine } = monthlyBill(family, bill, now, t.cdnLookbackDays);
   const current = currentOf(family, planLine, c.plan);
   if (!current) return missing(c.resource, ['planCharge']);
-  // each sample is an hour's total: the mean hour times the hours of a month, whatever the gaps
-  const gb = monthlyFromHours(gbHours);
-  const requests = reqHours.length > 0 ? monthlyFromHours(reqHours) : null;
+  // each sample is its period's total (an hour, or a day from Cloudflare's daily analytics): a month of them
+  const gb = monthlyFromTotals(served);
+  const requests = requested.length > 0 ? monthlyFromTotals(requested) : null;
   const today = monthly.plan + monthly.delivery + monthly.addon;
   // On CloudFront already, the bundle is a commitment on the usage: the commitment rule sizes it along the plan's
   // growth (aws-cloudfront-security-bundle); proposing it here too would make a twin and count its saving twice.
@@ -326,7 +326,7 @@ function evaluatePricing(c: TCdnFacts, now: Date, t: TThresholds, catalogue: TPr
         monthlySavings: fixedSavings(saving),
         currency: cur,
         risks: risksOf(action, best, current),
-        lookback: lookbackOf(gbHours, now, t.cdnLookbackDays, HOUR_MS),
+        lookback: lookbackOf(served, now, t.cdnLookbackDays, samplePeriod(served)),
         details: {
           options,
           best: best.id,

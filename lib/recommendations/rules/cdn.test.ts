@@ -4,7 +4,7 @@ import type { TCdnFacts, TRecommendation, TRuleOutcome } from '../types';
 import { cdnCacheHitRule } from './cdn';
 
 const cdn = (over: Partial<TCdnFacts> = {}): TCdnFacts => ({
-  resource: ref('cdn-distribution', 'tiles', 'aws', null), cacheHitRatio: daily(30, () => 0.7), hourlyGB: hourly(30, () => 6000 / 720), originEgressPrice: '0.09', currency: 'USD', ...over,
+  resource: ref('cdn-distribution', 'tiles', 'aws', null), cacheHitRatio: daily(30, () => 0.7), servedGB: hourly(30, () => 6000 / 720), originEgressPrice: '0.09', currency: 'USD', ...over,
 });
 const recs = (o: TRuleOutcome[]): TRecommendation[] => o.flatMap((x) => ('recommendations' in x ? x.recommendations : []));
 const run = (c: TCdnFacts) => cdnCacheHitRule.evaluate({ cdn: [c] }, NOW);
@@ -31,13 +31,20 @@ describe('cdn-cache-hit', () => {
 
   it('reads the traffic over its own lookback, not a fixed 30 days', () => {
     // 14 days: the last 14 days' traffic (200 GB a day), not the 30 days' (which include a quiet fortnight)
-    const c = cdn({ hourlyGB: hourly(30, (i) => (i >= 16 * 24 ? 200 / 24 : 50 / 24)), cacheHitRatio: daily(30, () => 0.7) });
+    const c = cdn({ servedGB: hourly(30, (i) => (i >= 16 * 24 ? 200 / 24 : 50 / 24)), cacheHitRatio: daily(30, () => 0.7) });
     const [r] = recs(cdnCacheHitRule.evaluate({ cdn: [c], thresholds: { cdnLookbackDays: 14 } }, NOW));
     expect(r.message.params.originGB).toBeCloseTo(((200 * 365) / 12) * 0.3, 0);
   });
 
+  it('reads daily totals as days (Cloudflare’s daily analytics), hourly ones as hours: the same traffic either way', () => {
+    const hourlyRun = recs(run(cdn()))[0];
+    const dailyRun = recs(run(cdn({ servedGB: daily(30, () => 6000 / 30) })))[0];
+    expect(dailyRun.message.params.originGB).toBeCloseTo(hourlyRun.message.params.originGB as number, 6);
+    expect(Number(dailyRun.monthlySavings!.p50)).toBeCloseTo(Number(hourlyRun.monthlySavings!.p50), 1);
+  });
+
   it('says what it lacked', () => {
-    expect(run(cdn({ cacheHitRatio: undefined, hourlyGB: undefined }))).toEqual([{ resource: cdn().resource, missing: ['cacheHitRatio', 'hourlyGB'] }]);
+    expect(run(cdn({ cacheHitRatio: undefined, servedGB: undefined }))).toEqual([{ resource: cdn().resource, missing: ['cacheHitRatio', 'servedGB'] }]);
     expect(cdnCacheHitRule.evaluate({}, NOW)).toEqual([{ resource: null, missing: ['cdn'] }]);
   });
 });

@@ -1,6 +1,6 @@
 // CDN: a cache-hit ratio under target, priced by the origin egress the misses cost.
 import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, recommend } from '../build';
-import { inWindow, lookbackOf, mean, monthlyFromHours, round } from '../stats';
+import { inWindow, lookbackOf, mean, monthlyFromTotals, round } from '../stats';
 import { DAY_MS } from '../../dates';
 import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TCdnFacts, TRule, TRuleOutcome } from '../types';
@@ -11,11 +11,11 @@ function evaluateCacheHit(c: TCdnFacts, now: Date, t: TThresholds): TRuleOutcome
   const to = now.getTime();
   const from = to - t.cdnLookbackDays * DAY_MS;
   const ratios = c.cacheHitRatio ? inWindow(c.cacheHitRatio, from, to) : [];
-  const served = c.hourlyGB ? inWindow(c.hourlyGB, from, to) : [];
-  const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(served.length === 0 ? ['hourlyGB'] : [])];
+  const served = c.servedGB ? inWindow(c.servedGB, from, to) : [];
+  const lacking = [...(ratios.length === 0 ? ['cacheHitRatio'] : []), ...(served.length === 0 ? ['servedGB'] : [])];
   if (lacking.length > 0) return missing(c.resource, lacking);
-  const monthlyGB = monthlyFromHours(served);
-  if (!isPositive(monthlyGB)) return missing(c.resource, ['hourlyGB']);
+  const monthlyGB = monthlyFromTotals(served);
+  if (!isPositive(monthlyGB)) return missing(c.resource, ['servedGB']);
   // Each day weighs the same: the facts carry daily ratios, not the bytes behind each.
   const hit = mean(ratios.map((p) => p.v));
   if (hit >= t.cdnCacheHitTarget) return { resource: c.resource, recommendations: [] };
