@@ -65,7 +65,7 @@ describe('recommendations: CdnOptions', () => {
     expect(html).toContain(fmt.money('18', { currency: 'EUR', digits: 2 }));
     expect(html).not.toMatch(/USD|\$/);
     // the traffic in decimal TB, as the sentence counts GB
-    expect(html).toContain(fmt.gigabytes(3500));
+    expect(html).toContain(locale === 'fr-FR' ? '3,5 To' : '3.5 TB');
     const metrics = (locale === 'fr-FR' ? fr : en).recommendationsPage.metrics as Record<string, string>;
     for (const e of rec.evidence) expect(html).toContain(metrics[e.metric].replace(/'/g, '&#x27;'));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxisQuantity, formatBytes, formatNumber, formatQuantity, formatShare } from './units';
+import { formatAxisQuantity, formatBytes, formatGigabytes, formatNumber, formatQuantity, formatShare } from './units';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f'; // French thousands separator
@@ -36,6 +36,18 @@ describe('formatQuantity', () => {
     expect(formatQuantity(30, 'replicas')).toBe('30 réplicas');
     expect(formatQuantity(30, 'replicas', 'en-US')).toBe('30 replicas');
     expect(formatQuantity(3000, 'connections', 'en-GB')).toBe('3,000 connections');
+    expect(formatQuantity(1, 'replicas', 'en-GB')).toBe('1 replica');
+    expect(formatQuantity(1, 'nodes')).toBe('1 nœud');
+    expect(formatQuantity(2, 'nodes')).toBe('2 nœuds');
+  });
+
+  it('writes decimal gigabytes as bills and CDNs count them', () => {
+    expect(formatGigabytes(3534)).toBe('3,53 To');
+    expect(formatGigabytes(3534, 'en-GB')).toBe('3.53 TB');
+    expect(formatGigabytes(100)).toBe('100 Go');
+    expect(formatGigabytes(93.1, 'en-US')).toBe('93.1 GB');
+    expect(formatGigabytes(999.6, 'en-GB')).toBe('1 TB');
+    expect(formatGigabytes(50_000)).toBe('50 To');
   });
 
   it('shortens axis ticks', () => {

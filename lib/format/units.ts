@@ -18,6 +18,11 @@ const SUFFIX: Record<'en' | 'fr', Record<string, string>> = {
   fr: { 'ops/s': 'op./s', 'req/s': 'requêtes/s', iops: 'IOPS', cores: 'cœurs', count: '', GiB: 'Gio', replicas: 'réplicas', connections: 'connexions', nodes: 'nœuds' },
 };
 
+const SINGULAR: Record<'en' | 'fr', Record<string, string>> = {
+  en: { replicas: 'replica', connections: 'connection', nodes: 'node' },
+  fr: { replicas: 'réplica', connections: 'connexion', nodes: 'nœud' },
+};
+
 // Fewer decimals as numbers grow: 0.042, 3.14, 42.5, 1 234.
 function digitsFor(abs: number): number {
   if (abs === 0 || abs >= 100) return 0;
@@ -46,7 +51,8 @@ export function formatBytes(bytes: number, locale = 'fr-FR'): string {
 /** Decimal gigabytes as bills and CDNs count them (1 TB = 1,000 GB): "3 534 Go", "45 To"; not binary like formatBytes. */
 export function formatGigabytes(gb: number, locale = 'fr-FR'): string {
   const fr = isFrench(locale);
-  const [value, unit] = Math.abs(gb) >= 1000 ? [gb / 1000, fr ? 'To' : 'TB'] : [gb, fr ? 'Go' : 'GB'];
+  // 999.6 GB would round to "1 000 GB": it reads "1 TB"
+  const [value, unit] = Math.abs(gb) >= 999.5 ? [gb / 1000, fr ? 'To' : 'TB'] : [gb, fr ? 'Go' : 'GB'];
   return `${formatNumber(value, locale)} ${unit}`;
 }
 
@@ -65,8 +71,11 @@ export function formatQuantity(value: number, unit: string, locale = 'fr-FR'): s
     case 'ratio':
       return formatShare(value, locale, 1);
     default: {
-      const suffixes = SUFFIX[isFrench(locale) ? 'fr' : 'en'];
-      const suffix = unit in suffixes ? suffixes[unit] : unit;
+      const lang = isFrench(locale) ? 'fr' : 'en';
+      const suffixes = SUFFIX[lang];
+      // one replica, not "1 replicas" (French keeps the singular under two: "1,5 nœud")
+      const singular = lang === 'fr' ? Math.abs(value) < 2 : Math.abs(value) === 1;
+      const suffix = singular && unit in SINGULAR[lang] ? SINGULAR[lang][unit] : unit in suffixes ? suffixes[unit] : unit;
       const number = formatNumber(value, locale);
       return suffix ? `${number} ${suffix}` : number;
     }

@@ -23,7 +23,8 @@ export function mapZone(zone: TCfZone): TResourceInput {
       paused: zone.paused ?? false,
       accountId: zone.account?.id ?? null,
       accountName: zone.account?.name ?? null,
-      plan: zone.plan?.id ?? null,
+      // 'free', 'pro', 'business', 'enterprise' where Cloudflare gives it (the plan's id is opaque)
+      plan: zone.plan?.legacy_id ?? zone.plan?.id ?? null,
     },
   };
 }

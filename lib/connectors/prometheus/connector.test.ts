@@ -35,11 +35,12 @@ function state(): TPrometheusFakeState {
 }
 
 const NODES_Q = /^count by \(cluster, nodegroup, instance_type\) \(max by \(cluster, node, nodegroup, instance_type\) \(label_replace\(label_replace\(kube_node_labels,/;
+// each kube-state-metrics series taken once (two replicas scraped) before it is summed per node group
 const node = (resource: 'cpu' | 'memory', what: 'requests' | 'allocatable') =>
   what === 'requests'
-    ? new RegExp(`^sum by \\(cluster, nodegroup, instance_type\\) \\(\\(kube_pod_container_resource_requests\\{resource="${resource}"\\} \\* on \\(cluster, namespace, pod\\) group_left\\(\\) max by`)
-    : new RegExp(`^sum by \\(cluster, nodegroup, instance_type\\) \\(kube_node_status_allocatable\\{resource="${resource}"\\} \\* on \\(cluster, node\\) group_left\\(nodegroup, instance_type\\) max by`);
-const PLACEMENT_Q = /^count by \(cluster, namespace, deployment, nodegroup\) \(label_replace\(kube_pod_info\{created_by_kind="ReplicaSet"\}, "deployment", "\$1", "created_by_name",/;
+    ? new RegExp(`^sum by \\(cluster, nodegroup, instance_type\\) \\(\\(max by \\(cluster, namespace, pod, container, node\\) \\(kube_pod_container_resource_requests\\{resource="${resource}"\\}\\) \\* on \\(cluster, namespace, pod\\) group_left\\(\\) max by`)
+    : new RegExp(`^sum by \\(cluster, nodegroup, instance_type\\) \\(max by \\(cluster, node\\) \\(kube_node_status_allocatable\\{resource="${resource}"\\}\\) \\* on \\(cluster, node\\) group_left\\(nodegroup, instance_type\\) max by`);
+const PLACEMENT_Q = /^count by \(cluster, namespace, deployment, nodegroup\) \(label_replace\(max by \(cluster, namespace, pod, node, created_by_name\) \(kube_pod_info\{created_by_kind="ReplicaSet"\}\), "deployment", "\$1", "created_by_name",/;
 const appNodes = (t: number) => (t < T0 + 1800 ? 3 : 4);
 function nodeGroupSeries(): TPrometheusFakeState['series'] {
   const app = { nodegroup: 'app-nodes', instance_type: 'm6i.xlarge' };

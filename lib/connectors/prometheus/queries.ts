@@ -70,16 +70,17 @@ export const DEFAULT_PROM_QUERIES: readonly TPromMetric[] = [
 
 // Node groups. kube_node_labels carries a node's Kubernetes labels as `label_<name>` only when
 // kube-state-metrics is started with --metric-labels-allowlist=nodes=[eks.amazonaws.com/nodegroup,
-// node.kubernetes.io/instance-type]; the group and the instance type become labels of their own here. `max by`
-// keeps one series per node when two kube-state-metrics replicas are scraped.
+// node.kubernetes.io/instance-type]; the group and the instance type become labels of their own here. Each
+// kube-state-metrics series is first taken once (`max by` its identity), so two replicas scraped do not count twice.
 const NODE_LABELS =
   'max by (cluster, node, nodegroup, instance_type) (label_replace(label_replace(kube_node_labels, "nodegroup", "$1", "label_eks_amazonaws_com_nodegroup", "(.+)"), "instance_type", "$1", "label_node_kubernetes_io_instance_type", "(.+)"))';
 // Requests of every pod the scheduler counts on a node (pending or running: finished pods keep their series
 // until deleted), system and auxiliary pods included, summed per node group through the pods' `node` label.
+// Init containers are left out: they run before the others and the scheduler reserves the larger of the two.
 const podRequestsByNodeGroup = (resource: 'cpu' | 'memory') =>
-  `sum by (cluster, nodegroup, instance_type) ((kube_pod_container_resource_requests{resource="${resource}"} * on (cluster, namespace, pod) group_left() max by (cluster, namespace, pod) (kube_pod_status_phase{phase=~"Pending|Running"} == 1)) * on (cluster, node) group_left(nodegroup, instance_type) ${NODE_LABELS})`;
+  `sum by (cluster, nodegroup, instance_type) ((max by (cluster, namespace, pod, container, node) (kube_pod_container_resource_requests{resource="${resource}"}) * on (cluster, namespace, pod) group_left() max by (cluster, namespace, pod) (kube_pod_status_phase{phase=~"Pending|Running"} == 1)) * on (cluster, node) group_left(nodegroup, instance_type) ${NODE_LABELS})`;
 const allocatableByNodeGroup = (resource: 'cpu' | 'memory') =>
-  `sum by (cluster, nodegroup, instance_type) (kube_node_status_allocatable{resource="${resource}"} * on (cluster, node) group_left(nodegroup, instance_type) ${NODE_LABELS})`;
+  `sum by (cluster, nodegroup, instance_type) (max by (cluster, node) (kube_node_status_allocatable{resource="${resource}"}) * on (cluster, node) group_left(nodegroup, instance_type) ${NODE_LABELS})`;
 
 export const DEFAULT_NODE_QUERIES: readonly TPromMetric[] = [
   { metric: 'nodes', unit: 'count', setting: 'nodesQuery', scope: 'node-group', query: `count by (cluster, nodegroup, instance_type) (${NODE_LABELS})` },
@@ -96,7 +97,7 @@ export const DEFAULT_PLACEMENT_QUERY: TPromMetric = {
   unit: 'count',
   setting: 'placementQuery',
   scope: 'deployment',
-  query: `count by (cluster, namespace, deployment, nodegroup) (label_replace(kube_pod_info{created_by_kind="ReplicaSet"}, "deployment", "$1", "created_by_name", "^(.+)-[a-z0-9]{5,10}$") * on (cluster, node) group_left(nodegroup) ${NODE_LABELS})`,
+  query: `count by (cluster, namespace, deployment, nodegroup) (label_replace(max by (cluster, namespace, pod, node, created_by_name) (kube_pod_info{created_by_kind="ReplicaSet"}), "deployment", "$1", "created_by_name", "^(.+)-[a-z0-9]{5,10}$") * on (cluster, node) group_left(nodegroup) ${NODE_LABELS})`,
 };
 
 export function placementQuery(settings: object): TPromMetric {

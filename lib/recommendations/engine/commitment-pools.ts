@@ -149,7 +149,7 @@ export function shapeDay(dayStart: number, billed: number, counts: ReadonlyMap<n
  * spend); elsewhere the daily bill is spread evenly over the day's hours.
  */
 export function hourlyBaseline(selection: TPoolSelection, to: Date, instances: readonly THourlyInstances[] = [], lookbackDays?: number): TBaseline {
-  // the hourly share is reported over the lookback the rules read (the days that start in it)
+  // the hourly share is reported over the lookback the rules read: the hours in [to − lookback, to)
   const shareFrom = lookbackDays === undefined ? -Infinity : to.getTime() - lookbackDays * DAY_MS;
   const index = indexInstances(instances);
   // day → group (instance type @ region, or '' for usage without hourly data) → billed quantity and cost
@@ -179,10 +179,11 @@ export function hourlyBaseline(selection: TPoolSelection, to: Date, instances: r
       const shaped = shapeDay(start, d.q, counts);
       const perUnit = selection.measure === 'spend' ? (d.q > 0 ? d.cost / d.q : 0) : 1;
       for (let h = 0; h < 24; h++) hourly[h] += shaped ? shaped[h] * perUnit : (selection.measure === 'spend' ? d.cost : d.q) / 24;
-      if (start >= shareFrom) {
-        windowCost += d.cost;
-        if (shaped) shapedCost += d.cost;
-      }
+      // the day's share of the window, hour by hour (the window starts mid-day; today's hours after `to` are not in it)
+      let inWindow = 0;
+      for (let h = 0; h < 24; h++) if (start + h * HOUR_MS >= shareFrom && start + h * HOUR_MS < end) inWindow++;
+      windowCost += (d.cost * inWindow) / 24;
+      if (shaped) shapedCost += (d.cost * inWindow) / 24;
       quantity += d.q;
       cost += d.cost;
     }

@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { toRange } from '../../planning/drivers';
 import { classResolver } from '../../planning/cost-class-rules';
 import { COEFFICIENTS } from '../../planning/coefficients';
+import { INSTANCE_TYPES } from '../../planning/hardware';
 import { findPrice, indexCatalogue, type TPriceCatalogue } from '../../planning/price-catalogue';
 import type { TCapacity, TResourceClass } from '../../planning/types';
 import { getDailyServiceCosts } from '../../queries/get-daily-service-costs';
@@ -411,6 +412,9 @@ function nodeInstances(inventory: readonly TInventoryItem[], hourly: THourlyByRe
   const out: THourlyInstances[] = [];
   for (const r of inventory) {
     if (r.kind !== 'node-pool') continue;
+    // a group mixing instance types counts them together: its nodes cannot say how many of each type ran
+    const types = r.attributes.instanceTypes;
+    if (Array.isArray(types) && types.length > 1) continue;
     const nodes = points(hourly.get(r.id)?.get('nodes'), 'avg');
     const instanceType = String(r.attributes.instanceType ?? r.size ?? '');
     if (nodes && nodes.length > 0 && instanceType) out.push({ instanceType, region: r.region, points: nodes });
@@ -442,7 +446,8 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
   ]);
   // the CDNs' own bill rows in the currency of the CDN prices (USD), so the pricing rule compares like with like
   // without a round trip through the display currency at two different days' rates
-  const cdnBill = { currency: catalogue.find((p) => p.kind === 'cdn-plan')?.currency ?? 'USD', from: new Date(now.getTime() - USAGE_DAYS * DAY_MS) };
+  // over 13 months: a plan billed yearly shows once a year, and must still be known in its eleventh month
+  const cdnBill = { currency: catalogue.find((p) => p.kind === 'cdn-plan')?.currency ?? 'USD', from: costFrom };
   const cdnUsage = options.commitmentsOnly
     ? { currency: cdnBill.currency, rows: [] }
     : {
@@ -507,13 +512,19 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     // save money only as nodes the group's recommendation frees.
     const workloads = new Map(facts.workloads.map((w) => [w.resource.id, w]));
     for (const p of facts.nodePools) {
-      const ec2 = index.bySku.has(`aws:ec2:${p.instanceType}`);
-      if (ec2) p.resource = { ...p.resource, provider: 'aws' };
+      const ec2 = priceOf(catalogue, index, `aws:ec2:${p.instanceType}`, p.resource.region ?? null);
+      if (!ec2) continue;
+      p.resource = { ...p.resource, provider: 'aws' };
+      // a pod's hour on these nodes: the node's price split by its shape, half for its vCPUs, half for its memory
+      const spec = INSTANCE_TYPES.find((i) => i.type === p.instanceType);
+      const prices = spec ? { vcpuHour: String(Number(ec2.price) / 2 / spec.vcpu), gibHour: String(Number(ec2.price) / 2 / spec.memoryGiB) } : undefined;
       for (const id of p.workloadIds) {
         const w = workloads.get(id);
-        if (!w || !ec2) continue;
+        if (!w) continue;
         w.nodePool = p.resource.name;
         w.resource = { ...w.resource, provider: 'aws' };
+        w.prices = prices;
+        w.currency = ec2.currency;
       }
     }
   }

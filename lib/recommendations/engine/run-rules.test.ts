@@ -29,6 +29,11 @@ describe('runRules', () => {
   it('maps missing facts to what to connect', () => {
     const rule = { id: 'c', version: 1, kind: 'commitment', needs: [], evaluate: () => [] } as TRule;
     expect(needsFor(rule, ['pool: projection', 'pool: baseline', 'terms'])).toEqual(['needsBilling', 'needsPlanOfRecord', 'needsPrices']);
+    // Prometheus connected, the node groups not collected: what kube-state-metrics must export, not "connect Prometheus"
+    const nodes = { id: 'node-pool', version: 2, kind: 'pods', needs: [], evaluate: () => [] } as TRule;
+    expect(needsFor(nodes, ['nodePools'])).toEqual(['needsNodeGroups']);
+    expect(needsFor(nodes, ['ec-prod/app-nodes: requestedCpuCores'])).toEqual(['needsNodeGroups']);
+    expect(needsFor(nodes, ['ec-prod/app-nodes: workload routes/api'])).toEqual(['needsPrometheus']);
   });
 });
 

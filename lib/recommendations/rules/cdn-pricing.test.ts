@@ -113,10 +113,20 @@ describe('cdn-pricing on a Cloudflare zone', () => {
     const yearly = zone(3500, 750e6, {}, 'CF-PLAN-BIZ-ANNUAL', 2400);
     yearly.bill = yearly.bill!.map((l) => (l.sku === 'CF-PLAN-BIZ-ANNUAL' ? { ...l, t: NOW.getTime() - 40 * DAY_MS } : l));
     expect(recs(run(yearly))).toEqual([]);
+    // and in its eleventh month (the engine reads 13 months of the CDN's bill): still this year's plan, not a missing one
+    const eleventh = { ...yearly, bill: yearly.bill!.map((l) => (l.sku === 'CF-PLAN-BIZ-ANNUAL' ? { ...l, t: NOW.getTime() - 330 * DAY_MS } : l)) };
+    expect(run(eleventh)).toEqual([{ resource: eleventh.resource, recommendations: [] }]);
+    // a year and more ago: it has lapsed, so the plan in use is not known from the bill
+    const lapsed = { ...yearly, bill: yearly.bill!.map((l) => (l.sku === 'CF-PLAN-BIZ-ANNUAL' ? { ...l, t: NOW.getTime() - 370 * DAY_MS } : l)) };
+    expect(run(lapsed)).toEqual([{ resource: lapsed.resource, missing: ['planCharge'] }]);
     // the connector's yearly frequency in the pricing unit says the same
     const connector = zone(3500, 750e6, {}, 'business', 2400);
     connector.bill = connector.bill!.map((l) => (l.sku === 'business' ? { ...l, unit: 'yearly', description: 'Business Plan for europe-cyclisme.eu' } : l));
     expect(recs(run(connector))).toEqual([]);
+    // without billing access the connector bills the zone's own plan under its opaque id and name ("Business Website")
+    const zonePlan = zone(3500, 750e6, {}, 'e592fd9519420ba7405e1307bff33214', 250);
+    zonePlan.bill = zonePlan.bill!.map((l) => (l.sku === 'e592fd9519420ba7405e1307bff33214' ? { ...l, unit: 'monthly', description: 'Business Website for europe-cyclisme.eu', service: 'Business Website' } : l));
+    expect(recs(run(zonePlan))[0].action).toMatchObject({ type: 'annual-billing', params: { option: 'cloudflare-business-annual' } });
   });
 
   it('recommends a CloudFront flat-rate plan only when its allowances hold the traffic, as a migration', () => {

@@ -74,7 +74,10 @@ function classify(family: TCdnFamily, l: TCdnBillLine): TLineClass {
     return /flat.?rate/i.test(text) ? 'plan' : 'delivery';
   }
   if (/argo/i.test(`${text} ${l.service}`)) return 'addon';
-  if (/PLAN/.test(l.sku ?? '') || (/\bplan\b/i.test(l.description ?? '') && l.chargeCategory !== 'Usage')) return 'plan';
+  // a plan: the demo's SKUs ('CF-PLAN-BIZ-MONTHLY'), the billing API's rate plan ('business', "Business Plan"), or the
+  // zone's own plan when the token has no billing access ("Business Website")
+  if (/PLAN/.test(l.sku ?? '')) return 'plan';
+  if (l.chargeCategory !== 'Usage' && (/\bplan\b/i.test(l.description ?? '') || /^(free|pro|business|enterprise)\b/i.test(l.sku ?? '') || /^(free|pro|business|enterprise) website\b/i.test(l.description ?? ''))) return 'plan';
   if (/cdn/i.test(l.service)) return 'delivery';
   return 'other';
 }
@@ -125,7 +128,7 @@ function currentOf(family: TCdnFamily, planLine: TCdnBillLine | null, inventoryP
     const plan = /-ENT-|enterprise/i.test(text) ? 'enterprise' : /-BIZ-|business/i.test(text) ? 'business' : /-PRO-|\bpro\b/i.test(text) ? 'pro' : null;
     return plan ? { family, level: PLAN_LEVEL[plan], billing: isAnnual(planLine) ? 'annual' : 'monthly', plan } : null;
   }
-  // no plan charge in the bill: only a free plan bills nothing (a yearly plan paid months ago is not known here)
+  // no plan charge in the 13 months of bill read: only a free plan bills nothing
   if (inventoryPlan && /free/i.test(inventoryPlan)) return { family, level: 0, billing: 'monthly', plan: 'free' };
   return null;
 }

@@ -60,6 +60,7 @@ describe('node-pool', () => {
       expect(text(r.message.params)).toContain('api');
       expect(text(r.message.params)).not.toMatch(/\{/);
       expect(text({ ...r.message.params, workloads: 'none' })).not.toMatch(/none|P90/);
+      expect(text({ ...r.message.params, rightsized: 'no' })).not.toMatch(/P90/);
     }
     expect(r.evidence.find((e) => e.metric === 'otherPodsCpu')).toMatchObject({ value: 3, unit: 'cores' });
     expect(r.evidence.find((e) => e.metric === 'allocatableCpuPerNode')).toMatchObject({ value: 3.6 });

@@ -135,7 +135,7 @@ function evaluatePool(facts: TFacts, pool: TNodePoolFacts, now: Date, t: TThresh
           params: {
             pool: pool.resource.name, from: ranBusy, to: neededBusy, instanceType: pool.instanceType, meanNodes: round(ranMean, 1), meanNeeded: round(neededMean, 1),
             otherCpuCores: round(otherCpu, 1), otherMemoryGiB: round(otherMemory, 1), packing: usable, percentile: round(t.vpaTargetPercentile * 100, 0), margin: t.vpaMargin,
-            days: t.podsLookbackDays, workloads: names.length > 0 ? names.join(', ') : 'none', bound, allocatable: NODE_ALLOCATABLE_SHARE,
+            days: t.podsLookbackDays, workloads: names.length > 0 ? names.join(', ') : 'none', rightsized: rightsized > 0 ? 'yes' : 'no', bound, allocatable: NODE_ALLOCATABLE_SHARE,
           },
         },
         evidence,

@@ -69,6 +69,13 @@ describe('pod-replicas', () => {
     expect(recs(run(podReplicasRule, workload({ minReplicas: 2, requestsPerSecond: traffic, rpsPerPod: 25 })))).toEqual([]);
   });
 
+  it('on a node group, counts the quiet hours’ pods at their right-sized requests (the node group prices the rest)', () => {
+    // usage 0.5 CPU and 1 GiB a pod → right-sized 0.58 CPU and 1.15625 GiB
+    const [r] = recs(run(podReplicasRule, workload({ requestsPerSecond: traffic, rpsPerPod: 25, nodePool: 'ec-prod/app-nodes' })));
+    const podHours = (8 * 8 + 16 * 2) / 24;
+    expect(Number(r.monthlySavings!.p50)).toBeCloseTo(podHours * 730 * (0.58 * 0.04656 + 1.15625 * 0.00511), 1);
+  });
+
   it('raises the autoscaler maximum to the plan’s peak', () => {
     const w = workload({ minReplicas: 2, requestsPerSecond: traffic, rpsPerPod: 25 });
     expect(recs(run(podReplicasRule, { ...w, planPeakRps: 500 }))).toEqual([]);

@@ -110,7 +110,11 @@ function evaluateReplicas(w: TWorkloadFacts, now: Date, t: TThresholds): TRuleOu
     // Pod-hours the higher minimum kept running beyond what each hour's traffic needed.
     let podHours = 0;
     for (const p of rps) podHours += Math.max(0, w.minReplicas - Math.max(minNeeded, needed(p.v)));
-    const perHour = podHourCost(w, w.requests.cpuCores, w.requests.memoryGiB);
+    // On a node group the pods' requests are right-sized by the pod-requests recommendation and the node-pool one
+    // prices the nodes that frees; the quiet hours' pods saved here count at the right-sized requests, on top.
+    const sizing = w.nodePool ? targetRequests(w, now, t) : null;
+    const requests = sizing && !('missing' in sizing) ? sizing.target : w.requests;
+    const perHour = podHourCost(w, requests.cpuCores, requests.memoryGiB);
     const saving = perHour === null ? null : (podHours / rps.length) * HOURS_PER_MONTH * perHour;
     recommendations.push(
       recommend(REPLICAS, {
