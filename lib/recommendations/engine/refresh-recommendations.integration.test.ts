@@ -50,6 +50,9 @@ describe('refreshRecommendations on the demo data', () => {
     // of its spend; Fargate and the staging t3s, which monitoring does not count, stay spread over their days)
     const evidence = (commitment!.payload as { evidence: { metric: string; value: number }[] }).evidence;
     expect(evidence.find((e) => e.metric === 'baselineHourlyShare')!.value).toBeGreaterThan(0.5);
+    // and the node group can give back some of those hours: right-size first, the plan says
+    const risks = (commitment!.payload as { risks: { message: { key: string; params: Record<string, unknown> } }[] }).risks;
+    expect(risks.find((r) => r.message.key === 'riskRightsizeFirst')?.message.params.pools).toBe('ec-prod/app-nodes');
     const runRow = await prisma.recommendationRun.findUniqueOrThrow({ where: { id: run.runId } });
     expect(runRow.status).toBe('succeeded');
     expect((runRow.rules as { ruleId: string }[]).map((r) => r.ruleId)).toEqual(RULES.map((r) => r.id));

@@ -9,7 +9,7 @@ import { logger } from '../../logger';
 import { RULES } from '../rules';
 import type { TRecommendation, TRule } from '../types';
 import { gatherFacts } from './gather-facts';
-import { convertRecommendation, enrichCommitmentMessage, judgedKey, preferFlexible, runRules, type TRuleResult } from './run-rules';
+import { convertRecommendation, enrichCommitmentMessage, judgedKey, noteRightsizingFirst, preferFlexible, runRules, type TRuleResult } from './run-rules';
 
 /** pg_advisory_lock key of the refresh (an arbitrary constant of ours). */
 export const REFRESH_LOCK_KEY = 7_341_902_214;
@@ -77,7 +77,7 @@ async function refreshLocked(client: pg.PoolClient, options: TRefreshOptions): P
     const rulesMs = performance.now() - started - gatherMs;
     const converted: TRecommendation[] = [];
     const missingFx = new Set<string>();
-    for (const rec of preferFlexible(run.recommendations)) {
+    for (const rec of noteRightsizingFirst(preferFlexible(run.recommendations))) {
       const c = convertRecommendation(enrichCommitmentMessage(rec), options.currency, gathered.fx);
       if (c) converted.push(c);
       else missingFx.add(`${rec.currency}→${options.currency}`);

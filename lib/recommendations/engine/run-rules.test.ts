@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../build';
 import type { TRecommendation, TRule } from '../types';
-import { convertRecommendation, needsFor, preferFlexible, runRules } from './run-rules';
+import { convertRecommendation, needsFor, noteRightsizingFirst, preferFlexible, runRules } from './run-rules';
 
 const resource = { provider: 'aws', type: 'bucket', id: 'b1', name: 'b1' };
 const rec = (over: Partial<TRecommendation> = {}): TRecommendation => ({
@@ -75,3 +75,22 @@ describe('preferFlexible', () => {
     expect(preferFlexible([commitment('aws-compute-savings-plan', '100'), ri])).toEqual([ri]);
   });
 });
+
+describe('noteRightsizingFirst', () => {
+  const commit = (instrument: string, id: string) => rec({ kind: 'commitment', ruleId: 'commitment-ladder', action: { type: 'commit', params: { instrument } }, resource: { ...resource, id } });
+  const nodes = rec({ kind: 'pods', ruleId: 'node-pool', action: { type: 'remove-nodes', params: { instanceType: 'm6i.xlarge', meanNodes: 11.7, meanNeeded: 10 } }, resource: { ...resource, id: 'ec-prod/app-nodes', name: 'ec-prod/app-nodes' } });
+  it('warns a commitment on EC2 hours that a node group can give back, and leaves the others alone', () => {
+    const sp = commit('aws-compute-savings-plan', 'aws-compute-savings-plan');
+    const riOther = commit('aws-ec2-reserved-instance', 'aws-ec2-reserved-instance:c7i.large@eu-west-3');
+    const riSame = commit('aws-ec2-reserved-instance', 'aws-ec2-reserved-instance:m6i.xlarge@eu-west-3');
+    const atlas = commit('atlas-commitment', 'atlas-commitment');
+    const out = noteRightsizingFirst([sp, riOther, riSame, atlas, nodes]);
+    expect(out[0].risks.at(-1)).toMatchObject({ level: 'medium', message: { key: 'riskRightsizeFirst', params: { pools: 'ec-prod/app-nodes', spareNodes: 1.7 } } });
+    expect(out[1].risks).toEqual([]);
+    expect(out[2].risks.map((r) => r.message.key)).toEqual(['riskRightsizeFirst']);
+    expect(out[3].risks).toEqual([]);
+    // without a node-pool saving, nothing changes
+    expect(noteRightsizingFirst([sp])).toEqual([sp]);
+  });
+});
+

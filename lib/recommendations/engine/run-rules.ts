@@ -158,3 +158,31 @@ export function enrichCommitmentMessage(rec: TRecommendation): TRecommendation {
     },
   };
 }
+
+/** Commitments that cover EC2 instance hours, and the reservation's instance type when it is one. */
+const EC2_COMMITMENTS = new Set(['aws-compute-savings-plan', 'aws-ec2-reserved-instance']);
+
+/**
+ * A commitment sized on node-hours that a node-pool recommendation would remove: right-sizing first keeps the
+ * commitment from covering hours that go away. Each such commitment gets a risk naming the node groups.
+ */
+export function noteRightsizingFirst(recs: TRecommendation[]): TRecommendation[] {
+  const pools = recs.filter((r) => r.ruleId === 'node-pool' && r.monthlySavings !== null);
+  if (pools.length === 0) return recs;
+  return recs.map((r) => {
+    const instrument = r.kind === 'commitment' ? String(r.action.params.instrument ?? '') : '';
+    if (!EC2_COMMITMENTS.has(instrument)) return r;
+    // a reservation covers one instance type (its resource id names it); a Savings Plan covers them all
+    const overlapping = pools.filter((p) => instrument !== 'aws-ec2-reserved-instance' || r.resource.id.includes(`:${String(p.action.params.instanceType)}@`));
+    if (overlapping.length === 0) return r;
+    const names = overlapping.map((p) => p.resource.name).join(', ');
+    const spare = overlapping.reduce((a, p) => a + Number(p.action.params.meanNodes ?? 0) - Number(p.action.params.meanNeeded ?? 0), 0);
+    const risk = {
+      level: 'medium' as const,
+      text: `${names} can run about ${Math.round(spare * 10) / 10} fewer nodes on average (see its recommendation): right-size first, or part of this commitment covers node-hours that go away.`,
+      message: { key: 'riskRightsizeFirst', params: { pools: names, spareNodes: Math.round(spare * 10) / 10 } },
+    };
+    return { ...r, risks: [...r.risks, risk] };
+  });
+}
+
