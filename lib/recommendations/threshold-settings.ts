@@ -32,6 +32,7 @@ export const THRESHOLD_META: Record<TThresholdId, TThresholdMeta> = {
   vpaMargin: share(0, 0.5, 'Kubernetes VPA recommender: --recommendation-margin-fraction=0.15'),
   requestsMinChangeShare: share(0.01, 0.5, 'Ours: under a 10% change in requests, restarting pods is not worth it'),
   minReplicasFloor: { unit: 'count', min: 1, max: 10, integer: true, source: 'Ours: never fewer than two replicas, so one pod down does not take the service down' },
+  minReplicasMinSavings: { unit: 'count', min: 0, max: 10_000, integer: true, source: "Ours: a lower replica floor saves at least 5 a month in the prices' currency (USD)" },
   nodePackingShare: share(0.5, 0.95, 'Ours: plan nodes at 85% of allocatable (bin-packing never fills them)'),
   podsLookbackDays: days(7, 90, 'Ours: two full weeks of pod usage (VPA keeps 8 days)'),
   cdnCacheHitTarget: share(0.5, 0.99, 'Issue 14: a CDN serving under 85% of its bytes from cache'),

@@ -36,6 +36,9 @@ export const VPA_MARGIN = 0.15;
 export const REQUESTS_MIN_CHANGE_SHARE = 0.1;
 /** Never fewer than two replicas: one pod down must not take the service down (ours). */
 export const MIN_REPLICAS_FLOOR = 2;
+/** A lower replica floor is proposed only when it saves at least 5 a month in the prices' currency (USD; ours: under
+ *  that, the colder burst it risks is not worth the money). */
+export const MIN_REPLICAS_MIN_SAVINGS = 5;
 /** Share of a node's vCPU and memory Kubernetes can schedule: EKS reserves some for the kubelet and the
  *  system (kube-reserved grows with the node; ~6–10% of memory on m-family sizes), so 90% (ours, rounded). */
 export const NODE_ALLOCATABLE_SHARE = 0.9;
@@ -94,6 +97,7 @@ export type TThresholds = {
   vpaMargin: number;
   requestsMinChangeShare: number;
   minReplicasFloor: number;
+  minReplicasMinSavings: number;
   nodePackingShare: number;
   podsLookbackDays: number;
   cdnCacheHitTarget: number;
@@ -123,6 +127,7 @@ export const DEFAULT_THRESHOLDS: TThresholds = {
   vpaMargin: VPA_MARGIN,
   requestsMinChangeShare: REQUESTS_MIN_CHANGE_SHARE,
   minReplicasFloor: MIN_REPLICAS_FLOOR,
+  minReplicasMinSavings: MIN_REPLICAS_MIN_SAVINGS,
   nodePackingShare: NODE_PACKING_SHARE,
   podsLookbackDays: PODS_LOOKBACK_DAYS,
   cdnCacheHitTarget: CDN_CACHE_HIT_TARGET,

@@ -34,6 +34,9 @@ describe('runRules', () => {
     expect(needsFor(nodes, ['nodePools'])).toEqual(['needsNodeGroups']);
     expect(needsFor(nodes, ['ec-prod/app-nodes: requestedCpuCores'])).toEqual(['needsNodeGroups']);
     expect(needsFor(nodes, ['ec-prod/app-nodes: workload routes/api'])).toEqual(['needsPrometheus']);
+    // Redis Cloud connected: fragmentation comes only from the server's INFO
+    const frag = { id: 'redis-fragmentation', version: 1, kind: 'redis', needs: [], evaluate: () => [] } as TRule;
+    expect(needsFor(frag, ['ec-cache: fragmentationRatio'])).toEqual(['needsRedisInfo']);
   });
 });
 

@@ -33,6 +33,7 @@ export function needsFor(rule: TRule, missing: readonly string[]): string[] {
     else if (fact === 'terms' || fact === 'unitPrice' || fact === 'prices') keys.add('needsPrices');
     else if (fact === 'baseline' || fact === 'commitmentPools' || fact === 'storageClassGB' || fact === 'bill' || fact === 'planCharge') keys.add('needsBilling');
     else if (fact === 'nodePools' || fact === 'nodesHourly' || fact === 'requestedCpuCores' || fact === 'requestedMemoryGiB') keys.add('needsNodeGroups');
+    else if (fact === 'fragmentationRatio') keys.add('needsRedisInfo');
     else if (rule.kind === 'atlas') keys.add('needsAtlas');
     else if (rule.kind === 'redis') keys.add('needsRedis');
     else if (rule.kind === 'pods') keys.add('needsPrometheus');

@@ -76,6 +76,16 @@ describe('pod-replicas', () => {
     expect(Number(r.monthlySavings!.p50)).toBeCloseTo(podHours * 730 * (0.58 * 0.04656 + 1.15625 * 0.00511), 1);
   });
 
+  it('does not lower the floor for less than 5 a month (a colder burst for pennies)', () => {
+    // a floor of 3 where 2 would do, for one quiet hour a day: a pod-hour a day, under 2 a month at these prices
+    const oneQuietHour = hourly(14, (i) => (i % 24 === 3 ? 20 : 400));
+    const w = workload({ minReplicas: 3, requestsPerSecond: oneQuietHour, rpsPerPod: 25, maxReplicas: 30 });
+    const saving = (1 / 24) * 730 * (1 * 0.04656 + 2 * 0.00511);
+    expect(saving).toBeLessThan(5);
+    expect(recs(run(podReplicasRule, w)).filter((r) => r.action.type === 'min-replicas')).toEqual([]);
+    expect(recs(podReplicasRule.evaluate({ workloads: [w], thresholds: { minReplicasMinSavings: 1 } }, NOW)).filter((r) => r.action.type === 'min-replicas')).toHaveLength(1);
+  });
+
   it('raises the autoscaler maximum to the plan’s peak', () => {
     const w = workload({ minReplicas: 2, requestsPerSecond: traffic, rpsPerPod: 25 });
     expect(recs(run(podReplicasRule, { ...w, planPeakRps: 500 }))).toEqual([]);

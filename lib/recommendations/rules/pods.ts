@@ -116,7 +116,8 @@ function evaluateReplicas(w: TWorkloadFacts, now: Date, t: TThresholds): TRuleOu
     const requests = sizing && !('missing' in sizing) ? sizing.target : w.requests;
     const perHour = podHourCost(w, requests.cpuCores, requests.memoryGiB);
     const saving = perHour === null ? null : (podHours / rps.length) * HOURS_PER_MONTH * perHour;
-    recommendations.push(
+    // a floor lowered for pennies only buys a colder burst (without prices it stays, unpriced)
+    if (saving === null || saving >= t.minReplicasMinSavings) recommendations.push(
       recommend(REPLICAS, {
         resource: w.resource,
         action: { type: 'min-replicas', params: { from: w.minReplicas, to: minNeeded } },
