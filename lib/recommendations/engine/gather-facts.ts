@@ -246,6 +246,26 @@ function cdnBillLines(r: TInventoryItem, rows: readonly TUsageTypeCost[]): TCdnB
   }));
 }
 
+/** A ratio of bytes per UTC day, each hour weighed by the bytes behind it (a quiet night hour at 50% moves a day
+ *  little); a day without bytes keeps the mean of its hours. Undefined without ratios. */
+function byteWeightedDaily(ratio: THourlySeries | undefined, bytes: THourlySeries | undefined): TPoint[] | undefined {
+  if (!ratio || !bytes) return undefined;
+  const weight = new Map<number, number>();
+  for (let i = 0; i < bytes.t.length; i++) weight.set(bytes.t[i], bytes.avg[i]);
+  const days = new Map<number, { hit: number; total: number; sum: number; n: number }>();
+  for (let i = 0; i < ratio.t.length; i++) {
+    const day = Math.floor(ratio.t[i] / DAY_MS) * DAY_MS;
+    const d = days.get(day) ?? { hit: 0, total: 0, sum: 0, n: 0 };
+    const w = weight.get(ratio.t[i]) ?? 0;
+    d.hit += ratio.avg[i] * w;
+    d.total += w;
+    d.sum += ratio.avg[i];
+    d.n++;
+    days.set(day, d);
+  }
+  return [...days].sort((a, b) => a[0] - b[0]).map(([t, d]) => ({ t, v: d.total > 0 ? d.hit / d.total : d.sum / d.n }));
+}
+
 function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, catalogue: TPriceCatalogue, index: ReturnType<typeof indexCatalogue>, bill: { currency: string; rows: readonly TUsageTypeCost[] } = { currency: 'USD', rows: [] }): TCdnFacts {
   const bytes = m.get('bytes');
   // The origin is on AWS here (the bill's data transfer out); its internet egress price in the origin's region.
@@ -253,7 +273,7 @@ function cdnFacts(r: TInventoryItem, m: Map<string, THourlySeries>, now: Date, c
   const currency = origin?.currency ?? 'USD';
   return {
     resource: ref(r, 'cdn-distribution'),
-    cacheHitRatio: daily(m.get('cache_hit_ratio'), 'mean'),
+    cacheHitRatio: byteWeightedDaily(m.get('cache_hit_ratio'), bytes) ?? daily(m.get('cache_hit_ratio'), 'mean'),
     originEgressPrice: origin?.price,
     // the traffic both CDN rules read over their lookback, and the bill the pricing rule prices
     servedGB: points(bytes, 'avg', 1e-9),

@@ -43,6 +43,16 @@ describe('cdn-cache-hit', () => {
     expect(Number(dailyRun.monthlySavings!.p50)).toBeCloseTo(Number(hourlyRun.monthlySavings!.p50), 1);
   });
 
+  it('weighs each day’s ratio by the bytes it served: a quiet day at a low ratio costs little origin egress', () => {
+    // 25 busy days at 90% (200 GB each) and 5 quiet ones at 50% (2 GB each): 89.9% of bytes from cache, not 83.3%
+    const quiet = (day: number) => day >= 25;
+    const ratios = daily(30, (i) => (quiet(i) ? 0.5 : 0.9));
+    const served = hourly(30, (i) => (quiet(Math.floor(i / 24)) ? 2 / 24 : 200 / 24));
+    expect(recs(run(cdn({ cacheHitRatio: ratios, servedGB: served })))).toEqual([]);
+    // the same days each weighing the same would have flagged it
+    expect(recs(run(cdn({ cacheHitRatio: ratios, servedGB: hourly(30, () => 100 / 24) })))).toHaveLength(1);
+  });
+
   it('says what it lacked', () => {
     expect(run(cdn({ cacheHitRatio: undefined, servedGB: undefined }))).toEqual([{ resource: cdn().resource, missing: ['cacheHitRatio', 'servedGB'] }]);
     expect(cdnCacheHitRule.evaluate({}, NOW)).toEqual([{ resource: null, missing: ['cdn'] }]);

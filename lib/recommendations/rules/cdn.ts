@@ -3,9 +3,26 @@ import { fixedSavings, fmt, isPositive, missing, missingCollection, pct, recomme
 import { inWindow, lookbackOf, mean, monthlyFromTotals, round } from '../stats';
 import { DAY_MS } from '../../dates';
 import { thresholdsOf, type TThresholds } from '../thresholds';
-import type { TCdnFacts, TRule, TRuleOutcome } from '../types';
+import type { TCdnFacts, TPoint, TRule, TRuleOutcome } from '../types';
 
-const CACHE_HIT = { id: 'cdn-cache-hit', version: 1, kind: 'cdn' } as const;
+// version 2: the ratio weighed by the bytes served, not each day alike
+const CACHE_HIT = { id: 'cdn-cache-hit', version: 2, kind: 'cdn' } as const;
+
+function byteWeighted(ratios: readonly TPoint[], served: readonly TPoint[]): number {
+  const perDay = new Map<number, number>();
+  for (const p of served) {
+    const day = Math.floor(p.t / DAY_MS) * DAY_MS;
+    perDay.set(day, (perDay.get(day) ?? 0) + p.v);
+  }
+  let hit = 0;
+  let total = 0;
+  for (const r of ratios) {
+    const w = perDay.get(Math.floor(r.t / DAY_MS) * DAY_MS) ?? 0;
+    hit += r.v * w;
+    total += w;
+  }
+  return total > 0 ? hit / total : mean(ratios.map((p) => p.v));
+}
 
 function evaluateCacheHit(c: TCdnFacts, now: Date, t: TThresholds): TRuleOutcome {
   const to = now.getTime();
@@ -16,8 +33,9 @@ function evaluateCacheHit(c: TCdnFacts, now: Date, t: TThresholds): TRuleOutcome
   if (lacking.length > 0) return missing(c.resource, lacking);
   const monthlyGB = monthlyFromTotals(served);
   if (!isPositive(monthlyGB)) return missing(c.resource, ['servedGB']);
-  // Each day weighs the same: the facts carry daily ratios, not the bytes behind each.
-  const hit = mean(ratios.map((p) => p.v));
+  // The share of bytes served from cache: each day's ratio weighed by the bytes it served (a quiet day at a low
+  // ratio costs little origin egress); days the traffic does not cover weigh as the mean.
+  const hit = byteWeighted(ratios, served);
   if (hit >= t.cdnCacheHitTarget) return { resource: c.resource, recommendations: [] };
   const originGB = monthlyGB * (1 - hit);
   const avoidableGB = monthlyGB * (t.cdnCacheHitTarget - hit);
