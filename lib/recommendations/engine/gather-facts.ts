@@ -247,7 +247,8 @@ function cdnBillLines(r: TInventoryItem, rows: readonly TUsageTypeCost[]): TCdnB
 }
 
 /** A ratio of bytes per UTC day, each hour weighed by the bytes behind it (a quiet night hour at 50% moves a day
- *  little); a day without bytes keeps the mean of its hours. Undefined without ratios. */
+ *  little); a day without bytes keeps the mean of its hours. Undefined without ratios or bytes (the caller then
+ *  takes the plain daily mean). */
 function byteWeightedDaily(ratio: THourlySeries | undefined, bytes: THourlySeries | undefined): TPoint[] | undefined {
   if (!ratio || !bytes) return undefined;
   const weight = new Map<number, number>();
