@@ -3,6 +3,7 @@
 import { convertAmount } from '../../money/fx';
 import { moneyFromNumber } from '../../money/decimal';
 import type { TRecommendation, TRule, TFacts } from '../types';
+import { MONEY_PARAMS } from '../message-values';
 
 export type TRuleResult = {
   ruleId: string;
@@ -79,9 +80,6 @@ export function runRules(rules: readonly TRule[], facts: TFacts, now: Date, log:
   }
   return { recommendations, rules: results, judged };
 }
-
-/** Money parameters of the rules' messages besides the savings (converted with them). */
-const MONEY_PARAMS = ['originCost', 'retrievalCost', 'extraMonthly', 'nowMonthly', 'currentMonthly', 'optionMonthly', 'savingsMonthly', 'minSavings'];
 
 /** The recommendation with its amounts in `currency` (rate: 1 of its currency in `currency`); null when no rate is known. */
 export function convertRecommendation(rec: TRecommendation, currency: string, rates: Record<string, number>): TRecommendation | null {
