@@ -469,15 +469,15 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
   // without a round trip through the display currency at two different days' rates
   // over 13 months: a plan billed yearly shows once a year, and must still be known in its eleventh month
   const cdnBill = { currency: catalogue.find((p) => p.kind === 'cdn-plan')?.currency ?? 'USD', from: costFrom };
-  const cdnUsage = options.commitmentsOnly
-    ? { currency: cdnBill.currency, rows: [] }
-    : {
-        currency: cdnBill.currency,
-        rows: (await Promise.all([
-          getUsageTypeCosts({ from: cdnBill.from, to: now, currency: cdnBill.currency, providers: CDN_BILL_PROVIDERS }),
-          getUsageTypeCosts({ from: cdnBill.from, to: now, currency: cdnBill.currency, providers: ['AWS'], services: ['Amazon CloudFront'] }),
-        ])).flat(),
-      };
+  // read while the plan of record is evaluated below (it needs the catalogue's currency, so not in the batch above)
+  const cdnRows: Promise<TUsageTypeCost[]> = options.commitmentsOnly
+    ? Promise.resolve([])
+    : Promise.all([
+        getUsageTypeCosts({ from: cdnBill.from, to: now, currency: cdnBill.currency, providers: CDN_BILL_PROVIDERS }),
+        getUsageTypeCosts({ from: cdnBill.from, to: now, currency: cdnBill.currency, providers: ['AWS'], services: ['Amazon CloudFront'] }),
+      ]).then((parts) => parts.flat());
+  // a failure surfaces where it is awaited; until then it must not be reported as unhandled
+  cdnRows.catch(() => undefined);
   // a plan of record that cannot be evaluated (no exchange rate yet, say) leaves the rules without a plan, as
   // when there is none, rather than failing the whole refresh; a scenario asked for by name must evaluate
   let planError: string | null = null;
@@ -486,6 +486,7 @@ export async function gatherFacts(options: TGatherOptions): Promise<TGathered> {
     planError = e.message;
     return null;
   });
+  const cdnUsage = { currency: cdnBill.currency, rows: await cdnRows };
 
   const fxCurrencies = [...new Set(catalogue.map((p) => p.currency))];
   const fx: Record<string, number> = { [currency]: 1 };
