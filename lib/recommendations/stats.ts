@@ -9,7 +9,9 @@ export function inWindow(points: readonly TPoint[], from: number, to: number): T
   return points.filter((p) => p.t >= from && p.t < to && Number.isFinite(p.v));
 }
 
-const MONTH_MS = (365 / 12) * DAY_MS;
+/** Days in an average month (a year's twelfth). */
+export const DAYS_PER_MONTH = 365 / 12;
+const MONTH_MS = DAYS_PER_MONTH * DAY_MS;
 
 /** The period one point stands for, an hour to a day: the median spacing of the points (an hour for a lone point). */
 export function samplePeriod(points: readonly TPoint[]): number {

@@ -4,7 +4,7 @@
 // costs today. The cheapest option that keeps what is in use (no lower plan, allowances that hold the traffic) is
 // recommended when it saves enough.
 import { fixedSavings, fmt, missing, missingCollection, pct, possessive, recommend } from '../build';
-import { inWindow, lookbackOf, monthlyFromTotals, round, samplePeriod } from '../stats';
+import { DAYS_PER_MONTH, inWindow, lookbackOf, monthlyFromTotals, round, samplePeriod } from '../stats';
 import { DAY_MS } from '../../dates';
 import { findPrice, findTiers, indexCatalogue, type TPriceCatalogue, type TPriceIndex, type TPriceItem } from '../../planning/price-catalogue';
 import { tieredCost } from '../../planning/sizing/cdn';
@@ -12,7 +12,6 @@ import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TCdnBillLine, TCdnFacts, TEvidence, TRisk, TRule, TRuleOutcome } from '../types';
 
 const PRICING = { id: 'cdn-pricing', version: 1, kind: 'cdn' } as const;
-const DAYS_PER_MONTH = 365 / 12;
 /** A subscription row older than this is no longer billed (a monthly plan bills every month, a yearly one every year). */
 const RECURRING_MAX_AGE_DAYS = { monthly: 62, annual: 366 };
 

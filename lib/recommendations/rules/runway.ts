@@ -1,12 +1,11 @@
 // Capacity runway: when a resource is full at its current trend and at the plan's growth.
 import { fmt, isPositive, missing, missingCollection, recommend } from '../build';
-import { inWindow, linearTrend, lookbackOf, round } from '../stats';
+import { DAYS_PER_MONTH, inWindow, linearTrend, lookbackOf, round } from '../stats';
 import { DAY_MS } from '../../dates';
 import { formatQuantity } from '../../format/units';
 import { thresholdsOf, type TThresholds } from '../thresholds';
 import type { TCapacityFacts, TRule, TRuleOutcome } from '../types';
 
-const DAYS_PER_MONTH = 365 / 12;
 
 /** Days until `current × multiplier(t)` reaches capacity, multipliers linear between month points (month 0 = now). */
 export function daysToFullAtPlan(current: number, capacity: number, multipliers: readonly number[]): number {
